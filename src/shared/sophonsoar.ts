@@ -204,7 +204,7 @@ export function checkParams<A extends Action>(
     };
   }
   const param = String(issue.path[0] ?? '');
-  if (issue.code === 'invalid_type' && flat[param] === undefined) {
+  if (param && flat[param] === undefined) {
     return { ok: false, param, code: 'MissingParameter', message: `The parameter ${param} is required.` };
   }
   return { ok: false, param, code: 'InvalidParameter', message: `The parameter ${param} ${issue.message}.` };
