@@ -1,0 +1,3 @@
+export * from './rfc3986';
+export * from './v3';
+export * from './v1';
