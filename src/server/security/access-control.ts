@@ -1,0 +1,172 @@
+/**
+ * Access control for the whole app (SPA files and /api alike; only the health check is
+ * open): HTTP basic authentication against scrypt hashes, or a user header set by a
+ * trusted reverse proxy. The user found is put on `request.user` and on the request's
+ * logger, so every logged line of a request names who made it.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AccessControlConfig } from './access-control-config';
+import { FailedAttemptLimiter, clientKey } from './failed-attempt-limiter';
+import { hashPassword, parsePasswordHash, verifyPassword, type ParsedHash } from './password-hash';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated user; undefined when access control is off (loopback) or for open routes. */
+    user: string | undefined;
+  }
+}
+
+/** Routes answered without authentication (liveness probes). */
+export const OPEN_ROUTES: ReadonlySet<string> = new Set(['/api/health']);
+
+/** Pino redact paths for headers that carry secrets; the app's logger should use them. */
+export const SECRET_LOG_REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers["proxy-authorization"]',
+  'req.headers.cookie',
+];
+
+const VERIFIED_TTL_MS = 5 * 60_000;
+const VERIFIED_MAX = 1000;
+
+function deny(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): FastifyReply {
+  // Never log the credentials: only why and from where.
+  request.log.warn({ status, code, client: request.socket.remoteAddress }, 'access denied');
+  return reply
+    .code(status)
+    .headers({ 'cache-control': 'no-store', ...headers })
+    .send({ Code: code, Message: message, RequestId: request.id });
+}
+
+function setUser(request: FastifyRequest, reply: FastifyReply, user: string): void {
+  request.user = user;
+  // Fastify's own "request completed" line is written through reply.log.
+  request.log = request.log.child({ user });
+  reply.log = request.log;
+}
+
+function parseBasic(
+  header: string | undefined,
+): { user: string; password: string } | 'missing' | 'malformed' {
+  if (header === undefined || header === '') return 'missing';
+  const m = /^Basic +([A-Za-z0-9+/]+={0,2}) *$/i.exec(header);
+  if (!m) return 'malformed';
+  const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return 'malformed';
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+async function basicAuth(app: FastifyInstance, config: Extract<AccessControlConfig, { mode: 'basic' }>) {
+  const limiter = new FailedAttemptLimiter(config.failedLimit);
+  // Unknown users are checked against a throwaway hash of the same cost, so the response
+  // time does not reveal which user names exist.
+  const first = config.users.values().next().value as ParsedHash;
+  const dummy = parsePasswordHash(await hashPassword(randomBytes(16).toString('hex'), first));
+  // Successful checks are remembered for a few minutes under a keyed hash of the header,
+  // so a page load does not pay one scrypt per request; the header itself is not kept.
+  const cacheKey = randomBytes(32);
+  const verified = new Map<string, { user: Promise<string | null>; expires: number }>();
+  const challenge = { 'www-authenticate': `Basic realm="${config.realm}", charset="UTF-8"` };
+
+  const check = (header: string, user: string, password: string): Promise<string | null> => {
+    const key = createHmac('sha256', cacheKey).update(header).digest('base64');
+    const now = Date.now();
+    const hit = verified.get(key);
+    if (hit && hit.expires > now) return hit.user;
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+    const hash = config.users.get(user);
+    const result = verifyPassword(password, hash ?? dummy).then((ok) => (ok && hash ? user : null));
+    verified.set(key, { user: result, expires: now + VERIFIED_TTL_MS });
+    // Only successes stay cached; a failure must cost a full check every time.
+    void result.then(
+      (u) => u ?? verified.delete(key),
+      () => verified.delete(key),
+    );
+    return result;
+  };
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (OPEN_ROUTES.has(request.routeOptions.url ?? '')) return;
+    const client = clientKey(request.socket.remoteAddress);
+    const retryAfter = limiter.retryAfterSeconds(client);
+    if (retryAfter > 0) {
+      return deny(
+        request,
+        reply,
+        429,
+        'TooManyFailedLogins',
+        `Too many failed logins. Retry in ${retryAfter} s.`,
+        {
+          'retry-after': String(retryAfter),
+        },
+      );
+    }
+    const creds = parseBasic(request.headers.authorization);
+    if (creds === 'missing') {
+      // A browser's first request never carries credentials: not a failed attempt.
+      return deny(
+        request,
+        reply,
+        401,
+        'Unauthorized',
+        'Sign in with your user name and password.',
+        challenge,
+      );
+    }
+    const user =
+      creds === 'malformed' ? null : await check(request.headers.authorization!, creds.user, creds.password);
+    if (user === null) {
+      limiter.recordFailure(client);
+      return deny(request, reply, 401, 'Unauthorized', 'The user name or password is wrong.', challenge);
+    }
+    setUser(request, reply, user);
+  });
+}
+
+function proxyAuth(app: FastifyInstance, config: Extract<AccessControlConfig, { mode: 'proxy' }>) {
+  app.addHook('onRequest', async (request, reply) => {
+    if (OPEN_ROUTES.has(request.routeOptions.url ?? '')) return;
+    // The socket peer, never X-Forwarded-For: only the proxy itself may vouch for a user.
+    if (!config.isTrustedProxy(request.socket.remoteAddress)) {
+      return deny(request, reply, 403, 'Forbidden', 'Requests must come through the trusted reverse proxy.');
+    }
+    const value = request.headers[config.userHeader];
+    const user = typeof value === 'string' ? value.trim() : '';
+    if (user === '' || user.length > 256 || /[\u0000-\u001f\u007f]/.test(user)) {
+      return deny(
+        request,
+        reply,
+        401,
+        'Unauthorized',
+        `The reverse proxy did not name a user in the ${config.userHeader} header.`,
+      );
+    }
+    setUser(request, reply, user);
+  });
+}
+
+async function accessControl(app: FastifyInstance, config: AccessControlConfig): Promise<void> {
+  if (!app.hasRequestDecorator('user')) app.decorateRequest('user', undefined);
+  if (config.mode === 'basic') await basicAuth(app, config);
+  else if (config.mode === 'proxy') proxyAuth(app, config);
+  app.log.info(
+    { mode: config.mode, ...(config.mode === 'basic' ? { users: config.users.size } : {}) },
+    'access control',
+  );
+}
+
+/**
+ * Adds access control to the whole app. Register it before the routes:
+ * `await app.register(registerAccessControl, config)` (or call it with the root instance).
+ */
+export const registerAccessControl = fp(accessControl, { name: 'access-control', fastify: '5.x' });
