@@ -1,0 +1,143 @@
+/**
+ * Which CSV columns an export has and how a task becomes a row.
+ *
+ * Header names are stable and machine-friendly (other tools read these files):
+ * - every API field keeps its API name and its raw value (times as the ms number,
+ *   TaskStatus as the code, InputParams as the original string);
+ * - derived columns carry a suffix: `<time field>_ISO` (ISO 8601 with the offset of the
+ *   analyst's zone) and `TaskStatus_Label` ("Failed", "Unknown (25)").
+ * Every export starts with TaskId, even when the table hides it: it is what identifies a
+ * row in an incident.
+ */
+import { PROCESS_TASK_FIELDS, TASK_STATUSES } from '../../shared/sophonsoar';
+import { isoInZone } from './iso-time';
+
+export type ColumnChoice = 'visible' | 'all';
+
+/** Fields holding 13-digit ms timestamps. */
+export const TIME_FIELDS = ['GmtCreateMillis', 'GmtModifiedMillis', 'ProcessTime', 'RemoveTime'] as const;
+const TIME_FIELD_SET = new Set<string>(TIME_FIELDS);
+
+export const ISO_SUFFIX = '_ISO';
+export const LABEL_SUFFIX = '_Label';
+
+/** English status labels; the UI passes translated ones through `RowContext.statusLabel`. */
+export const DEFAULT_STATUS_LABELS: Readonly<Record<number, string>> = {
+  11: 'In progress',
+  21: 'Blocking',
+  22: 'Isolating',
+  23: 'Complete',
+  24: 'Whitelisted',
+  20: 'Succeeded',
+  90: 'Failed',
+  91: 'Unblock failed',
+  92: 'Un-isolate failed',
+};
+
+export const DEFAULT_UNKNOWN_STATUS = 'Unknown ({code})';
+
+/**
+ * Plain data (no functions) so it can be posted to the CSV worker as is.
+ */
+export interface RowContext {
+  /** IANA zone of the analyst, e.g. `Asia/Shanghai`. */
+  timeZone: string;
+  /** Labels of the known status codes (translated by the UI); default English. */
+  statusLabels?: Readonly<Record<number, string>>;
+  /** Label of any other code; `{code}` is replaced by the code. Default "Unknown ({code})". */
+  unknownStatus?: string;
+}
+
+export function statusLabel(
+  code: unknown,
+  ctx: Pick<RowContext, 'statusLabels' | 'unknownStatus'> = {},
+): string {
+  if (code === undefined || code === null || code === '') return '';
+  const n = typeof code === 'number' ? code : Number(code);
+  const labels = ctx.statusLabels ?? DEFAULT_STATUS_LABELS;
+  const known = Number.isInteger(n) && TASK_STATUSES.includes(n as never) ? labels[n] : undefined;
+  return known ?? (ctx.unknownStatus ?? DEFAULT_UNKNOWN_STATUS).replace('{code}', cellText(code));
+}
+
+/** Status label table for every documented code, built from a translating function. */
+export function statusLabelTable(label: (code: number) => string): Record<number, string> {
+  return Object.fromEntries(TASK_STATUSES.map((c) => [c, label(c)]));
+}
+
+export interface CsvColumn {
+  header: string;
+  value: (task: Readonly<Record<string, unknown>>, ctx: RowContext) => string;
+}
+
+/** A field's value as text, unchanged for strings (InputParams stays its original string). */
+export function cellText(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  // Upstream sent a structure where text was expected: keep it, as JSON.
+  try {
+    return JSON.stringify(v) ?? '';
+  } catch {
+    return String(v);
+  }
+}
+
+const raw = (field: string): CsvColumn => ({ header: field, value: (t) => cellText(t[field]) });
+
+const iso = (field: string): CsvColumn => ({
+  header: field + ISO_SUFFIX,
+  value: (t, ctx) => {
+    const v = t[field];
+    return typeof v === 'number' ? isoInZone(v, ctx.timeZone) : '';
+  },
+});
+
+const statusLabelColumn: CsvColumn = {
+  header: 'TaskStatus' + LABEL_SUFFIX,
+  value: (t, ctx) => statusLabel(t.TaskStatus, ctx),
+};
+
+/** The CSV columns of one API field, derived columns first for times (the readable one). */
+function columnsOfField(field: string): CsvColumn[] {
+  if (TIME_FIELD_SET.has(field)) return [iso(field), raw(field)];
+  if (field === 'TaskStatus') return [raw(field), statusLabelColumn];
+  return [raw(field)];
+}
+
+/**
+ * Table columns that show more than their own field (the entity column shows the type
+ * icon, the source column the trigger): the export writes what the analyst sees.
+ */
+const TABLE_COLUMN_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  EntityName: ['EntityName', 'EntityType'],
+  Source: ['Source', 'TriggerSource'],
+};
+
+const KNOWN_FIELDS = new Set<string>(PROCESS_TASK_FIELDS);
+
+/**
+ * Columns for a choice. `visibleColumns` are table column ids (API field names); ids
+ * that are not task fields (selection, actions) are ignored. Each field appears once.
+ */
+export function columnsFor(choice: ColumnChoice, visibleColumns: readonly string[]): CsvColumn[] {
+  const fields: string[] = ['TaskId'];
+  const add = (f: string) => {
+    if (KNOWN_FIELDS.has(f) && !fields.includes(f)) fields.push(f);
+  };
+  if (choice === 'all') PROCESS_TASK_FIELDS.forEach(add);
+  else for (const id of visibleColumns) (TABLE_COLUMN_FIELDS[id] ?? [id]).forEach(add);
+  return fields.flatMap(columnsOfField);
+}
+
+export function headersOf(columns: readonly CsvColumn[]): string[] {
+  return columns.map((c) => c.header);
+}
+
+/** One task → one row of cell values (not yet neutralised or quoted). */
+export function taskToRow(
+  task: Readonly<Record<string, unknown>>,
+  columns: readonly CsvColumn[],
+  ctx: RowContext,
+): string[] {
+  return columns.map((c) => c.value(task, ctx));
+}

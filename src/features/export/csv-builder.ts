@@ -1,0 +1,66 @@
+/**
+ * Accumulates an export's CSV: the header, then pages of tasks in page order (pages may
+ * arrive out of order when fetched concurrently). Each page is mapped and encoded on
+ * arrival and only its text is kept. Used inside the CSV worker, and directly in Node.
+ */
+import {
+  columnsFor,
+  headersOf,
+  taskToRow,
+  type ColumnChoice,
+  type CsvColumn,
+  type RowContext,
+} from './columns';
+import { BOM, encodeRows, utf8Length } from './csv';
+
+export interface CsvBuildSpec {
+  choice: ColumnChoice;
+  visibleColumns: readonly string[];
+  context: RowContext;
+}
+
+export class CsvBuilder {
+  private readonly columns: CsvColumn[];
+  private readonly context: RowContext;
+  readonly headers: string[];
+  private readonly header: string;
+  private readonly pages = new Map<number, string>();
+  private rowCount = 0;
+  private byteCount: number;
+
+  constructor(spec: CsvBuildSpec) {
+    this.columns = columnsFor(spec.choice, spec.visibleColumns);
+    this.headers = headersOf(this.columns);
+    this.header = BOM + encodeRows([this.headers]);
+    this.byteCount = utf8Length(this.header);
+    this.context = spec.context;
+  }
+
+  /** Adds one page's tasks (already de-duplicated); returns the encoded byte length. */
+  addPage(pageNumber: number, tasks: readonly Readonly<Record<string, unknown>>[]): number {
+    const text = encodeRows(tasks.map((t) => taskToRow(t, this.columns, this.context)));
+    const bytes = utf8Length(text);
+    this.pages.set(pageNumber, (this.pages.get(pageNumber) ?? '') + text);
+    this.rowCount += tasks.length;
+    this.byteCount += bytes;
+    return bytes;
+  }
+
+  get rows(): number {
+    return this.rowCount;
+  }
+
+  get bytes(): number {
+    return this.byteCount;
+  }
+
+  /** The file's parts in order: BOM + header, then pages by page number. */
+  parts(): string[] {
+    const order = [...this.pages.keys()].sort((a, b) => a - b);
+    return [this.header, ...order.map((p) => this.pages.get(p)!)];
+  }
+
+  toString(): string {
+    return this.parts().join('');
+  }
+}
