@@ -1,0 +1,62 @@
+/** Injected faults: shape, defaults, validation, and the per-key QPS cap. */
+import { z } from 'zod';
+
+export interface Faults {
+  latencyMs: number;
+  jitterMs: number;
+  throttleRate: number;
+  errorRate: number;
+  qpsPerKey: number;
+  resetRate: number;
+  malformedRate: number;
+  trickleMs: number;
+}
+
+export const NO_FAULTS: Readonly<Faults> = Object.freeze({
+  latencyMs: 0,
+  jitterMs: 0,
+  throttleRate: 0,
+  errorRate: 0,
+  qpsPerKey: 0,
+  resetRate: 0,
+  malformedRate: 0,
+  trickleMs: 0,
+});
+
+const ms = z.number().int().min(0).max(600_000);
+const rate = z.number().min(0).max(1);
+
+/** A partial Faults object; unknown keys are refused (a typo must not pass silently). */
+export const faultsPatchSchema = z.strictObject({
+  latencyMs: ms.optional(),
+  jitterMs: ms.optional(),
+  throttleRate: rate.optional(),
+  errorRate: rate.optional(),
+  qpsPerKey: z.number().int().min(0).max(1_000_000).optional(),
+  resetRate: rate.optional(),
+  malformedRate: rate.optional(),
+  trickleMs: ms.optional(),
+});
+
+export function mergeFaults(base: Faults, patch: Partial<Faults>): Faults {
+  const parsed = faultsPatchSchema.parse(patch);
+  const out = { ...base };
+  for (const [k, v] of Object.entries(parsed)) if (v !== undefined) out[k as keyof Faults] = v;
+  return out;
+}
+
+/** Sliding one-second window per access key. */
+export class QpsLimiter {
+  private readonly hits = new Map<string, number[]>();
+
+  /** Records a request at `now`; false when the key already made `cap` in the last second. */
+  allow(key: string, cap: number, now: number): boolean {
+    if (cap <= 0) return true;
+    let list = this.hits.get(key);
+    if (!list) this.hits.set(key, (list = []));
+    while (list.length && list[0]! <= now - 1000) list.shift();
+    if (list.length >= cap) return false;
+    list.push(now);
+    return true;
+  }
+}
