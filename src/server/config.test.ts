@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, packageVersion } from './config';
+
+describe('loadConfig', () => {
+  it('has safe defaults', () => {
+    expect(loadConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 8080,
+      mode: 'auto',
+      endpoint: 'sophonsoar.aliyuncs.com',
+      protocol: 'https',
+      upstream: { timeoutMs: 10_000, deadlineMs: 25_000, retries: 3 },
+      rateLimitPerMinute: 1200,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig({
+      HOST: '0.0.0.0',
+      PORT: '0',
+      SOPHONSOAR_MODE: 'LIVE',
+      SOPHONSOAR_ENDPOINT: '127.0.0.1:8787',
+      SOPHONSOAR_PROTOCOL: 'http',
+      UPSTREAM_TIMEOUT_MS: '500',
+      UPSTREAM_DEADLINE_MS: '1500',
+      UPSTREAM_RETRIES: '0',
+      RATE_LIMIT_PER_MINUTE: '60',
+      LOG_LEVEL: 'warn',
+    });
+    expect(c).toMatchObject({
+      host: '0.0.0.0',
+      port: 0,
+      mode: 'live',
+      endpoint: '127.0.0.1:8787',
+      protocol: 'http',
+      upstream: { timeoutMs: 500, deadlineMs: 1500, retries: 0 },
+      rateLimitPerMinute: 60,
+      logLevel: 'warn',
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', SOPHONSOAR_MODE: '' })).toMatchObject({ port: 8080, mode: 'auto' });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '65536'],
+    ['PORT', '-1'],
+    ['PORT', '80.5'],
+    ['SOPHONSOAR_MODE', 'prod'],
+    ['SOPHONSOAR_PROTOCOL', 'ftp'],
+    ['SOPHONSOAR_ENDPOINT', 'https://sophonsoar.aliyuncs.com'],
+    ['SOPHONSOAR_ENDPOINT', 'evil.example/path'],
+    ['UPSTREAM_TIMEOUT_MS', '10'],
+    ['UPSTREAM_DEADLINE_MS', 'soon'],
+    ['UPSTREAM_RETRIES', '11'],
+    ['RATE_LIMIT_PER_MINUTE', '0'],
+    ['LOG_LEVEL', 'verbose'],
+    ['HOST', 'a b'],
+  ])('refuses %s=%s with an error naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid ${name}=`));
+  });
+
+  it('refuses a deadline shorter than one attempt', () => {
+    expect(() => loadConfig({ UPSTREAM_TIMEOUT_MS: '5000', UPSTREAM_DEADLINE_MS: '1000' })).toThrow(
+      /UPSTREAM_DEADLINE_MS.*UPSTREAM_TIMEOUT_MS/,
+    );
+  });
+
+  it('knows the package version', () => {
+    expect(packageVersion()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

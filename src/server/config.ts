@@ -1,0 +1,148 @@
+/**
+ * Server configuration from the environment, validated with zod. Every variable has a
+ * default; a bad value stops start-up with an error that names the variable.
+ * EMULATOR_* variables belong to the emulator (`emulatorOptionsFromEnv`), which validates
+ * them itself when demo mode starts it.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export const MODES = ['auto', 'demo', 'live'] as const;
+export type ModeSetting = (typeof MODES)[number];
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** An integer env var with bounds; empty means "use the default". */
+const intVar = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number between ${min} and ${max}` });
+        return z.NEVER;
+      }
+      return Number(v);
+    });
+
+const enumVar = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx): T[number] => {
+      if (v === undefined || v === '') return fallback;
+      const hit = values.find((x) => x === v.toLowerCase());
+      if (!hit) {
+        ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}` });
+        return z.NEVER;
+      }
+      return hit;
+    });
+
+/** host or host:port, no scheme or path: the browser never chooses the endpoint, the operator does. */
+const endpointVar = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return 'sophonsoar.aliyuncs.com';
+    if (!/^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/.test(v) && !/^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(v)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a host name or host:port without scheme or path, e.g. sophonsoar.aliyuncs.com',
+      });
+      return z.NEVER;
+    }
+    return v;
+  });
+
+const hostVar = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return '127.0.0.1';
+    if (!/^[A-Za-z0-9.:-]{1,253}$/.test(v)) {
+      ctx.addIssue({ code: 'custom', message: 'must be an IP address or host name, e.g. 127.0.0.1' });
+      return z.NEVER;
+    }
+    return v;
+  });
+
+const envSchema = z.object({
+  HOST: hostVar,
+  PORT: intVar(0, 65535, 8080),
+  SOPHONSOAR_MODE: enumVar(MODES, 'auto'),
+  SOPHONSOAR_ENDPOINT: endpointVar,
+  SOPHONSOAR_PROTOCOL: enumVar(['https', 'http'] as const, 'https'),
+  UPSTREAM_TIMEOUT_MS: intVar(50, 300_000, 10_000),
+  UPSTREAM_DEADLINE_MS: intVar(50, 600_000, 25_000),
+  UPSTREAM_RETRIES: intVar(0, 10, 3),
+  RATE_LIMIT_PER_MINUTE: intVar(1, 1_000_000, 1200),
+  LOG_LEVEL: enumVar(LOG_LEVELS, 'info'),
+});
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  mode: ModeSetting;
+  /** Live-mode endpoint, host[:port]. */
+  endpoint: string;
+  protocol: 'http' | 'https';
+  upstream: {
+    /** Limit for one upstream attempt (connect + response + body). */
+    timeoutMs: number;
+    /** Limit for the whole call, retries and back-off included. */
+    deadlineMs: number;
+    /** Retries after the first attempt. */
+    retries: number;
+  };
+  rateLimitPerMinute: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the server's environment variables. Throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const r = envSchema.safeParse(env);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    // The value is echoed only for variables that cannot hold a secret (none of these do).
+    throw new ConfigError(`Invalid ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}.`);
+  }
+  const e = r.data;
+  if (e.UPSTREAM_DEADLINE_MS < e.UPSTREAM_TIMEOUT_MS) {
+    throw new ConfigError(
+      `Invalid UPSTREAM_DEADLINE_MS=${e.UPSTREAM_DEADLINE_MS}: must be at least UPSTREAM_TIMEOUT_MS (${e.UPSTREAM_TIMEOUT_MS}).`,
+    );
+  }
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    mode: e.SOPHONSOAR_MODE,
+    endpoint: e.SOPHONSOAR_ENDPOINT,
+    protocol: e.SOPHONSOAR_PROTOCOL,
+    upstream: {
+      timeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      deadlineMs: e.UPSTREAM_DEADLINE_MS,
+      retries: e.UPSTREAM_RETRIES,
+    },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The app version from package.json (shown by GET /api/config). */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: unknown;
+  };
+  return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+}

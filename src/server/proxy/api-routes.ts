@@ -1,0 +1,142 @@
+/**
+ * The /api surface the SPA talks to: two allowlisted read-only actions, config and health.
+ * Every other path under /api is a JSON 404, every method but GET (and HEAD) a 405.
+ */
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ACTIONS, checkParams, type Action, type AppConfig } from '../../shared/sophonsoar';
+import { ClientGoneError, classifyUpstreamError, failureReply, isRetryable, proxyError } from './errors';
+import { withRetries, type RetryPolicy } from './retry';
+import type { UpstreamClient } from './upstream-client';
+
+export interface ApiRoutesOptions {
+  upstream: UpstreamClient;
+  policy: RetryPolicy;
+  appConfig: AppConfig;
+  /** Requests per client per minute on /api. */
+  rateLimitPerMinute: number;
+}
+
+const ALLOWED_METHODS = new Set(['GET', 'HEAD']);
+
+function sendError(reply: FastifyReply, e: ReturnType<typeof proxyError>): FastifyReply {
+  return reply
+    .code(e.status)
+    .headers({ 'cache-control': 'no-store', ...e.headers })
+    .send(e.body);
+}
+
+/** Aborts when the browser closes the connection before the answer is written. */
+function clientGoneSignal(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort(new ClientGoneError('the client closed the request'));
+  });
+  return controller.signal;
+}
+
+function actionHandler(action: Action, opts: ApiRoutesOptions) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const started = performance.now();
+    const raw = request.query as Record<string, string | string[] | undefined>;
+    const check = checkParams(action, raw);
+    if (!check.ok) {
+      request.log.info({ action, param: check.param, code: check.code }, 'rejected parameters');
+      return sendError(reply, proxyError(400, check.code, check.message, request.id));
+    }
+    // checkParams refused repeated parameters, so every value is a single string.
+    const query = Object.fromEntries(
+      Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
+    const signal = clientGoneSignal(reply);
+    const result = await withRetries(
+      (attemptSignal) =>
+        opts.upstream.call({ action, query, signal: attemptSignal, timeoutMs: opts.policy.timeoutMs }),
+      (err) => isRetryable(classifyUpstreamError(err)),
+      opts.policy,
+      signal,
+    );
+    const latencyMs = Math.round(performance.now() - started);
+    if (result.ok && result.value) {
+      const body = result.value.body;
+      request.log.info(
+        { action, upstreamRequestId: body.RequestId, status: 200, latencyMs, attempts: result.attempts },
+        'upstream call',
+      );
+      return reply.code(200).header('cache-control', 'no-store').send(body);
+    }
+    const failure = classifyUpstreamError(result.error);
+    const answer = failureReply(failure, request.id);
+    const level = answer.status >= 500 ? 'warn' : 'info';
+    request.log[level](
+      {
+        action,
+        upstreamRequestId: failure.kind === 'response' ? failure.requestId : undefined,
+        status: answer.status,
+        code: answer.body.Code,
+        failure: failure.kind,
+        // Internal details are logged (message only), never sent to the browser.
+        detail: 'detail' in failure ? failure.detail : undefined,
+        latencyMs,
+        attempts: result.attempts,
+      },
+      'upstream call failed',
+    );
+    return sendError(reply, answer);
+  };
+}
+
+function notFound(request: FastifyRequest, reply: FastifyReply) {
+  const name = request.url.split('?')[0]!.replace(/^\/api\/?/, '');
+  const looksLikeAction = /^[A-Z][A-Za-z0-9]{0,63}$/.test(name);
+  return sendError(
+    reply,
+    looksLikeAction
+      ? proxyError(
+          404,
+          'InvalidAction.NotFound',
+          `The action ${name} is not available here; use one of ${ACTIONS.join(', ')}.`,
+          request.id,
+        )
+      : proxyError(404, 'NotFound', 'There is no such API path.', request.id),
+  );
+}
+
+/** Registers /api under its own context: rate limit and method check apply to /api only. */
+export async function apiRoutes(api: FastifyInstance, opts: ApiRoutesOptions): Promise<void> {
+  await api.register(rateLimit, {
+    max: opts.rateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (request, context) =>
+      Object.assign(new Error('rate limited'), {
+        statusCode: context.statusCode,
+        apiCode: 'TooManyRequests',
+        apiMessage: `Too many requests from this client; retry in ${context.after}.`,
+      }),
+  });
+
+  api.addHook('onRequest', async (request, reply) => {
+    if (!ALLOWED_METHODS.has(request.method)) {
+      reply.header('allow', 'GET, HEAD');
+      return sendError(
+        reply,
+        proxyError(
+          405,
+          'MethodNotAllowed',
+          `The method ${request.method} is not allowed; use GET.`,
+          request.id,
+        ),
+      );
+    }
+  });
+
+  api.get('/config', async (_request, reply) =>
+    reply.header('cache-control', 'no-store').send(opts.appConfig),
+  );
+  api.get('/health', async (_request, reply) =>
+    reply.header('cache-control', 'no-store').send({ status: 'ok' }),
+  );
+  for (const action of ACTIONS) api.get(`/${action}`, actionHandler(action, opts));
+  api.all('/', notFound);
+  api.all('/*', notFound);
+}

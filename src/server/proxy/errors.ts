@@ -1,0 +1,139 @@
+/**
+ * Errors the proxy answers, always in Alibaba's shape `{Code, Message, RequestId}`, and the
+ * mapping from what can go wrong upstream to an HTTP status for the browser.
+ */
+import type { ApiError } from '../../shared/sophonsoar';
+
+export interface ErrorReply {
+  status: number;
+  body: Pick<ApiError, 'Code' | 'Message' | 'RequestId'>;
+  headers: Record<string, string>;
+}
+
+/** The per-attempt timer fired (our own, not httpx's). */
+export class AttemptTimeoutError extends Error {
+  override name = 'AttemptTimeoutError';
+}
+
+/** The browser went away; nobody is waiting for this answer. */
+export class ClientGoneError extends Error {
+  override name = 'ClientGoneError';
+}
+
+/** The upstream answered 2xx with something that is not a JSON object. */
+export class BadUpstreamBodyError extends Error {
+  override name = 'BadUpstreamBodyError';
+}
+
+export type UpstreamFailure =
+  | { kind: 'response'; status: number; code: string; message: string; requestId?: string }
+  | { kind: 'timeout' }
+  | { kind: 'network'; detail: string }
+  | { kind: 'bad-response'; detail: string }
+  | { kind: 'client-gone' }
+  | { kind: 'internal'; detail: string };
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+]);
+
+/** What a thrown value from the official client (or our own timers) means. */
+export function classifyUpstreamError(err: unknown): UpstreamFailure {
+  if (err instanceof ClientGoneError) return { kind: 'client-gone' };
+  if (err instanceof AttemptTimeoutError) return { kind: 'timeout' };
+  if (err instanceof BadUpstreamBodyError || err instanceof SyntaxError) {
+    return { kind: 'bad-response', detail: err.message };
+  }
+  if (typeof err !== 'object' || err === null) return { kind: 'internal', detail: String(err) };
+  const e = err as { name?: unknown; code?: unknown; message?: unknown; data?: unknown };
+  const data = e.data as { statusCode?: unknown; Message?: unknown; RequestId?: unknown } | undefined;
+  // tea's ResponseError: the upstream answered 4xx/5xx with a parsable body.
+  if (data && typeof data === 'object' && typeof data.statusCode === 'number') {
+    return {
+      kind: 'response',
+      status: data.statusCode,
+      code: typeof e.code === 'string' && e.code !== 'undefined' ? e.code : 'UnknownError',
+      message: typeof data.Message === 'string' ? data.Message : 'The upstream service returned an error.',
+      ...(typeof data.RequestId === 'string' ? { requestId: data.RequestId } : {}),
+    };
+  }
+  const message = typeof e.message === 'string' ? e.message : '';
+  // httpx's own connect/read timers (a fallback behind our per-attempt timer).
+  if (e.name === 'RequestTimeoutError') return { kind: 'timeout' };
+  if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return { kind: 'network', detail: e.code };
+  if (/socket hang up|aborted/i.test(message)) return { kind: 'network', detail: 'connection closed' };
+  return { kind: 'internal', detail: message || String(e.name ?? 'error') };
+}
+
+/** Transient failures worth another attempt. Reads are idempotent, so a retry is safe. */
+export function isRetryable(f: UpstreamFailure): boolean {
+  switch (f.kind) {
+    case 'response':
+      return f.code.startsWith('Throttling') || f.status >= 500;
+    case 'timeout':
+    case 'network':
+    case 'bad-response':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Seconds a throttled browser should wait before trying again. */
+const THROTTLE_RETRY_AFTER_S = '2';
+
+/** The answer the browser gets for a failure that retries could not fix. */
+export function failureReply(f: UpstreamFailure, ourRequestId: string): ErrorReply {
+  switch (f.kind) {
+    case 'response': {
+      const body = { Code: f.code, Message: f.message, RequestId: f.requestId ?? ourRequestId };
+      if (f.code.startsWith('Throttling')) {
+        return { status: 429, body, headers: { 'retry-after': THROTTLE_RETRY_AFTER_S } };
+      }
+      if (f.status === 503) return { status: 503, body, headers: { 'retry-after': THROTTLE_RETRY_AFTER_S } };
+      if (f.status >= 500) return { status: 502, body, headers: {} };
+      if (f.status >= 400) return { status: f.status, body, headers: {} };
+      return { status: 502, body, headers: {} };
+    }
+    case 'timeout':
+      return proxyError(
+        504,
+        'UpstreamTimeout',
+        'The Sophonsoar service did not answer in time.',
+        ourRequestId,
+      );
+    case 'network':
+      return proxyError(
+        502,
+        'UpstreamUnavailable',
+        'The Sophonsoar service could not be reached or closed the connection.',
+        ourRequestId,
+      );
+    case 'bad-response':
+      return proxyError(
+        502,
+        'UpstreamBadResponse',
+        'The Sophonsoar service answered with a malformed response.',
+        ourRequestId,
+      );
+    case 'client-gone':
+      // Nobody reads this; nginx's 499 convention keeps such requests apart in the logs.
+      return proxyError(499, 'ClientClosedRequest', 'The client closed the request.', ourRequestId);
+    case 'internal':
+      return proxyError(500, 'InternalError', 'The proxy failed to process the request.', ourRequestId);
+  }
+}
+
+export function proxyError(status: number, code: string, message: string, requestId: string): ErrorReply {
+  return { status, body: { Code: code, Message: message, RequestId: requestId }, headers: {} };
+}

@@ -1,0 +1,85 @@
+/**
+ * Retries with exponential back-off and full jitter (AWS architecture blog, "Exponential
+ * Backoff And Jitter"): sleep = random(0, min(cap, base * 2^n)). Full jitter spreads the
+ * retries of many browsers hitting one throttled key instead of synchronising them.
+ * Everything happens inside one total deadline, and stops at once when `signal` aborts.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AttemptTimeoutError } from './errors';
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  retries: number;
+  /** Limit for one attempt. */
+  timeoutMs: number;
+  /** Limit for everything, back-off included. */
+  deadlineMs: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** 0 <= random() < 1; injectable so tests can pin the jitter. */
+  random?: () => number;
+}
+
+export interface RetryResult<T> {
+  ok: boolean;
+  value?: T;
+  error?: unknown;
+  attempts: number;
+}
+
+/** The smallest slice of time worth starting another attempt with. */
+const MIN_ATTEMPT_MS = 25;
+
+export function backoffDelay(retry: number, policy: RetryPolicy): number {
+  const base = policy.baseDelayMs ?? 100;
+  const cap = policy.maxDelayMs ?? 2000;
+  const random = policy.random ?? Math.random;
+  return Math.floor(random() * Math.min(cap, base * 2 ** retry));
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails with a non-retryable error, runs out of retries
+ * or of time. Each attempt gets a signal that aborts on its own timeout (reason
+ * AttemptTimeoutError) or when the caller's `signal` aborts.
+ */
+export async function withRetries<T>(
+  attempt: (signal: AbortSignal, n: number) => Promise<T>,
+  shouldRetry: (error: unknown) => boolean,
+  policy: RetryPolicy,
+  signal: AbortSignal,
+  now: () => number = Date.now,
+): Promise<RetryResult<T>> {
+  const deadline = now() + policy.deadlineMs;
+  let attempts = 0;
+  let lastError: unknown;
+  for (let n = 0; n <= policy.retries; n++) {
+    if (n > 0) {
+      const delay = backoffDelay(n - 1, policy);
+      if (now() + delay + MIN_ATTEMPT_MS > deadline) break;
+      try {
+        await sleep(delay, undefined, { signal });
+      } catch {
+        return { ok: false, error: signal.reason, attempts };
+      }
+    }
+    const budget = Math.min(policy.timeoutMs, deadline - now());
+    if (budget < MIN_ATTEMPT_MS && attempts > 0) break;
+    attempts++;
+    const timer = new AbortController();
+    const timeout = setTimeout(
+      () => timer.abort(new AttemptTimeoutError(`attempt timed out after ${budget} ms`)),
+      Math.max(budget, 1),
+    );
+    try {
+      const value = await attempt(AbortSignal.any([signal, timer.signal]), n);
+      return { ok: true, value, attempts };
+    } catch (error) {
+      lastError = error;
+      if (signal.aborted) return { ok: false, error: signal.reason, attempts };
+      if (!shouldRetry(error)) return { ok: false, error, attempts };
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+  return { ok: false, error: lastError, attempts };
+}

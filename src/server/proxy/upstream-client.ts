@@ -1,0 +1,78 @@
+/**
+ * One signed call to Sophonsoar through the official @alicloud/openapi-client: it does the
+ * signing (ACS3-HMAC-SHA256) and the HTTP; we add cancellation (see abort-scope.ts) and
+ * leave retries to retry.ts (the client's own `autoretry` stays off so retries happen
+ * inside our deadline and stop when the browser leaves).
+ */
+import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
+import type CredentialClient from '@alicloud/credentials';
+import { RuntimeOptions } from '@alicloud/tea-util';
+import { API_VERSION, type Action } from '../../shared/sophonsoar';
+import { runAbortable } from './abort-scope';
+import { BadUpstreamBodyError } from './errors';
+
+// The package is CommonJS with `exports.default = Client`; under Node's ESM loader the
+// default import is the whole exports object.
+const OpenApiClient =
+  (OpenApiModule as unknown as { default?: typeof OpenApiModule }).default ?? OpenApiModule;
+
+export interface UpstreamTarget {
+  mode: 'live' | 'demo';
+  /** host[:port] as the client takes it, e.g. 'sophonsoar.aliyuncs.com' or '127.0.0.1:8787'. */
+  endpoint: string;
+  protocol: 'http' | 'https';
+  /** The credential the client signs with (never logged, never serialised). */
+  credential: CredentialClient;
+}
+
+export interface UpstreamCall {
+  action: Action;
+  /** The validated query, exactly as the browser sent it. */
+  query: Record<string, string>;
+  signal: AbortSignal;
+  /** The time this attempt may take; our own timer enforces it, httpx's is a fallback. */
+  timeoutMs: number;
+}
+
+export interface UpstreamResponse {
+  body: Record<string, unknown>;
+}
+
+export interface UpstreamClient {
+  call(call: UpstreamCall): Promise<UpstreamResponse>;
+}
+
+export function createUpstreamClient(target: UpstreamTarget): UpstreamClient {
+  const client = new OpenApiClient(
+    new Config({ endpoint: target.endpoint, protocol: target.protocol, credential: target.credential }),
+  );
+  return {
+    async call({ action, query, signal, timeoutMs }) {
+      const params = new Params({
+        action,
+        version: API_VERSION,
+        protocol: target.protocol,
+        pathname: '/',
+        method: 'POST',
+        authType: 'AK',
+        style: 'RPC',
+        reqBodyType: 'formData',
+        bodyType: 'json',
+      });
+      const runtime = new RuntimeOptions({
+        autoretry: false,
+        // A little over our own timer, so ours fires first and destroys the socket.
+        readTimeout: timeoutMs + 1000,
+        connectTimeout: timeoutMs + 1000,
+      });
+      const result = await runAbortable(signal, () =>
+        client.callApi(params, new OpenApiRequest({ query: { ...query } }), runtime),
+      );
+      const body: unknown = (result as { body?: unknown }).body;
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        throw new BadUpstreamBodyError('the upstream body is not a JSON object');
+      }
+      return { body: body as Record<string, unknown> };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Serves the built SPA (dist/) with a fallback to index.html for client-side routes such
+ * as /tasks/<TaskId>. Hashed files under /assets never change, so they are cached for a
+ * year; index.html is revalidated so a new build is picked up at once.
+ */
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** <repo>/dist, where `vite build` writes the SPA. */
+export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../../dist', import.meta.url));
+
+export async function registerSpa(app: FastifyInstance, root: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: true,
+    index: false,
+    dotfiles: 'deny',
+    setHeaders: (reply, path) => {
+      const immutable = /[\\/]assets[\\/]/.test(path);
+      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const sendIndex = (request: FastifyRequest, reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html');
+  app.get('/', sendIndex);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    // Client-side routes fall back to the app (a TaskId may contain dots, so no guessing by
+    // extension); a missing hashed asset stays a 404 so a stale chunk fails loudly instead of
+    // being answered with HTML.
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/assets/');
+    if (isPage && existsSync(`${root}/index.html`)) return sendIndex(request, reply);
+    return reply
+      .code(404)
+      .header('cache-control', 'no-store')
+      .send({ Code: 'NotFound', Message: 'Not found.', RequestId: request.id });
+  });
+}
