@@ -1,0 +1,41 @@
+import { theme } from 'antd';
+import type { CSSProperties, ReactNode } from 'react';
+
+/**
+ * Hands antd's design tokens to the app's own CSS as custom properties, so the plain
+ * table and layout follow the theme (no hard-coded colours). Set through React's style
+ * object (CSSOM), which a strict CSP allows.
+ */
+export function ThemeVars({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  const vars = {
+    '--rtc-bg': token.colorBgLayout,
+    '--rtc-surface': token.colorBgContainer,
+    '--rtc-border': token.colorBorderSecondary,
+    '--rtc-border-strong': token.colorBorder,
+    '--rtc-text': token.colorText,
+    '--rtc-text-secondary': token.colorTextSecondary,
+    '--rtc-text-muted': token.colorTextTertiary,
+    '--rtc-hover': token.controlItemBgHover,
+    '--rtc-active': token.controlItemBgActive,
+    '--rtc-primary': token.colorPrimary,
+    '--rtc-focus': token.colorPrimaryBorder,
+    '--rtc-error': token.colorErrorText,
+    '--rtc-header-bg': token.colorFillQuaternary,
+    '--rtc-radius': `${token.borderRadiusLG}px`,
+    '--rtc-radius-sm': `${token.borderRadiusSM}px`,
+    '--rtc-font': token.fontFamily,
+    '--rtc-font-code': token.fontFamilyCode,
+    '--rtc-font-size': `${token.fontSize}px`,
+    '--rtc-font-size-sm': `${token.fontSizeSM}px`,
+    '--rtc-pad': `${token.padding}px`,
+    '--rtc-pad-sm': `${token.paddingSM}px`,
+    '--rtc-pad-xs': `${token.paddingXS}px`,
+    '--rtc-shadow': token.boxShadowTertiary,
+  } as CSSProperties;
+  return (
+    <div className="rtc-theme" style={vars}>
+      {children}
+    </div>
+  );
+}

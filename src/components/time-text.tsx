@@ -1,0 +1,18 @@
+import { Tooltip } from 'antd';
+import { t } from '../lib/i18n';
+import { formatDateTime, formatRelative, formatUtc, getTimeZoneSetting } from '../lib/time';
+
+/** A time in the analyst's zone with its age; the UTC value on hover. */
+export function TimeText({ ms, now }: { ms: number | undefined; now: number }) {
+  if (ms === undefined || !Number.isFinite(ms))
+    return <span className="rtc-muted">{t('value.missing')}</span>;
+  const zone = getTimeZoneSetting();
+  return (
+    <Tooltip title={formatUtc(ms)} mouseEnterDelay={0.3}>
+      <span className="rtc-time">
+        <time dateTime={new Date(ms).toISOString()}>{formatDateTime(ms, zone)}</time>
+        <span className="rtc-muted rtc-age">{formatRelative(ms, now)}</span>
+      </span>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,11 @@
+import type { TaskListView } from '../model/url-state';
+
+/** Hierarchical keys: invalidate `all` to refresh everything the feature shows. */
+export const processTaskKeys = {
+  all: ['process-tasks'] as const,
+  lists: () => [...processTaskKeys.all, 'list'] as const,
+  list: (view: TaskListView) => [...processTaskKeys.lists(), view] as const,
+  details: () => [...processTaskKeys.all, 'detail'] as const,
+  detail: (taskId: string) => [...processTaskKeys.details(), taskId] as const,
+  sceneCodes: () => [...processTaskKeys.all, 'scene-codes'] as const,
+};

@@ -1,0 +1,40 @@
+import { LinkOutlined } from '@ant-design/icons';
+import { App, Button, Tooltip } from 'antd';
+import { writeClipboard } from '../../../components/copy-button';
+import { t } from '../../../lib/i18n';
+import { absoluteHref } from '../hooks/task-url-store';
+import { freezeFilters, hasRelativeTimes, type TaskUrlState } from '../model/url-state';
+
+/** "Copy link" keeps relative ranges relative; the frozen variant pins them to what is shown now. */
+export function CopyLinkButtons({ state }: { state: TaskUrlState }) {
+  const { message } = App.useApp();
+  const copy = (href: string) =>
+    writeClipboard(href).then(
+      () => void message.success(t('toolbar.linkCopied'), 1.5),
+      () => void message.error(t('copy.failed')),
+    );
+  return (
+    <>
+      <Button icon={<LinkOutlined />} onClick={() => void copy(absoluteHref(state))} data-testid="copy-link">
+        {t('toolbar.copyLink')}
+      </Button>
+      {hasRelativeTimes(state.view.filters) ? (
+        <Tooltip title={t('toolbar.copyLinkFrozenHint')}>
+          <Button
+            data-testid="copy-link-frozen"
+            onClick={() =>
+              void copy(
+                absoluteHref({
+                  ...state,
+                  view: { ...state.view, filters: freezeFilters(state.view.filters, Date.now()) },
+                }),
+              )
+            }
+          >
+            {t('toolbar.copyLinkFrozen')}
+          </Button>
+        </Tooltip>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { Button, Tag } from 'antd';
+import { t } from '../../../lib/i18n';
+import { activeFilters } from '../model/filter-summary';
+import type { FilterParam, TaskFilters } from '../model/url-state';
+
+/** Active filters at a glance, each removable, plus clear-all. */
+export function FilterChips({
+  filters,
+  onRemove,
+  onClearAll,
+}: {
+  filters: TaskFilters;
+  onRemove: (params: FilterParam[]) => void;
+  onClearAll: () => void;
+}) {
+  const active = activeFilters(filters);
+  if (active.length === 0) return <p className="rtc-chips rtc-muted">{t('filters.none')}</p>;
+  return (
+    <div className="rtc-chips" role="group" aria-label={t('filters.active')} data-testid="filter-chips">
+      {active.map((f) => (
+        <Tag
+          key={f.id}
+          data-testid={`chip-${f.id}`}
+          closable
+          closeIcon={<span aria-label={t('filters.clear', { label: f.label })}>×</span>}
+          onClose={(e) => {
+            e.preventDefault();
+            onRemove(f.params);
+          }}
+          className="rtc-chip"
+        >
+          <span className="rtc-chip-label">{f.label}:</span> <span className="rtc-chip-value">{f.value}</span>
+        </Tag>
+      ))}
+      <Button size="small" type="link" onClick={onClearAll}>
+        {t('filters.clearAll')}
+      </Button>
+    </div>
+  );
+}

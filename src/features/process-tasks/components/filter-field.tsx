@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+
+/** A labelled control: the label is a real <label> bound to the control's id. */
+export function FilterField({
+  id,
+  label,
+  hint,
+  wide = false,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className={wide ? 'rtc-field rtc-field-wide' : 'rtc-field'}>
+      <label htmlFor={id} className="rtc-field-label">
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <span id={`${id}-hint`} className="rtc-field-hint">
+          {hint}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,277 @@
+// Loaded on demand (React.lazy): not part of the first screen.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Drawer, Spin, Tag } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { CopyButton } from '../../../components/copy-button';
+import { t, type MessageKey } from '../../../lib/i18n';
+import { formatDateTimeWithZone, formatRelative, formatUtc } from '../../../lib/time';
+import type { ProcessTask } from '../../../shared/sophonsoar';
+import { processTaskQueryOptions } from '../api/get-process-task';
+import {
+  entityTypeLabel,
+  isFailedStatus,
+  productLabel,
+  sourceLabel,
+  statusLabel,
+  statusTone,
+} from '../model/labels';
+import { ErrorState } from './error-state';
+
+const JsonViewer = lazy(() => import('./json-viewer').then((m) => ({ default: m.JsonViewer })));
+
+const ID_FIELDS = [
+  'TaskId',
+  'EventUuid',
+  'EntityUuid',
+  'ReqUuid',
+  'ProcessStrategyUuid',
+  'Scope',
+  'Creator',
+] as const;
+const TIME_FIELDS = ['GmtCreateMillis', 'ProcessTime', 'RemoveTime', 'GmtModifiedMillis'] as const;
+const SHOWN = new Set<string>([
+  ...ID_FIELDS,
+  ...TIME_FIELDS,
+  'TaskStatus',
+  'YunCode',
+  'EntityName',
+  'EntityType',
+  'SceneCode',
+  'SceneName',
+  'Source',
+  'TriggerSource',
+  'ErrCode',
+  'ErrMsg',
+  'ErrTip',
+  'InputParams',
+]);
+
+const label = (f: string) => t(`field.${f}` as MessageKey);
+
+function Value({ v }: { v: string | undefined }) {
+  return v === undefined || v === '' ? <span className="rtc-muted">{t('value.missing')}</span> : <>{v}</>;
+}
+
+function Row({ name, children, testId }: { name: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <>
+      <dt>{name}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </>
+  );
+}
+
+function TaskDetails({ task, now }: { task: ProcessTask; now: number }) {
+  const failed = isFailedStatus(task.TaskStatus);
+  const hasError = Boolean(task.ErrCode || task.ErrMsg || task.ErrTip);
+  // Fields the API added that this version does not know yet: shown raw, never dropped.
+  const extra = Object.keys(task).filter((k) => !SHOWN.has(k));
+  const errorBlock = (
+    <dl className="rtc-dl rtc-dl-error">
+      <Row name={label('ErrCode')} testId="drawer-ErrCode">
+        <span className="rtc-mono">
+          <Value v={task.ErrCode} />
+        </span>
+      </Row>
+      <Row name={label('ErrMsg')} testId="drawer-ErrMsg">
+        <Value v={task.ErrMsg} />
+      </Row>
+      <Row name={label('ErrTip')} testId="drawer-ErrTip">
+        <Value v={task.ErrTip} />
+      </Row>
+    </dl>
+  );
+  return (
+    <div className="rtc-drawer-body">
+      {failed || hasError ? (
+        <Alert
+          type={failed ? 'error' : 'warning'}
+          showIcon
+          data-testid="drawer-error"
+          title={t('drawer.failedTitle', { status: statusLabel(task.TaskStatus) })}
+          description={errorBlock}
+        />
+      ) : null}
+
+      <section aria-labelledby="drawer-summary">
+        <h3 id="drawer-summary" className="rtc-section-title">
+          {t('drawer.section.summary')}
+        </h3>
+        <dl className="rtc-dl">
+          <Row name={label('TaskStatus')} testId="drawer-TaskStatus">
+            <Tag
+              color={statusTone(task.TaskStatus) === 'default' ? undefined : statusTone(task.TaskStatus)}
+              variant="filled"
+            >
+              {statusLabel(task.TaskStatus)}
+            </Tag>
+          </Row>
+          <Row name={label('YunCode')}>{productLabel(task.YunCode)}</Row>
+          <Row name={label('EntityName')} testId="drawer-EntityName">
+            <span className="rtc-break">
+              <Value v={task.EntityName} />
+            </span>
+          </Row>
+          <Row name={label('EntityType')}>{entityTypeLabel(task.EntityType)}</Row>
+          <Row name={label('SceneName')} testId="drawer-SceneName">
+            <span className="rtc-break">
+              <Value v={task.SceneName} />
+            </span>
+          </Row>
+          <Row name={label('SceneCode')}>
+            <span className="rtc-mono rtc-break">
+              <Value v={task.SceneCode} />
+            </span>
+          </Row>
+          <Row name={label('Source')}>{sourceLabel(task.Source)}</Row>
+          <Row name={label('TriggerSource')}>{sourceLabel(task.TriggerSource)}</Row>
+        </dl>
+      </section>
+
+      <section aria-labelledby="drawer-ids">
+        <h3 id="drawer-ids" className="rtc-section-title">
+          {t('drawer.section.ids')}
+        </h3>
+        <dl className="rtc-dl">
+          {ID_FIELDS.map((f) => {
+            const v = task[f];
+            return (
+              <Row key={f} name={label(f)} testId={`drawer-${f}`}>
+                {v ? (
+                  <span className="rtc-id-full">
+                    <code className="rtc-mono rtc-break">{v}</code>
+                    <CopyButton value={v} label={label(f)} />
+                  </span>
+                ) : (
+                  <Value v={v} />
+                )}
+              </Row>
+            );
+          })}
+        </dl>
+      </section>
+
+      <section aria-labelledby="drawer-times">
+        <h3 id="drawer-times" className="rtc-section-title">
+          {t('drawer.section.times')}
+        </h3>
+        <table className="rtc-times">
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="rtc-sr-only">{t('drawer.section.times')}</span>
+              </th>
+              <th scope="col">{t('time.local')}</th>
+              <th scope="col">{t('time.utc')}</th>
+              <th scope="col">{t('time.ms')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {TIME_FIELDS.map((f) => {
+              const ms = task[f];
+              const has = typeof ms === 'number' && Number.isFinite(ms);
+              return (
+                <tr key={f} data-testid={`drawer-${f}`}>
+                  <th scope="row">{label(f)}</th>
+                  <td>
+                    {has ? (
+                      <>
+                        {formatDateTimeWithZone(ms)}
+                        <br />
+                        <span className="rtc-muted">{formatRelative(ms, now)}</span>
+                      </>
+                    ) : (
+                      <Value v={undefined} />
+                    )}
+                  </td>
+                  <td>{has ? formatUtc(ms) : <Value v={undefined} />}</td>
+                  <td className="rtc-mono">{has ? String(ms) : <Value v={undefined} />}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="drawer-input" data-testid="drawer-InputParams">
+        <h3 id="drawer-input" className="rtc-section-title">
+          {t('drawer.section.input')}
+        </h3>
+        <Suspense fallback={<Spin size="small" />}>
+          <JsonViewer raw={task.InputParams} />
+        </Suspense>
+      </section>
+
+      {extra.length > 0 ? (
+        <section aria-labelledby="drawer-other">
+          <h3 id="drawer-other" className="rtc-section-title">
+            {t('drawer.section.other')}
+          </h3>
+          <dl className="rtc-dl">
+            {extra.map((k) => {
+              const v = (task as Record<string, unknown>)[k];
+              return (
+                <Row key={k} name={k}>
+                  <span className="rtc-mono rtc-break">{typeof v === 'string' ? v : JSON.stringify(v)}</span>
+                </Row>
+              );
+            })}
+          </dl>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** Every field of one task. Fetched by TaskId, so it works for tasks not on the current page. */
+export function TaskDrawer({
+  taskId,
+  pageRows,
+  onClose,
+}: {
+  taskId: string | undefined;
+  pageRows: ProcessTask[] | undefined;
+  onClose: () => void;
+}) {
+  // Keep showing the last task while the drawer animates closed.
+  const [shownId, setShownId] = useState(taskId);
+  if (taskId !== undefined && taskId !== shownId) setShownId(taskId);
+  const fromPage = pageRows?.find((r) => r.TaskId === shownId);
+  const detail = useQuery({
+    ...processTaskQueryOptions(shownId ?? ''),
+    enabled: shownId !== undefined,
+    placeholderData: fromPage,
+  });
+  const task = detail.data;
+  const [now] = useState(() => Date.now());
+
+  return (
+    <Drawer
+      open={taskId !== undefined}
+      onClose={onClose}
+      size={720}
+      destroyOnHidden
+      title={<span className="rtc-drawer-title">{t('drawer.title', { id: shownId ?? '' })}</span>}
+      closable={{ 'aria-label': t('drawer.close') }}
+      data-testid="task-drawer"
+      rootClassName="rtc-drawer"
+    >
+      {task ? (
+        <>
+          {!fromPage && detail.isSuccess ? <p className="rtc-muted">{t('drawer.notOnPage')}</p> : null}
+          <TaskDetails task={task} now={now} />
+        </>
+      ) : detail.isError ? (
+        <ErrorState
+          error={detail.error}
+          title={t('drawer.errorTitle')}
+          onRetry={() => void detail.refetch()}
+        />
+      ) : (
+        <div className="rtc-table-loading" role="status">
+          <Spin /> <span>{t('drawer.loading')}</span>
+        </div>
+      )}
+    </Drawer>
+  );
+}

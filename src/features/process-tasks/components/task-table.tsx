@@ -1,0 +1,116 @@
+import { ArrowDownOutlined, ArrowUpOutlined, SwapOutlined } from '@ant-design/icons';
+import { Spin } from 'antd';
+import type { KeyboardEvent, ReactNode } from 'react';
+import { t } from '../../../lib/i18n';
+import type { TaskTable as TaskTableInstance } from '../hooks/use-task-table';
+import { ariaSort } from '../model/sort';
+import { columnLabel } from './task-columns';
+
+interface Props {
+  table: TaskTableInstance;
+  /** First load: nothing to show yet. */
+  loading: boolean;
+  /** A newer page is on its way; the rows shown are the previous ones. */
+  stale: boolean;
+  empty: ReactNode;
+  onOpen: (taskId: string) => void;
+}
+
+function SortIcon({ sorted }: { sorted: false | 'asc' | 'desc' }) {
+  if (sorted === 'asc') return <ArrowUpOutlined aria-hidden className="rtc-sort-icon rtc-sort-active" />;
+  if (sorted === 'desc') return <ArrowDownOutlined aria-hidden className="rtc-sort-icon rtc-sort-active" />;
+  return <SwapOutlined aria-hidden rotate={90} className="rtc-sort-icon" />;
+}
+
+/** A semantic table styled from antd tokens; TanStack Table provides headers, rows and state. */
+export function TaskTable({ table, loading, stale, empty, onOpen }: Props) {
+  const rows = table.getRowModel().rows;
+  const columnCount = table.getVisibleLeafColumns().length;
+
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, taskId: string) => {
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onOpen(taskId);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const sibling =
+        e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling;
+      if (sibling instanceof HTMLElement) sibling.focus();
+    }
+  };
+
+  return (
+    <div className="rtc-table-wrap">
+      <table className={stale ? 'rtc-table rtc-table-stale' : 'rtc-table'} aria-busy={loading || stale}>
+        <caption className="rtc-sr-only">{t('table.caption')}</caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const column = header.column;
+                const canSort = column.getCanSort();
+                const sorted = column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={`rtc-col-${column.id}`}
+                    aria-sort={canSort ? ariaSort(sorted) : undefined}
+                    data-column-id={column.id}
+                  >
+                    {canSort ? (
+                      <button
+                        type="button"
+                        className="rtc-sort-button"
+                        onClick={column.getToggleSortingHandler()}
+                        title={t('table.sortBy', { column: columnLabel(column.id) })}
+                      >
+                        <table.FlexRender header={header} />
+                        <SortIcon sorted={sorted} />
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr className="rtc-row-placeholder">
+              <td colSpan={columnCount}>
+                {loading ? (
+                  <div className="rtc-table-loading" role="status">
+                    <Spin /> <span>{t('table.loading')}</span>
+                  </div>
+                ) : (
+                  empty
+                )}
+              </td>
+            </tr>
+          ) : (
+            rows.map((row) => (
+              <tr
+                key={row.id}
+                tabIndex={0}
+                className="rtc-row"
+                data-task-id={row.original.TaskId}
+                onClick={() => onOpen(row.original.TaskId)}
+                onKeyDown={(e) => onRowKey(e, row.original.TaskId)}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={`rtc-col-${cell.column.id}`} data-column-id={cell.column.id}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { Alert } from 'antd';
+import { t, type MessageKey } from '../../../lib/i18n';
+import type { UrlNotice } from '../model/url-state';
+
+/** Parts of the link that were dropped, said plainly (never a blank page). */
+export function UrlNotices({ notices, onDismiss }: { notices: readonly UrlNotice[]; onDismiss: () => void }) {
+  if (notices.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      closable={{ onClose: onDismiss, 'aria-label': t('notice.dismiss') }}
+      data-testid="url-notices"
+      title={t('notice.title')}
+      description={
+        <ul className="rtc-notice-list">
+          {notices.map((n, i) => (
+            <li key={i}>{t(`notice.${n.reason}` as MessageKey, { param: n.param, value: n.value })}</li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}

@@ -1,0 +1,73 @@
+import { useTable, type PaginationState, type SortingState, type Updater } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import type { ProcessTask } from '../../../shared/sophonsoar';
+import { buildTaskColumns, taskTableFeatures } from '../components/task-columns';
+import { orderFromSorting, sortingFromOrder } from '../model/sort';
+import type { TaskListView } from '../model/url-state';
+
+const NO_ROWS: ProcessTask[] = [];
+
+function apply<T>(updater: Updater<T>, old: T): T {
+  return typeof updater === 'function' ? (updater as (o: T) => T)(old) : updater;
+}
+
+interface Args {
+  view: TaskListView;
+  rows: ProcessTask[] | undefined;
+  totalCount: number | undefined;
+  now: number;
+  columnVisibility: Record<string, boolean>;
+  onColumnVisibilityChange: (u: Updater<Record<string, boolean>>) => void;
+  onViewChange: (next: (view: TaskListView) => TaskListView) => void;
+}
+
+/**
+ * TanStack Table owns sorting, pagination and column visibility in manual (server) mode.
+ * Sorting and pagination are controlled from the URL view; changes go back to the URL,
+ * and a sort change returns to page 1 (no client row model would reset it for us).
+ */
+export function useTaskTable({
+  view,
+  rows,
+  totalCount,
+  now,
+  columnVisibility,
+  onColumnVisibilityChange,
+  onViewChange,
+}: Args) {
+  const columns = useMemo(() => buildTaskColumns(now), [now]);
+  const sorting = useMemo(
+    () => sortingFromOrder(view.orderField, view.direction),
+    [view.orderField, view.direction],
+  );
+  const pagination = useMemo<PaginationState>(
+    () => ({ pageIndex: view.page - 1, pageSize: view.pageSize }),
+    [view.page, view.pageSize],
+  );
+
+  return useTable({
+    features: taskTableFeatures,
+    columns,
+    data: rows ?? NO_ROWS,
+    getRowId: (row, index) => `${index}:${row.TaskId}`,
+    rowCount: totalCount ?? 0,
+    manualSorting: true,
+    manualPagination: true,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    state: { sorting, pagination, columnVisibility },
+    onSortingChange: (u: Updater<SortingState>) => {
+      const order = orderFromSorting(apply(u, sorting));
+      if (!order) return;
+      onViewChange((v) => ({ ...v, ...order, page: 1 }));
+    },
+    onPaginationChange: (u: Updater<PaginationState>) => {
+      const next = apply(u, pagination);
+      const sizeChanged = next.pageSize !== pagination.pageSize;
+      onViewChange((v) => ({ ...v, pageSize: next.pageSize, page: sizeChanged ? 1 : next.pageIndex + 1 }));
+    },
+    onColumnVisibilityChange,
+  });
+}
+
+export type TaskTable = ReturnType<typeof useTaskTable>;
