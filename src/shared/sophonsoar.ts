@@ -168,6 +168,9 @@ export type ParamCheck<T> =
   | { ok: true; value: T }
   | { ok: false; param: string; code: 'InvalidParameter' | 'MissingParameter'; message: string };
 
+/** A query like `?=x` has a parameter with an empty name: say so rather than print nothing. */
+const paramLabel = (key: string) => (key === '' ? 'without a name (empty name before "=")' : key);
+
 /**
  * Validates a raw query (as parsed by a server: values may repeat) for an action.
  * The first problem is reported with the parameter it concerns, in words an analyst
@@ -185,7 +188,7 @@ export function checkParams<A extends Action>(
         ok: false,
         param: k,
         code: 'InvalidParameter',
-        message: `The parameter ${k} is given more than once.`,
+        message: `The parameter ${paramLabel(k)} is given more than once.`,
       };
     }
     flat[k] = v;
@@ -200,7 +203,7 @@ export function checkParams<A extends Action>(
       ok: false,
       param: key,
       code: 'InvalidParameter',
-      message: `The parameter ${key} is not supported by ${action}.`,
+      message: `The parameter ${paramLabel(key)} is not supported by ${action}.`,
     };
   }
   const param = String(issue.path[0] ?? '');
