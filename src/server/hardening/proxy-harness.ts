@@ -1,0 +1,59 @@
+/**
+ * The proxy (buildApp) in front of a real emulator on a loopback port, for fuzz, load
+ * and benchmark runs. Nothing is mocked: requests are signed by the official client and
+ * verified by the emulator.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp } from '../app';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
+import { disableEcsMetadataProbe, staticCredential } from '../proxy/credential-chain';
+
+export interface ProxyHarness {
+  app: FastifyInstance;
+  emulator: RunningEmulator;
+  /** Set when `listen` was asked for: 'http://127.0.0.1:PORT'. */
+  url?: string;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  emulator?: EmulatorOptions;
+  rateLimitPerMinute?: number;
+  retries?: number;
+  logger?: Logger;
+  registerAccessControl?: (app: FastifyInstance) => Promise<void>;
+  listen?: boolean;
+}
+
+export async function startProxyHarness(opts: HarnessOptions = {}): Promise<ProxyHarness> {
+  disableEcsMetadataProbe();
+  const emulator = await startEmulator({ port: 0, tasks: 500, live: false, logger: false, ...opts.emulator });
+  const app = await buildApp({
+    config: {
+      upstream: { timeoutMs: 10_000, deadlineMs: 20_000, retries: opts.retries ?? 2 },
+      rateLimitPerMinute: opts.rateLimitPerMinute ?? 1_000_000,
+    },
+    upstream: {
+      mode: 'demo',
+      endpoint: emulator.endpoint,
+      protocol: 'http',
+      credential: staticCredential(emulator.accessKeyId, emulator.accessKeySecret),
+    },
+    version: 'test',
+    staticRoot: false,
+    backoff: { baseDelayMs: 5, maxDelayMs: 20 },
+    ...(opts.logger ? { logger: opts.logger } : {}),
+    ...(opts.registerAccessControl ? { registerAccessControl: opts.registerAccessControl } : {}),
+  });
+  const url = opts.listen ? await app.listen({ host: '127.0.0.1', port: 0 }) : undefined;
+  return {
+    app,
+    emulator,
+    ...(url ? { url } : {}),
+    async close() {
+      await app.close();
+      await emulator.close();
+    },
+  };
+}
