@@ -195,11 +195,15 @@ export class TaskFactory {
   }
 }
 
-/** Activity is higher in working hours (UTC+8): weight of each hour of the day. */
+/**
+ * Activity follows a daily rhythm (busier for ten hours, quiet at night). The rhythm is
+ * measured from the start of the window, not the wall clock, so the same seed gives the
+ * same dataset, merely shifted, whenever it starts.
+ */
 function diurnalTime(rng: Rng, start: number, end: number): number {
   for (;;) {
     const t = start + Math.floor(rng.next() * (end - start));
-    const hour = (new Date(t).getUTCHours() + 8) % 24;
+    const hour = Math.floor((t - start) / HOUR) % 24;
     const weight = hour >= 9 && hour < 19 ? 1 : hour >= 7 && hour < 23 ? 0.7 : 0.45;
     if (rng.next() < weight) return t;
   }

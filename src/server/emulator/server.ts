@@ -53,7 +53,7 @@ export const COMMON_PARAMS = new Set([
   'OwnerId',
 ]);
 
-const isLoopback = (addr: string | undefined) =>
+export const isLoopback = (addr: string | undefined) =>
   addr !== undefined && (addr === '::1' || /^(::ffff:)?127\./.test(addr));
 
 const JSON_TYPE = 'application/json;charset=utf-8';

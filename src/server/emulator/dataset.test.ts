@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { FAILED_TASK_STATUSES, SOURCES, type ProcessTask } from '../../shared/sophonsoar';
+import { DATA_WINDOW_MS, generateDataset } from './dataset';
+import { HOSTILE_TASK_IDS } from './hostile';
+
+const NOW = Date.UTC(2026, 10, 27, 18, 0, 0);
+const { tasks } = generateDataset(1, 5000, NOW);
+const hostileIds = new Set<string>(Object.values(HOSTILE_TASK_IDS));
+const regular = tasks.filter((t) => !hostileIds.has(t.TaskId));
+const byId = new Map(tasks.map((t) => [t.TaskId, t]));
+const hostile = (name: keyof typeof HOSTILE_TASK_IDS): ProcessTask => byId.get(HOSTILE_TASK_IDS[name])!;
+
+describe('determinism', () => {
+  it('the same seed and count give the same data, shifted with the start time', () => {
+    const shiftBack = (t: ProcessTask): ProcessTask => {
+      const out = { ...t };
+      for (const k of ['GmtCreateMillis', 'GmtModifiedMillis', 'ProcessTime', 'RemoveTime'] as const) {
+        if (typeof out[k] === 'number') out[k] = out[k] - 3_600_000;
+      }
+      return out;
+    };
+    expect(generateDataset(1, 5000, NOW + 3_600_000).tasks.map(shiftBack)).toEqual(tasks);
+    expect(generateDataset(1, 5000, NOW).tasks).toEqual(tasks);
+  });
+  it('another seed gives other data', () => {
+    expect(generateDataset(2, 5000, NOW).tasks.map((t) => t.TaskId)).not.toEqual(tasks.map((t) => t.TaskId));
+  });
+  it('has exactly the requested number of tasks, with unique TaskIds', () => {
+    expect(tasks).toHaveLength(5000);
+    expect(new Set(tasks.map((t) => t.TaskId)).size).toBe(5000);
+    expect(generateDataset(1, 0, NOW).tasks).toHaveLength(hostileIds.size);
+  });
+});
+
+describe('regular tasks are consistent', () => {
+  it('times stay within the window and in order (create ≤ process ≤ modified ≤ now)', () => {
+    for (const t of regular) {
+      expect(t.GmtCreateMillis).toBeGreaterThanOrEqual(NOW - DATA_WINDOW_MS);
+      expect(t.ProcessTime).toBeGreaterThanOrEqual(t.GmtCreateMillis!);
+      expect(t.ProcessTime).toBeLessThanOrEqual(NOW);
+      expect(t.GmtModifiedMillis).toBeGreaterThanOrEqual(t.ProcessTime!);
+      expect(t.GmtModifiedMillis).toBeLessThanOrEqual(NOW);
+    }
+  });
+
+  it('RemoveTime only after an unblock (status 23), never before ProcessTime', () => {
+    for (const t of regular) {
+      if (t.RemoveTime !== undefined) {
+        expect(t.TaskStatus).toBe(23);
+        expect(t.RemoveTime).toBeGreaterThan(t.ProcessTime!);
+      }
+      if (t.TaskStatus === 23) expect(t.RemoveTime).toBeDefined();
+    }
+  });
+
+  it('ErrCode/ErrMsg/ErrTip only, and always, on statuses 90/91/92', () => {
+    for (const t of regular) {
+      const failed = FAILED_TASK_STATUSES.includes(t.TaskStatus!);
+      expect([t.ErrCode !== undefined, t.ErrMsg !== undefined, t.ErrTip !== undefined]).toEqual([
+        failed,
+        failed,
+        failed,
+      ]);
+    }
+  });
+
+  it('products act on the right entities with matching scenes and valid sources', () => {
+    const kinds = new Set(regular.map((t) => `${t.YunCode}:${t.EntityType}`));
+    expect([...kinds].sort()).toEqual(['Aegis:file', 'Aegis:process', 'CFW:ip', 'WAF:ip']);
+    for (const t of regular) {
+      expect(SOURCES).toContain(t.Source);
+      expect(SOURCES).toContain(t.TriggerSource);
+      expect(t.SceneCode!.startsWith(t.YunCode!.toLowerCase())).toBe(true);
+      expect(() => JSON.parse(t.InputParams!)).not.toThrow();
+      if (t.EntityType === 'ip') expect(t.EntityName).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it('statuses come in realistic proportions', () => {
+    const share = (s: number[]) => regular.filter((t) => s.includes(t.TaskStatus!)).length / regular.length;
+    expect(share([23])).toBeGreaterThan(0.25); // most blocks have expired and were lifted
+    expect(share([21, 22])).toBeGreaterThan(0.15); // still active
+    expect(share([90])).toBeGreaterThan(0.03);
+    expect(share([90])).toBeLessThan(0.15);
+    expect(share([91, 92])).toBeGreaterThan(0.005);
+    expect(share([24])).toBeGreaterThan(0.01);
+    expect(share([20])).toBeGreaterThan(0.1);
+  });
+
+  it('events group several tasks, and entities/strategies repeat', () => {
+    const events = new Set(regular.map((t) => t.EventUuid));
+    expect(events.size).toBeLessThan(regular.length * 0.8);
+    expect(new Set(regular.map((t) => t.ProcessStrategyUuid)).size).toBeLessThan(30);
+    expect(new Set(regular.map((t) => t.Scope)).size).toBe(4);
+  });
+});
+
+describe('hostile and edge records', () => {
+  it('are all present', () => {
+    for (const id of hostileIds) expect(byId.has(id)).toBe(true);
+  });
+
+  it.each<[keyof typeof HOSTILE_TASK_IDS, (t: ProcessTask) => boolean]>([
+    ['scriptInEntityName', (t) => t.EntityName!.includes('<script>')],
+    ['htmlInInputParams', (t) => t.InputParams!.includes('<img src=x onerror=')],
+    ['scriptInErrMsg', (t) => t.ErrMsg!.includes('<script>') && t.TaskStatus === 90],
+    ['formulaHyperlink', (t) => t.EntityName!.startsWith('=HYPERLINK(')],
+    ['formulaPlus', (t) => t.EntityName!.startsWith('+')],
+    ['formulaMinus', (t) => t.EntityName!.startsWith('-')],
+    ['formulaAt', (t) => t.EntityName!.startsWith('@')],
+    ['formulaLeadingTab', (t) => t.EntityName!.startsWith('\t=')],
+    ['formulaLeadingCarriageReturn', (t) => t.EntityName!.startsWith('\r=')],
+    ['inputParamsEmpty', (t) => t.InputParams === ''],
+    [
+      'inputParamsNotJson',
+      (t) => {
+        try {
+          JSON.parse(t.InputParams!);
+          return false;
+        } catch {
+          return true;
+        }
+      },
+    ],
+    ['inputParamsHuge', (t) => t.InputParams!.length >= 200 * 1024 && JSON.parse(t.InputParams!) !== null],
+    ['chineseText', (t) => /[\u4e00-\u9fff]/.test(t.EntityName! + t.SceneName!)],
+    ['rightToLeftText', (t) => /[\u0590-\u06ff]/.test(t.SceneName!) && t.EntityName!.includes('\u202e')],
+    ['emojiText', (t) => /\p{Extended_Pictographic}/u.test(t.EntityName!)],
+    ['trailingNewlineUuids', (t) => [t.EntityUuid, t.EventUuid, t.ReqUuid].every((u) => u!.endsWith('\n'))],
+    [
+      'missingOptionalFields',
+      (t) =>
+        !('Creator' in t) &&
+        !('InputParams' in t) &&
+        !('RemoveTime' in t) &&
+        t.ProcessTime! >= t.GmtCreateMillis!,
+    ],
+    ['onlyTaskId', (t) => Object.keys(t).join() === 'TaskId'],
+    ['unknownTaskStatus', (t) => t.TaskStatus === 25],
+    ['unknownYunCode', (t) => !['WAF', 'CFW', 'Aegis'].includes(t.YunCode!)],
+    [
+      'quotesCommasNewlines',
+      (t) =>
+        /"/.test(t.EntityName!) &&
+        /,/.test(t.EntityName!) &&
+        /\n/.test(t.EntityName!) &&
+        /\r\n/.test(t.ErrMsg!),
+    ],
+  ])('%s has its hostile property', (name, test) => {
+    expect(test(hostile(name))).toBe(true);
+  });
+
+  it('keep the data facts except the deliberately broken one', () => {
+    for (const [name, id] of Object.entries(HOSTILE_TASK_IDS)) {
+      const t = byId.get(id)!;
+      if (name === 'onlyTaskId') continue;
+      expect(t.ProcessTime, name).toBeGreaterThanOrEqual(t.GmtCreateMillis!);
+      expect(t.GmtModifiedMillis, name).toBeGreaterThanOrEqual(t.GmtCreateMillis!);
+      if (t.ErrCode !== undefined) expect(FAILED_TASK_STATUSES).toContain(t.TaskStatus);
+      expect(t.RemoveTime, name).toBeUndefined();
+    }
+  });
+
+  it('survive a JSON round trip unchanged (no undefined values)', () => {
+    for (const id of hostileIds) expect(JSON.parse(JSON.stringify(byId.get(id)))).toEqual(byId.get(id));
+  });
+});
