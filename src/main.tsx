@@ -1,4 +1,6 @@
-// dayjs first: its plugins must be installed before any module formats a time.
+// Configuration modules first: zod's CSP-safe mode, then dayjs with its plugins,
+// before any module parses or formats anything.
+import './lib/zod-config';
 import './lib/dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

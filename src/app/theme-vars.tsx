@@ -1,10 +1,10 @@
 import { theme } from 'antd';
-import type { CSSProperties, ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
 
 /**
  * Hands antd's design tokens to the app's own CSS as custom properties, so the plain
- * table and layout follow the theme (no hard-coded colours). Set through React's style
- * object (CSSOM), which a strict CSP allows.
+ * table and layout follow the theme (no hard-coded colours). Set on the root element
+ * through the CSSOM (style.setProperty), which a strict CSP allows.
  */
 export function ThemeVars({ children }: { children: ReactNode }) {
   const { token } = theme.useToken();
@@ -32,10 +32,11 @@ export function ThemeVars({ children }: { children: ReactNode }) {
     '--rtc-pad-sm': `${token.paddingSM}px`,
     '--rtc-pad-xs': `${token.paddingXS}px`,
     '--rtc-shadow': token.boxShadowTertiary,
-  } as CSSProperties;
-  return (
-    <div className="rtc-theme" style={vars}>
-      {children}
-    </div>
-  );
+  };
+  // On the root element, so portalled parts (drawer, popovers) see them too.
+  useLayoutEffect(() => {
+    const style = document.documentElement.style;
+    for (const [k, v] of Object.entries(vars)) style.setProperty(k, String(v));
+  });
+  return <div className="rtc-theme">{children}</div>;
 }

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import {
+  entityTypeLabel,
+  isFailedStatus,
+  productLabel,
+  productOptions,
+  sourceLabel,
+  statusLabel,
+  statusOptions,
+  statusTone,
+} from './labels';
+
+describe('status labels', () => {
+  it.each([
+    [11, 'In progress (11)', 'processing'],
+    [21, 'Blocking (21)', 'warning'],
+    [22, 'Isolating (22)', 'warning'],
+    [23, 'Complete (23)', 'success'],
+    [24, 'Whitelisted (24)', 'default'],
+    [20, 'Succeeded (20)', 'success'],
+    [90, 'Failed (90)', 'error'],
+    [91, 'Unblock failed (91)', 'error'],
+    [92, 'Un-isolate failed (92)', 'error'],
+    [25, 'Unknown (25)', 'default'],
+    [0, 'Unknown (0)', 'default'],
+    [-1, 'Unknown (-1)', 'default'],
+  ] as const)('%d → %s', (code, label, tone) => {
+    expect(statusLabel(code)).toBe(label);
+    expect(statusTone(code)).toBe(tone);
+  });
+
+  it('shows a dash for a missing status', () => {
+    expect(statusLabel(undefined)).toBe('—');
+  });
+
+  it('knows which statuses failed', () => {
+    expect([90, 91, 92, 20, 25, undefined].map(isFailedStatus)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('offers every documented status in the filter', () => {
+    expect(statusOptions().map((o) => o.value)).toEqual([
+      '11',
+      '21',
+      '22',
+      '23',
+      '24',
+      '20',
+      '90',
+      '91',
+      '92',
+    ]);
+  });
+});
+
+describe('product, source and entity labels', () => {
+  it.each([
+    ['WAF', 'Web Application Firewall (WAF)'],
+    ['CFW', 'Cloud Firewall (CFW)'],
+    ['Aegis', 'Security Center (Aegis)'],
+    ['DDoS', 'Unknown (DDoS)'],
+  ])('product %s → %s', (code, label) => {
+    expect(productLabel(code)).toBe(label);
+  });
+
+  it.each([
+    ['system', 'System (system)'],
+    ['custom', 'Custom (custom)'],
+    ['custom_alert', 'Custom alert (custom_alert)'],
+    ['soar-manual', 'Manual (SOAR) (soar-manual)'],
+    ['soar-mdr', 'MDR (SOAR) (soar-mdr)'],
+    ['robot', 'Unknown (robot)'],
+  ])('source %s → %s', (code, label) => {
+    expect(sourceLabel(code)).toBe(label);
+  });
+
+  it.each([
+    ['ip', 'IP address'],
+    ['file', 'File'],
+    ['process', 'Process'],
+    ['container', 'container'],
+    [undefined, '—'],
+  ])('entity type %s → %s', (code, label) => {
+    expect(entityTypeLabel(code)).toBe(label);
+  });
+
+  it('labels missing values with a dash, never crashing', () => {
+    expect([productLabel(undefined), productLabel(''), sourceLabel(undefined)]).toEqual(['—', '—', '—']);
+    expect(productOptions().map((o) => o.label)).toEqual([
+      'Web Application Firewall (WAF)',
+      'Cloud Firewall (CFW)',
+      'Security Center (Aegis)',
+    ]);
+  });
+});

@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_VIEW,
+  buildHref,
+  freezeFilters,
+  parseLocation,
+  parsePath,
+  parseSearch,
+  serializeView,
+  toWireQuery,
+  viewFromWireQuery,
+  withFilters,
+  type TaskListView,
+} from './url-state';
+
+const NOW = Date.UTC(2026, 10, 27, 12, 0, 0); // 2026-11-27T12:00:00Z
+const H = 3_600_000;
+
+const view = (patch: Partial<TaskListView>): TaskListView => ({ ...DEFAULT_VIEW, ...patch });
+
+describe('URL ↔ view round trip', () => {
+  const cases: [string, TaskListView][] = [
+    ['', DEFAULT_VIEW],
+    ['TaskStatus=90,91&YunCode=WAF', view({ filters: { TaskStatus: ['90', '91'], YunCode: ['WAF'] } })],
+    [
+      'Source=system,soar-manual&TriggerSource=custom_alert&EntityType=ip',
+      view({
+        filters: { Source: ['system', 'soar-manual'], TriggerSource: 'custom_alert', EntityType: 'ip' },
+      }),
+    ],
+    [
+      'EventUuid=9618df89-231d-49c3-8b77-c2a60491e8db',
+      view({ filters: { EventUuid: '9618df89-231d-49c3-8b77-c2a60491e8db' } }),
+    ],
+    ['ParamContent=xmrig%20pool%26more', view({ filters: { ParamContent: 'xmrig pool&more' } })],
+    ['EntityName=%E4%B8%AD%E6%96%87%2C%20a%2Cb', view({ filters: { EntityName: '中文, a,b' } })],
+    ['ProcessActionStart=now-24h', view({ filters: { ProcessActionStart: 'now-24h' } })],
+    [
+      'ProcessRemoveStart=1795700000000&ProcessRemoveEnd=1795800000000',
+      view({ filters: { ProcessRemoveStart: '1795700000000', ProcessRemoveEnd: '1795800000000' } }),
+    ],
+    ['OrderField=processTime&Direction=asc', view({ orderField: 'processTime', direction: 'asc' })],
+    ['PageNumber=3&PageSize=50', view({ page: 3, pageSize: 50 })],
+  ];
+  it.each(cases)('%s', (search, expected) => {
+    const parsed = parseSearch(search, NOW);
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.view).toEqual(expected);
+    expect(serializeView(parsed.view)).toBe(search);
+  });
+
+  it('keeps list separators literal and encodes commas inside values', () => {
+    expect(serializeView(view({ filters: { TaskStatus: ['90', '91'] } }))).toBe('TaskStatus=90,91');
+    expect(serializeView(view({ filters: { Scope: 'a,b' } }))).toBe('Scope=a%2Cb');
+  });
+});
+
+describe('defaults are left out of the URL', () => {
+  it.each([
+    ['OrderField=gmtCreate', 'gmtCreate is the default order'],
+    ['Direction=desc', 'desc is the default direction'],
+    ['PageNumber=1', 'page 1 is the default'],
+    ['PageSize=20', '20 is the default page size'],
+    ['OrderField=gmtCreate&Direction=desc&PageNumber=1&PageSize=20', 'all defaults'],
+  ])('%s (%s)', (search) => {
+    const { view: v, notices } = parseSearch(search, NOW);
+    expect(notices).toEqual([]);
+    expect(v).toEqual(DEFAULT_VIEW);
+    expect(serializeView(v)).toBe('');
+  });
+
+  it('empty lists and empty texts are not filters', () => {
+    expect(serializeView(withFilters(DEFAULT_VIEW, { TaskStatus: [], EntityName: '' }))).toBe('');
+  });
+});
+
+describe('unknown or malformed values are dropped with a notice', () => {
+  const cases: [string, string, { param: string; value: string; reason: string }[]][] = [
+    ['foo=1', '', [{ param: 'foo', value: '1', reason: 'unknownParam' }]],
+    [
+      'TaskStatus=90,25,abc',
+      'TaskStatus=90',
+      [
+        { param: 'TaskStatus', value: '25', reason: 'unknownValue' },
+        { param: 'TaskStatus', value: 'abc', reason: 'unknownValue' },
+      ],
+    ],
+    ['YunCode=WAF,XYZ', 'YunCode=WAF', [{ param: 'YunCode', value: 'XYZ', reason: 'unknownValue' }]],
+    ['Source=nope', '', [{ param: 'Source', value: 'nope', reason: 'unknownValue' }]],
+    ['EntityType=host', '', [{ param: 'EntityType', value: 'host', reason: 'unknownValue' }]],
+    ['TriggerSource=x', '', [{ param: 'TriggerSource', value: 'x', reason: 'unknownValue' }]],
+    ['OrderField=name', '', [{ param: 'OrderField', value: 'name', reason: 'unknownValue' }]],
+    ['Direction=up', '', [{ param: 'Direction', value: 'up', reason: 'unknownValue' }]],
+    ['PageNumber=0', '', [{ param: 'PageNumber', value: '0', reason: 'invalidValue' }]],
+    ['PageNumber=-2', '', [{ param: 'PageNumber', value: '-2', reason: 'invalidValue' }]],
+    ['PageNumber=2.5', '', [{ param: 'PageNumber', value: '2.5', reason: 'invalidValue' }]],
+    ['PageSize=37', '', [{ param: 'PageSize', value: '37', reason: 'unknownValue' }]],
+    ['PageSize=1000', '', [{ param: 'PageSize', value: '1000', reason: 'unknownValue' }]],
+    [
+      'ProcessActionStart=yesterday',
+      '',
+      [{ param: 'ProcessActionStart', value: 'yesterday', reason: 'invalidValue' }],
+    ],
+    [
+      'ProcessActionStart=now-5x',
+      '',
+      [{ param: 'ProcessActionStart', value: 'now-5x', reason: 'invalidValue' }],
+    ],
+    ['ProcessActionEnd=17957', '', [{ param: 'ProcessActionEnd', value: '17957', reason: 'invalidValue' }]],
+    [
+      'ProcessActionEnd=17957000000001',
+      '',
+      [{ param: 'ProcessActionEnd', value: '17957000000001', reason: 'invalidValue' }],
+    ],
+    ['EntityName=%01bell', '', [{ param: 'EntityName', value: '\u0001bell', reason: 'invalidValue' }]],
+    [`TaskId=${'x'.repeat(300)}`, '', [{ param: 'TaskId', value: 'x'.repeat(300), reason: 'invalidValue' }]],
+    ['EventUuid=a&EventUuid=b', 'EventUuid=a', [{ param: 'EventUuid', value: 'b', reason: 'repeated' }]],
+    [
+      'ProcessActionStart=now-1h&ProcessActionEnd=now-24h',
+      '',
+      [{ param: 'ProcessActionStart', value: 'now-1h > now-24h', reason: 'rangeOrder' }],
+    ],
+    [
+      'TaskStatus=90,91&OrderField=nope&PageSize=20',
+      'TaskStatus=90,91',
+      [{ param: 'OrderField', value: 'nope', reason: 'unknownValue' }],
+    ],
+  ];
+  it.each(cases)('%s → ?%s', (search, clean, notices) => {
+    const parsed = parseSearch(search, NOW);
+    expect(parsed.notices).toEqual(notices);
+    expect(serializeView(parsed.view)).toBe(clean);
+  });
+
+  it('accepts case variants of OrderField and Direction in their canonical spelling', () => {
+    const { view: v, notices } = parseSearch('OrderField=GMTMODIFIED&Direction=ASC', NOW);
+    expect(notices).toEqual([]);
+    expect(v).toMatchObject({ orderField: 'gmtModified', direction: 'asc' });
+  });
+
+  it('merges repeated list parameters', () => {
+    const { view: v, notices } = parseSearch('TaskStatus=90&TaskStatus=91,90', NOW);
+    expect(notices).toEqual([]);
+    expect(v.filters.TaskStatus).toEqual(['90', '91']);
+  });
+});
+
+describe('relative and absolute times', () => {
+  const cases: [string, number][] = [
+    ['now', NOW],
+    ['now-15m', NOW - 15 * 60_000],
+    ['now-1h', NOW - H],
+    ['now-24h', NOW - 24 * H],
+    ['now-7d', NOW - 7 * 24 * H],
+    ['now-30d', NOW - 30 * 24 * H],
+    ['1795700000000', 1_795_700_000_000],
+  ];
+  it.each(cases)('ProcessActionStart=%s resolves to %d when the query runs', (expr, ms) => {
+    const { view: v, notices } = parseSearch(`ProcessActionStart=${expr}`, NOW);
+    expect(notices).toEqual([]);
+    expect(v.filters.ProcessActionStart).toBe(expr);
+    expect(toWireQuery(v, NOW).ProcessActionStart).toBe(String(ms));
+    // The same link later means a later window.
+    if (expr.startsWith('now')) expect(toWireQuery(v, NOW + H).ProcessActionStart).toBe(String(ms + H));
+  });
+
+  it('freezes relative ranges to absolute ms (open end becomes now)', () => {
+    expect(freezeFilters({ ProcessActionStart: 'now-24h', TaskStatus: ['90'] }, NOW)).toEqual({
+      ProcessActionStart: String(NOW - 24 * H),
+      ProcessActionEnd: String(NOW),
+      TaskStatus: ['90'],
+    });
+    expect(freezeFilters({ ProcessRemoveStart: '1795700000000', ProcessRemoveEnd: 'now' }, NOW)).toEqual({
+      ProcessRemoveStart: '1795700000000',
+      ProcessRemoveEnd: String(NOW),
+    });
+    const absolute = { ProcessActionStart: '1795700000000' };
+    expect(freezeFilters(absolute, NOW)).toEqual(absolute);
+  });
+});
+
+describe('wire query for the API', () => {
+  it('uses JSON arrays for lists, always sends the order, and pages when asked', () => {
+    const v = parseSearch(
+      'TaskStatus=90,91&YunCode=WAF&EntityName=1.2.3.4&ProcessActionStart=now-1h&PageNumber=2',
+      NOW,
+    ).view;
+    expect(toWireQuery(v, NOW)).toEqual({
+      TaskStatus: '["90","91"]',
+      YunCode: '["WAF"]',
+      EntityName: '1.2.3.4',
+      ProcessActionStart: String(NOW - H),
+      OrderField: 'gmtCreate',
+      Direction: 'desc',
+      PageNumber: '2',
+      PageSize: '20',
+    });
+    expect(toWireQuery(v, NOW, { paging: false })).not.toHaveProperty('PageNumber');
+  });
+
+  it('reads a wire query back into the same view (for links made from an export)', () => {
+    const v = parseSearch(
+      'TaskStatus=90,91&Source=system&ProcessActionStart=1795700000000&OrderField=removeTime&Direction=asc',
+      NOW,
+    ).view;
+    const back = viewFromWireQuery(toWireQuery(v, NOW, { paging: false }));
+    expect(back.notices).toEqual([]);
+    expect(back.view).toEqual(v);
+  });
+});
+
+describe('paths and the open task', () => {
+  it.each([
+    ['/', undefined],
+    ['/tasks/abc-123', 'abc-123'],
+    ['/tasks/abc-123/', 'abc-123'],
+    ['/tasks/a%2Fb%20c', 'a/b c'],
+    ['/tasks/', undefined],
+    ['/tasks/%E0%A4%A', undefined],
+    ['/other', undefined],
+  ])('%s → %s', (path, id) => {
+    expect(parsePath(path)).toBe(id);
+  });
+
+  it('round-trips an open task with the list filters', () => {
+    const { state } = parseLocation('/tasks/edge%2F1', '?TaskStatus=90&PageNumber=4', NOW);
+    expect(state).toEqual({ view: view({ filters: { TaskStatus: ['90'] }, page: 4 }), openTaskId: 'edge/1' });
+    expect(buildHref(state)).toBe('/tasks/edge%2F1?TaskStatus=90&PageNumber=4');
+    expect(buildHref({ view: state.view })).toBe('/?TaskStatus=90&PageNumber=4');
+    expect(buildHref({ view: DEFAULT_VIEW })).toBe('/');
+  });
+});
+
+describe('changing filters', () => {
+  it('returns to page 1 and removes cleared filters', () => {
+    const start = view({ filters: { TaskStatus: ['90'], EntityName: 'x' }, page: 5 });
+    expect(withFilters(start, { EntityName: undefined, YunCode: ['CFW'] })).toEqual(
+      view({ filters: { TaskStatus: ['90'], YunCode: ['CFW'] }, page: 1 }),
+    );
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import './dayjs';
+import {
+  formatDateTime,
+  formatDateTimeWithZone,
+  formatFileStamp,
+  formatIso,
+  formatRelative,
+  formatUtc,
+  formatZoneOffset,
+  isValidTimeZone,
+  resolveTimeZone,
+  timeParts,
+} from './time';
+
+// 2026-11-27T09:12:05.120Z
+const MS = Date.UTC(2026, 10, 27, 9, 12, 5, 120);
+// 2026-07-01T12:00:00Z (summer: daylight saving in New York)
+const SUMMER = Date.UTC(2026, 6, 1, 12, 0, 0);
+
+describe('formatting with an explicit zone', () => {
+  it.each([
+    ['UTC', MS, '2026-11-27 09:12:05', '2026-11-27T09:12:05.120+00:00', 'UTC+00:00'],
+    ['Asia/Shanghai', MS, '2026-11-27 17:12:05', '2026-11-27T17:12:05.120+08:00', 'UTC+08:00'],
+    ['America/New_York', MS, '2026-11-27 04:12:05', '2026-11-27T04:12:05.120-05:00', 'UTC-05:00'],
+    ['America/New_York', SUMMER, '2026-07-01 08:00:00', '2026-07-01T08:00:00.000-04:00', 'UTC-04:00'],
+    ['Asia/Kolkata', MS, '2026-11-27 14:42:05', '2026-11-27T14:42:05.120+05:30', 'UTC+05:30'],
+  ])('%s at %d', (zone, ms, local, iso, offset) => {
+    expect(formatDateTime(ms, zone)).toBe(local);
+    expect(formatIso(ms, zone)).toBe(iso);
+    expect(formatZoneOffset(ms, zone)).toBe(offset);
+    expect(formatDateTimeWithZone(ms, zone)).toBe(`${local} ${offset}`);
+  });
+
+  it('formats UTC regardless of the zone setting', () => {
+    expect(formatUtc(MS)).toBe('2026-11-27 09:12:05 UTC');
+  });
+
+  it('makes compact stamps for file names', () => {
+    expect(formatFileStamp(MS, 'Asia/Shanghai')).toBe('2026-11-27T1712+0800');
+    expect(formatFileStamp(MS, 'UTC')).toBe('2026-11-27T0912+0000');
+  });
+
+  it('resolves the "local" setting to a real IANA zone', () => {
+    expect(isValidTimeZone(resolveTimeZone('local'))).toBe(true);
+    expect(resolveTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(isValidTimeZone('Not/AZone')).toBe(false);
+  });
+});
+
+describe('relative age', () => {
+  it.each([
+    [MS - 5 * 60_000, '5 minutes ago'],
+    [MS - 3 * 3_600_000, '3 hours ago'],
+    [MS - 2 * 86_400_000, '2 days ago'],
+    [MS + 3_600_000, 'in an hour'],
+  ])('%d → %s', (ms, text) => {
+    expect(formatRelative(ms, MS)).toBe(text);
+  });
+});
+
+describe('timeParts', () => {
+  it('gives every representation, or nothing for a missing time', () => {
+    expect(timeParts(MS, 'Asia/Shanghai', MS + 60_000)).toEqual({
+      ms: MS,
+      local: '2026-11-27 17:12:05 UTC+08:00',
+      utc: '2026-11-27 09:12:05 UTC',
+      relative: 'a minute ago',
+    });
+    expect(timeParts(undefined)).toBeUndefined();
+    expect(timeParts(Number.NaN)).toBeUndefined();
+  });
+});
