@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../shared/sophonsoar';
 import type { ServerConfig } from './config';
 import { apiRoutes } from './proxy/api-routes';
+import type { RetryPolicy } from './proxy/retry';
 import { createUpstreamClient, type UpstreamTarget } from './proxy/upstream-client';
 import { registerSpa } from './static/spa';
 
@@ -31,8 +32,8 @@ export interface BuildAppOptions {
    * guards /api and the SPA alike.
    */
   registerAccessControl?: (app: FastifyInstance) => Promise<void>;
-  /** Back-off base and cap for retries (tests shorten them). */
-  backoff?: { baseDelayMs: number; maxDelayMs: number };
+  /** Back-off base, cap and jitter source for retries (defaults 100 ms, 2 s, Math.random; tests change them). */
+  backoff?: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>;
 }
 
 /**

@@ -1,0 +1,390 @@
+/**
+ * The proxy in front of the real emulator, over real sockets (port 0). A counting
+ * forwarder sits between them, so the tests see every request that reaches the upstream
+ * and every one the proxy abandons.
+ */
+import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
+import { RuntimeOptions } from '@alicloud/tea-util';
+import type { FastifyInstance } from 'fastify';
+import { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { API_VERSION, checkParams, type Action } from '../../shared/sophonsoar';
+import { buildApp, type BuildAppOptions } from '../app';
+import { HOSTILE_TASK_IDS, startEmulator, type RunningEmulator } from '../emulator/index';
+import { createLogger } from '../logger';
+import { staticCredential } from './credential-chain';
+import { startCountingForwarder, type CountingForwarder } from './testing/counting-forwarder';
+
+const OpenApiClient =
+  (OpenApiModule as unknown as { default?: typeof OpenApiModule }).default ?? OpenApiModule;
+
+const SECRET = 'IntegrationSecret-7f3a9c2e-must-never-leak';
+const NO_FAULTS = {
+  latencyMs: 0,
+  jitterMs: 0,
+  throttleRate: 0,
+  errorRate: 0,
+  qpsPerKey: 0,
+  resetRate: 0,
+  malformedRate: 0,
+  trickleMs: 0,
+};
+
+let emu: RunningEmulator;
+let fwd: CountingForwarder;
+const logs: string[] = [];
+const seen: string[] = []; // every response (status, headers, body) any test received
+const apps: FastifyInstance[] = [];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary response JSON
+type Json = any;
+
+interface Proxy {
+  base: string;
+  get(
+    path: string,
+    init?: RequestInit,
+  ): Promise<{ status: number; headers: Headers; body: string; json(): Json }>;
+}
+
+async function startProxy(overrides: Partial<BuildAppOptions> = {}): Promise<Proxy> {
+  const app = await buildApp({
+    config: { upstream: { timeoutMs: 1000, deadlineMs: 3000, retries: 3 }, rateLimitPerMinute: 100_000 },
+    upstream: {
+      mode: 'demo',
+      endpoint: fwd.endpoint,
+      protocol: 'http',
+      credential: staticCredential(emu.accessKeyId, SECRET),
+    },
+    version: 'test',
+    logger: createLogger(
+      'debug',
+      new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          logs.push(chunk.toString());
+          cb();
+        },
+      }),
+    ),
+    staticRoot: false,
+    backoff: { baseDelayMs: 20, maxDelayMs: 200 },
+    ...overrides,
+  });
+  apps.push(app);
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    base,
+    async get(path, init) {
+      const r = await fetch(base + path, init);
+      const body = await r.text();
+      seen.push(`${r.status} ${JSON.stringify([...r.headers])} ${body}`);
+      return { status: r.status, headers: r.headers, body, json: () => JSON.parse(body) };
+    },
+  };
+}
+
+/** The same call made directly with the official client, as any Alibaba Cloud SDK user would. */
+async function directCall(action: Action, query: Record<string, string>): Promise<Record<string, unknown>> {
+  const client = new OpenApiClient(
+    new Config({
+      endpoint: emu.endpoint,
+      protocol: 'http',
+      credential: staticCredential(emu.accessKeyId, SECRET),
+    }),
+  );
+  const params = new Params({
+    action,
+    version: API_VERSION,
+    protocol: 'http',
+    pathname: '/',
+    method: 'POST',
+    authType: 'AK',
+    style: 'RPC',
+    reqBodyType: 'formData',
+    bodyType: 'json',
+  });
+  const r = await client.callApi(params, new OpenApiRequest({ query }), new RuntimeOptions({}));
+  return r.body as Record<string, unknown>;
+}
+
+const withoutRequestId = (b: Record<string, unknown>) => {
+  const { RequestId: _ignored, ...rest } = b;
+  return rest;
+};
+
+let proxy: Proxy;
+beforeAll(async () => {
+  emu = await startEmulator({
+    port: 0,
+    seed: 11,
+    tasks: 400,
+    live: false,
+    logger: false,
+    accessKeySecret: SECRET,
+  });
+  fwd = await startCountingForwarder(emu.port);
+  proxy = await startProxy();
+});
+afterAll(async () => {
+  for (const app of apps) await app.close();
+  await fwd.close();
+  await emu.close();
+});
+beforeEach(() => {
+  emu.setFaults(NO_FAULTS);
+  fwd.reset();
+});
+
+describe('pass-through', () => {
+  const now = Date.now();
+  it.each<[string, Record<string, string>]>([
+    ['first page', { PageSize: '5' }],
+    ['statuses', { TaskStatus: '["90","91"]', PageSize: '50' }],
+    [
+      'product, sort, page 2',
+      { YunCode: '["WAF"]', OrderField: 'gmtCreate', Direction: 'asc', PageNumber: '2', PageSize: '10' },
+    ],
+    ['keyword', { ParamContent: 'block', PageSize: '20' }],
+    [
+      'time range',
+      { ProcessActionStart: String(now - 7 * 86_400_000), ProcessActionEnd: String(now), PageSize: '100' },
+    ],
+    ['source and entity type', { Source: '["soar-manual","system"]', EntityType: 'ip', PageSize: '30' }],
+    ['page past the end', { PageNumber: '999', PageSize: '100' }],
+    ['odd characters', { ParamContent: `<script>"'&=+%* ~!()中文 🙂`, PageSize: '10' }],
+  ])('%s: identical to a direct signed call', async (_name, query) => {
+    const r = await proxy.get(`/api/DescribeProcessTasks?${new URLSearchParams(query)}`);
+    expect(r.status).toBe(200);
+    const body = r.json();
+    expect(withoutRequestId(body)).toEqual(withoutRequestId(await directCall('DescribeProcessTasks', query)));
+    expect(typeof body.RequestId).toBe('string');
+    expect(fwd.requests.map((x) => x.action)).toEqual(['DescribeProcessTasks']);
+  });
+
+  it('filters really apply (not just echoed)', async () => {
+    const r = await proxy.get(
+      `/api/DescribeProcessTasks?${new URLSearchParams({ TaskStatus: '["90"]', PageSize: '100' })}`,
+    );
+    const body = r.json();
+    expect(body.Page.TotalCount).toBe(emu.store.all().filter((t) => t.TaskStatus === 90).length);
+    expect(body.ProcessTasks.length).toBeGreaterThan(0);
+    for (const t of body.ProcessTasks) expect(t.TaskStatus).toBe(90);
+  });
+
+  it('hostile records come through byte for byte', async () => {
+    const tasks = emu.store.all();
+    let checked = 0;
+    for (const id of Object.values(HOSTILE_TASK_IDS)) {
+      const task = tasks.find((t) => t.TaskId === id);
+      if (!task?.EntityName) continue;
+      const query = { EntityName: task.EntityName, PageSize: '100' };
+      if (!checkParams('DescribeProcessTasks', query).ok) continue;
+      const r = await proxy.get(`/api/DescribeProcessTasks?${new URLSearchParams(query)}`);
+      expect(r.status).toBe(200);
+      expect(withoutRequestId(r.json())).toEqual(
+        withoutRequestId(await directCall('DescribeProcessTasks', query)),
+      );
+      expect(r.json().ProcessTasks.some((t: { TaskId: string }) => t.TaskId === id)).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(3);
+  });
+
+  it('DescribeEnumItems', async () => {
+    const r = await proxy.get('/api/DescribeEnumItems?EnumType=process');
+    expect(r.status).toBe(200);
+    expect(r.json().Data.length).toBeGreaterThan(0);
+    expect(withoutRequestId(r.json())).toEqual(
+      withoutRequestId(await directCall('DescribeEnumItems', { EnumType: 'process' })),
+    );
+  });
+});
+
+describe('what never reaches the upstream', () => {
+  it.each([
+    'TaskStatus=not-json',
+    'PageSize=0',
+    'PageSize=101',
+    'PageSize=abc',
+    'Unknown=1',
+    'PageSize=5&PageSize=6',
+    'OrderField=bogus',
+    'Direction=sideways',
+    'ProcessActionStart=12',
+  ])('DescribeProcessTasks?%s → 400, no upstream request', async (qs) => {
+    const r = await proxy.get(`/api/DescribeProcessTasks?${qs}`);
+    expect(r.status).toBe(400);
+    const param = qs.split('=')[0]!;
+    expect(r.json().Message).toContain(param);
+    expect(fwd.requests).toHaveLength(0);
+  });
+
+  it.each(['/api/DescribeProcessTaskCount', '/api/DeleteTasks', '/api/x/y'])(
+    '%s → 404, no upstream request',
+    async (p) => {
+      const r = await proxy.get(p);
+      expect(r.status).toBe(404);
+      expect(fwd.requests).toHaveLength(0);
+    },
+  );
+
+  it('POST → 405, no upstream request', async () => {
+    const r = await proxy.get('/api/DescribeProcessTasks', { method: 'POST', body: 'PageSize=1' });
+    expect(r.status).toBe(405);
+    expect(fwd.requests).toHaveLength(0);
+  });
+});
+
+describe('upstream faults', () => {
+  it('throttled upstream (QPS cap) is retried and succeeds', async () => {
+    // Deterministic back-off (random pinned high) so the retries outlast the 1 s window.
+    const patient = await startProxy({
+      config: { upstream: { timeoutMs: 1000, deadlineMs: 8000, retries: 8 }, rateLimitPerMinute: 100_000 },
+      backoff: { baseDelayMs: 100, maxDelayMs: 400, random: () => 0.99 },
+    });
+    emu.setFaults({ qpsPerKey: 1 });
+    await directCall('DescribeProcessTasks', { PageSize: '1' }); // uses up this second's quota
+    const r = await patient.get('/api/DescribeProcessTasks?PageSize=3');
+    expect(r.status).toBe(200);
+    expect(r.json().ProcessTasks).toHaveLength(3);
+    expect(fwd.requests.length).toBeGreaterThan(1);
+    const line = logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'upstream call' && l.attempts > 1);
+    expect(line).toMatchObject({
+      action: 'DescribeProcessTasks',
+      status: 200,
+      upstreamRequestId: r.json().RequestId,
+    });
+  });
+
+  it('always-throttled upstream ends in 429 with Retry-After, after every retry', async () => {
+    emu.setFaults({ throttleRate: 1 });
+    const r = await proxy.get('/api/DescribeProcessTasks?PageSize=3');
+    expect(r.status).toBe(429);
+    expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(r.json()).toMatchObject({ Code: 'Throttling.User', Message: expect.any(String) });
+    expect(fwd.requests).toHaveLength(4);
+  });
+
+  it('5xx is retried, then reported with the upstream Code and RequestId', async () => {
+    emu.setFaults({ errorRate: 1 });
+    const r = await proxy.get('/api/DescribeProcessTasks?PageSize=3');
+    expect([502, 503]).toContain(r.status);
+    expect(r.json().Code).toMatch(/^(InternalError|ServiceUnavailable)$/);
+    const failed = logs.map((l) => JSON.parse(l)).findLast((l) => l.msg === 'upstream call failed');
+    expect(failed.upstreamRequestId).toBe(r.json().RequestId);
+    expect(fwd.requests).toHaveLength(4);
+  });
+
+  it('a reset connection → 502 UpstreamUnavailable after retries', async () => {
+    emu.setFaults({ resetRate: 1 });
+    const r = await proxy.get('/api/DescribeProcessTasks?PageSize=3');
+    expect(r.status).toBe(502);
+    expect(r.json()).toMatchObject({ Code: 'UpstreamUnavailable' });
+    expect(fwd.requests).toHaveLength(4);
+  });
+
+  it('a malformed JSON body → 502 UpstreamBadResponse after retries', async () => {
+    emu.setFaults({ malformedRate: 1 });
+    const r = await proxy.get('/api/DescribeProcessTasks?PageSize=3');
+    expect(r.status).toBe(502);
+    expect(r.json()).toMatchObject({ Code: 'UpstreamBadResponse' });
+    expect(fwd.requests).toHaveLength(4);
+  });
+
+  it('an upstream that does not answer → 504 within the deadline, every attempt cut off', async () => {
+    const quick = await startProxy({
+      config: { upstream: { timeoutMs: 300, deadlineMs: 1000, retries: 5 }, rateLimitPerMinute: 100_000 },
+    });
+    emu.setFaults({ latencyMs: 5000 });
+    const started = Date.now();
+    const r = await quick.get('/api/DescribeProcessTasks?PageSize=3');
+    const elapsed = Date.now() - started;
+    expect(r.status).toBe(504);
+    expect(r.json()).toMatchObject({ Code: 'UpstreamTimeout' });
+    expect(elapsed).toBeGreaterThanOrEqual(900);
+    expect(elapsed).toBeLessThan(1500);
+    expect(fwd.requests.length).toBeGreaterThanOrEqual(3);
+    await sleep(50);
+    for (const req of fwd.requests) expect(req.abandonedAt).toBeDefined();
+  });
+
+  it('a body that trickles in past the attempt timeout → 504 within the deadline', async () => {
+    const quick = await startProxy({
+      config: { upstream: { timeoutMs: 300, deadlineMs: 1000, retries: 5 }, rateLimitPerMinute: 100_000 },
+    });
+    emu.setFaults({ trickleMs: 3000 });
+    const started = Date.now();
+    const r = await quick.get('/api/DescribeProcessTasks?PageSize=3');
+    expect(r.status).toBe(504);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('latency with jitter inside the limits is fine', async () => {
+    emu.setFaults({ latencyMs: 50, jitterMs: 100 });
+    const r = await proxy.get('/api/DescribeProcessTasks?PageSize=3');
+    expect(r.status).toBe(200);
+    expect(fwd.requests).toHaveLength(1);
+  });
+
+  it('an upstream 4xx keeps its Code, Message and RequestId and is not retried (wrong secret)', async () => {
+    const wrong = await startProxy({
+      upstream: {
+        mode: 'demo',
+        endpoint: fwd.endpoint,
+        protocol: 'http',
+        credential: staticCredential(emu.accessKeyId, 'wrong-secret-for-this-test'),
+      },
+    });
+    const r = await wrong.get('/api/DescribeProcessTasks?PageSize=3');
+    expect(r.status).toBe(400);
+    expect(r.json()).toMatchObject({ Code: 'SignatureDoesNotMatch', Message: expect.any(String) });
+    expect(r.body).not.toContain('wrong-secret-for-this-test');
+    expect(fwd.requests).toHaveLength(1);
+  });
+});
+
+describe('a request the browser abandons', () => {
+  it('is cancelled upstream: the connection is closed at once and no retry starts', async () => {
+    emu.setFaults({ latencyMs: 2000 });
+    const controller = new AbortController();
+    const pending = fetch(`${proxy.base}/api/DescribeProcessTasks?PageSize=3`, { signal: controller.signal });
+    await sleep(250);
+    expect(fwd.requests).toHaveLength(1);
+    const abortedAt = Date.now();
+    controller.abort();
+    await expect(pending).rejects.toThrow();
+    await sleep(150);
+    expect(fwd.requests[0]!.abandonedAt).toBeDefined();
+    expect(fwd.requests[0]!.abandonedAt! - abortedAt).toBeLessThan(150);
+    // Longer than the per-attempt timeout plus back-off: still no second attempt.
+    await sleep(1300);
+    expect(fwd.requests).toHaveLength(1);
+    const line = logs.map((l) => JSON.parse(l)).findLast((l) => l.msg === 'upstream call failed');
+    expect(line).toMatchObject({ status: 499, failure: 'client-gone', attempts: 1 });
+  });
+});
+
+describe('hygiene', () => {
+  it('logs are structured: request id, action, upstream RequestId, status, latency, attempts', async () => {
+    const r = await proxy.get('/api/DescribeProcessTasks?PageSize=2');
+    const line = logs.map((l) => JSON.parse(l)).findLast((l) => l.msg === 'upstream call');
+    expect(line).toMatchObject({
+      reqId: expect.any(String),
+      action: 'DescribeProcessTasks',
+      upstreamRequestId: r.json().RequestId,
+      status: 200,
+      latencyMs: expect.any(Number),
+      attempts: 1,
+    });
+  });
+
+  it('the AccessKey secret appears in no response and no log line (checked after every test above)', () => {
+    expect(seen.length).toBeGreaterThan(30);
+    expect(logs.length).toBeGreaterThan(30);
+    for (const text of [...seen, ...logs]) {
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(Buffer.from(SECRET).toString('base64'));
+    }
+  });
+});
