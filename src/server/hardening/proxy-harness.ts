@@ -24,6 +24,8 @@ export interface HarnessOptions {
   logger?: Logger;
   registerAccessControl?: (app: FastifyInstance) => Promise<void>;
   listen?: boolean;
+  /** Directory of a built SPA to serve; default none (/api only). */
+  staticRoot?: string;
 }
 
 export async function startProxyHarness(opts: HarnessOptions = {}): Promise<ProxyHarness> {
@@ -41,7 +43,7 @@ export async function startProxyHarness(opts: HarnessOptions = {}): Promise<Prox
       credential: staticCredential(emulator.accessKeyId, emulator.accessKeySecret),
     },
     version: 'test',
-    staticRoot: false,
+    staticRoot: opts.staticRoot ?? false,
     backoff: { baseDelayMs: 5, maxDelayMs: 20 },
     ...(opts.logger ? { logger: opts.logger } : {}),
     ...(opts.registerAccessControl ? { registerAccessControl: opts.registerAccessControl } : {}),
