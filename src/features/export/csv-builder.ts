@@ -19,16 +19,22 @@ export interface CsvBuildSpec {
   context: RowContext;
 }
 
-export class CsvBuilder {
+/**
+ * `P` is how a finished chunk is kept: the text itself by default; the worker keeps each
+ * page as a Blob instead, which browsers may hold outside the JS heap.
+ */
+export class CsvBuilder<P = string> {
   private readonly columns: CsvColumn[];
   private readonly context: RowContext;
   readonly headers: string[];
   private readonly header: string;
-  private readonly pages = new Map<number, string>();
+  private readonly pages = new Map<number, P[]>();
+  private readonly toPart: (text: string) => P;
   private rowCount = 0;
   private byteCount: number;
 
-  constructor(spec: CsvBuildSpec) {
+  constructor(spec: CsvBuildSpec, toPart?: (text: string) => P) {
+    this.toPart = toPart ?? ((text) => text as unknown as P);
     this.columns = columnsFor(spec.choice, spec.visibleColumns);
     this.headers = headersOf(this.columns);
     this.header = BOM + encodeRows([this.headers]);
@@ -40,7 +46,11 @@ export class CsvBuilder {
   addPage(pageNumber: number, tasks: readonly Readonly<Record<string, unknown>>[]): number {
     const text = encodeRows(tasks.map((t) => taskToRow(t, this.columns, this.context)));
     const bytes = utf8Length(text);
-    this.pages.set(pageNumber, (this.pages.get(pageNumber) ?? '') + text);
+    if (text) {
+      const parts = this.pages.get(pageNumber) ?? [];
+      parts.push(this.toPart(text));
+      this.pages.set(pageNumber, parts);
+    }
     this.rowCount += tasks.length;
     this.byteCount += bytes;
     return bytes;
@@ -54,10 +64,15 @@ export class CsvBuilder {
     return this.byteCount;
   }
 
+  /** Bytes of the rows alone (for estimating a bigger export from a sample). */
+  get rowBytes(): number {
+    return this.byteCount - utf8Length(this.header);
+  }
+
   /** The file's parts in order: BOM + header, then pages by page number. */
-  parts(): string[] {
+  parts(): (string | P)[] {
     const order = [...this.pages.keys()].sort((a, b) => a - b);
-    return [this.header, ...order.map((p) => this.pages.get(p)!)];
+    return [this.header, ...order.flatMap((p) => this.pages.get(p)!)];
   }
 
   toString(): string {

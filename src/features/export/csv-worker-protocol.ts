@@ -1,0 +1,14 @@
+/** Messages between the page and the CSV worker (csv.worker.ts). */
+import type { CsvBuildSpec } from './csv-builder';
+import type { ExportTask } from './fetch-engine';
+
+export type WorkerRequest =
+  | { type: 'init'; id: number; spec: CsvBuildSpec }
+  | { type: 'page'; id: number; page: number; tasks: ExportTask[] }
+  | { type: 'stats'; id: number }
+  | { type: 'finish'; id: number };
+
+export type WorkerResponse =
+  | { type: 'ok'; id: number; rows: number; bytes: number; rowBytes: number }
+  | { type: 'done'; id: number; rows: number; bytes: number; headers: string[]; blob: Blob }
+  | { type: 'error'; id: number; message: string };

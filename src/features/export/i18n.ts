@@ -1,0 +1,72 @@
+/** The export feature's strings, through the app's i18n layer (src/lib/i18n.ts). */
+import { createTranslator, formatNumber, getLocale, type Vars } from '../../lib/i18n';
+
+export const exportMessagesEn = {
+  'export.button': 'Export CSV',
+  'export.title': 'Export tasks as CSV',
+  'export.scope': 'Exports every task matching the current filters and sort, not just this page.',
+  'export.matching_one': '{count} matching task',
+  'export.matching_other': '{count} matching tasks',
+  'export.columns': 'Columns',
+  'export.columns.visible': 'Visible columns ({count})',
+  'export.columns.all': 'All fields ({count})',
+  'export.columns.hint':
+    'Times are written twice: ISO 8601 in {zone} and the raw milliseconds. Cells starting with = + - @ tab or CR get a leading apostrophe so spreadsheets never run them as formulas.',
+  'export.window.frozenNote': 'Tasks processed after the export starts are not included.',
+  'export.start': 'Export',
+  'export.cancel': 'Cancel',
+  'export.close': 'Close',
+  'export.retry': 'Try again',
+  'export.preparing': 'Starting…',
+  'export.progress': '{rows} of {total} rows',
+  'export.progressUnknown': '{rows} rows',
+  'export.eta': 'About {time} left',
+  'export.etaUnknown': 'Estimating time left…',
+  'export.backingOff': 'The server asked us to slow down; waiting and retrying…',
+  'export.retries': '{count} retried requests',
+  'export.building': 'Building the file…',
+  'export.confirm.title': 'Large export',
+  'export.confirm.body':
+    'This export has {total} rows, about {size} of CSV. It may take a while and use memory in this tab. Continue?',
+  'export.confirm.continue': 'Continue',
+  'export.failed': 'The export failed',
+  'export.cancelled': 'Export cancelled. Nothing was downloaded.',
+  'export.done.title': 'Export complete',
+  'export.done.mismatchTitle': 'Export complete, but the counts differ',
+  'export.done.rows': '{rows} of {total} rows exported',
+  'export.done.mismatch':
+    'The export has {rows} rows but the server reported {total} matching tasks at the start{changed}. Tasks may have changed while it ran; the manifest records this.',
+  'export.done.changed': ' (and between {min} and {max} while it ran)',
+  'export.done.file': 'File: {name}',
+  'export.done.window': 'Processed: {start} – {end}',
+  'export.done.unblockedWindow': 'Unblocked: {start} – {end}',
+  'export.done.windowOpen': 'any time',
+  'export.done.frozen': 'upper bound frozen when the export started',
+  'export.done.reopen': 'Link to exactly this set',
+  'export.done.manifest': 'Download manifest',
+  'export.duration.seconds': '{s} s',
+  'export.duration.minutes': '{m} min {s} s',
+  'export.size.kb': '{n} KB',
+  'export.size.mb': '{n} MB',
+  'export.unknownStatus': 'Unknown ({code})',
+} as const;
+
+export const tx = createTranslator({ en: exportMessagesEn });
+
+/** `<key>_one` / `<key>_other` by the locale's plural rules, with `count` formatted. */
+export function txCount(key: 'export.matching', count: number, vars?: Vars): string {
+  const rule = new Intl.PluralRules(getLocale()).select(count) === 'one' ? 'one' : 'other';
+  return tx(`${key}_${rule}`, { ...vars, count: formatNumber(count) });
+}
+
+export function formatDuration(ms: number): string {
+  const total = Math.max(1, Math.round(ms / 1000));
+  if (total < 60) return tx('export.duration.seconds', { s: total });
+  return tx('export.duration.minutes', { m: Math.floor(total / 60), s: total % 60 });
+}
+
+export function formatSize(bytes: number): string {
+  const nf = new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 });
+  if (bytes < 1024 * 1024) return tx('export.size.kb', { n: nf.format(Math.max(1, bytes / 1024)) });
+  return tx('export.size.mb', { n: nf.format(bytes / (1024 * 1024)) });
+}
