@@ -1,0 +1,131 @@
+/**
+ * `npm start` as a real process: log lines, demo mode on an ephemeral port, clean shutdown,
+ * refusal of bad configuration. If there is no SPA build yet, the first start builds it
+ * (the fresh-clone path), hence the long timeout.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const home = mkdtempSync(join(tmpdir(), 'rtc-main-'));
+const SECRET = 'MainTestEmulatorSecret-41c0-never-printed';
+
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+/** A clean environment: no credentials of the machine, an empty HOME. */
+function env(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (
+      !/^(ALIBABA_CLOUD_|EMULATOR_|SOPHONSOAR_|AUTH_|UPSTREAM_|RATE_LIMIT|HOST$|PORT$|LOG_LEVEL$)/.test(k)
+    ) {
+      base[k] = v;
+    }
+  }
+  return { ...base, HOME: home, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ...extra };
+}
+
+interface Run {
+  child: ChildProcess;
+  lines: Record<string, unknown>[];
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function run(extra: Record<string, string>): Run {
+  const child = spawn(TSX, ['src/server/main.ts'], { cwd: ROOT, env: env(extra), stdio: 'pipe' });
+  let out = '';
+  const lines: Record<string, unknown>[] = [];
+  let partial = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    partial += d.toString();
+    const parts = partial.split('\n');
+    partial = parts.pop()!;
+    for (const p of parts) {
+      try {
+        lines.push(JSON.parse(p) as Record<string, unknown>);
+      } catch {
+        // not a log line
+      }
+    }
+  });
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, lines, output: () => out, exited };
+}
+
+async function waitForLine(r: Run, msg: string, timeoutMs: number): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const hit = r.lines.find((l) => l.msg === msg);
+    if (hit) return hit;
+    if (r.child.exitCode !== null) throw new Error(`exited ${r.child.exitCode}: ${r.output()}`);
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  throw new Error(`no "${msg}" line within ${timeoutMs} ms: ${r.output()}`);
+}
+
+describe('npm start (src/server/main.ts)', () => {
+  it('starts in demo mode on PORT=0, serves API and SPA, and stops cleanly on SIGTERM', async () => {
+    const freshClone = !existsSync(join(ROOT, 'dist', 'index.html'));
+    const r = run({
+      PORT: '0',
+      EMULATOR_TASKS: '300',
+      EMULATOR_LIVE: '0',
+      EMULATOR_ACCESS_KEY_SECRET: SECRET,
+    });
+    try {
+      const listening = await waitForLine(r, 'listening', freshClone ? 170_000 : 20_000);
+      const emulator = r.lines.find((l) => l.msg === 'emulator started');
+      expect(listening.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(emulator?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const base = String(listening.url);
+
+      expect(await (await fetch(`${base}/api/health`)).json()).toEqual({ status: 'ok' });
+      expect(await (await fetch(`${base}/api/config`)).json()).toMatchObject({ mode: 'demo' });
+      const tasks = await fetch(`${base}/api/DescribeProcessTasks?PageSize=3`);
+      expect(tasks.status).toBe(200);
+      expect(((await tasks.json()) as { Page: { TotalCount: number } }).Page.TotalCount).toBe(300);
+      const page = await fetch(`${base}/tasks/some-task-id`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect((await fetch(`${String(emulator!.url)}/__admin/health`)).status).toBe(200);
+
+      r.child.kill('SIGTERM');
+      expect(await r.exited).toBe(0);
+      // The embedded emulator went with it.
+      await expect(fetch(`${String(emulator!.url)}/__admin/health`)).rejects.toThrow();
+      expect(r.output()).not.toContain(SECRET);
+    } finally {
+      r.child.kill('SIGKILL');
+    }
+  }, 180_000);
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT/],
+    [{ SOPHONSOAR_MODE: 'prod' }, /SOPHONSOAR_MODE/],
+    [{ UPSTREAM_RETRIES: '-1' }, /UPSTREAM_RETRIES/],
+    [{ EMULATOR_TASKS: 'many', SOPHONSOAR_MODE: 'demo' }, /EMULATOR_TASKS/],
+    [{ SOPHONSOAR_MODE: 'live' }, /SOPHONSOAR_MODE=live.*no credentials/],
+    [{ HOST: '0.0.0.0' }, /HOST=0\.0\.0\.0.*access control/],
+  ])(
+    'refuses %j: exit 1 with a message naming it',
+    async (extra, message) => {
+      const r = run({ PORT: '0', ...extra });
+      try {
+        expect(await r.exited).toBe(1);
+        expect(r.output()).toMatch(message);
+      } finally {
+        r.child.kill('SIGKILL');
+      }
+    },
+    60_000,
+  );
+});
