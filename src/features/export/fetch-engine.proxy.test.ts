@@ -60,7 +60,6 @@ afterAll(async () => {
 /** The API's own answer for a query: page after page, one at a time. */
 async function apiSet(query: DescribeProcessTasksQuery): Promise<{ tasks: ProcessTask[]; total: number }> {
   const tasks: ProcessTask[] = [];
-  let total = 0;
   for (let page = 1; ; page++) {
     const qs = new URLSearchParams({ ...query, PageSize: '100', PageNumber: String(page) } as Record<
       string,
@@ -69,7 +68,7 @@ async function apiSet(query: DescribeProcessTasksQuery): Promise<{ tasks: Proces
     const res = await fetch(`${baseUrl}/api/DescribeProcessTasks?${qs}`);
     expect(res.status).toBe(200);
     const body = describeProcessTasksResponseSchema.parse(await res.json());
-    total = body.Page.TotalCount;
+    const total = body.Page.TotalCount;
     tasks.push(...body.ProcessTasks);
     if (page * 100 >= total) return { tasks, total };
   }
