@@ -154,3 +154,37 @@ describe('faults', () => {
     expect(() => emu.setFaults({ errorRate: 2 })).toThrow(/errorRate/);
   });
 });
+
+describe('malformed requests', () => {
+  it.each([
+    ['GET', '/%', 400, 'InvalidParameter'],
+    ['GET', '/?a=%', 400, 'IncompleteSignature'],
+    ['PUT', '/', 404, 'InvalidAction.NotFound'],
+    ['GET', '/elsewhere', 404, 'InvalidAction.NotFound'],
+  ])('%s %s → %i %s in Alibaba shape', async (method, path, status, code) => {
+    const res = await fetch(`${emu.url}${path}`, { method });
+    expect(res.status).toBe(status);
+    expect(await res.json()).toMatchObject({
+      Code: code,
+      RequestId: expect.any(String),
+      HostId: expect.any(String),
+    });
+  });
+
+  it('refuses a body over 1 MB with a 413 in Alibaba shape', async () => {
+    const r = await v3Request(emu, { form: [['ParamContent', 'x'.repeat(1_100_000)]] }).send();
+    expect(r.status).toBe(413);
+    expect(r.json.Code).toBe('InvalidParameter');
+  });
+
+  it('refuses a repeated parameter, naming it', async () => {
+    const r = await v3Request(emu, {
+      query: [
+        ['PageSize', '1'],
+        ['PageSize', '2'],
+      ],
+    }).send();
+    expect(r).toMatchObject({ status: 400, json: { Code: 'InvalidParameter' } });
+    expect(String(r.json.Message)).toContain('PageSize');
+  });
+});

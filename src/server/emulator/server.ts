@@ -106,6 +106,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
+    // Errors Fastify raises before routing (a malformed URL...) in Alibaba's shape too.
+    frameworkErrors: (error, _req, reply) => {
+      const f = fail(400, 'InvalidParameter', `The request is not valid: ${error.message}`);
+      void (reply as unknown as FastifyReply)
+        .code(400)
+        .header('content-type', JSON_TYPE)
+        .send(JSON.stringify(errorBody(f)));
+    },
   });
   // Keep the raw bytes of every body: the V3 signature covers their SHA-256.
   app.removeAllContentTypeParsers();
