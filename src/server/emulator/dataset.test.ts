@@ -85,6 +85,8 @@ describe('regular tasks are consistent', () => {
     expect(share([91, 92])).toBeGreaterThan(0.005);
     expect(share([24])).toBeGreaterThan(0.01);
     expect(share([20])).toBeGreaterThan(0.1);
+    expect(share([11])).toBeGreaterThan(0.003); // a few hang in progress
+    expect(share([11])).toBeLessThan(0.03);
   });
 
   it('events group several tasks, and entities/strategies repeat', () => {

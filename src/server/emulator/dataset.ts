@@ -153,13 +153,15 @@ export class TaskFactory {
       TriggerSource: source,
     };
     const recent = now - processTime < 2 * MINUTE;
+    // Most tasks settle within seconds; about 1 % hang in progress (agent offline, timeouts).
+    const inProgress = () => (recent && rng.chance(0.5)) || rng.chance(0.01);
     const fail = (status: number, err: { ErrCode: string; ErrMsg: string; ErrTip: string }, at: number) => {
       Object.assign(task, { TaskStatus: status, ...err, GmtModifiedMillis: Math.min(now, at) });
     };
     if (scene.kind === 'block') {
       const duration = rng.weighted(BLOCK_DURATIONS);
       input.blockDuration = duration;
-      if (recent && rng.chance(0.5)) task.TaskStatus = 11;
+      if (inProgress()) task.TaskStatus = 11;
       else if (rng.chance(0.06)) fail(90, rng.pick(FAILURES.block), processTime + rng.int(500, 20_000));
       else if (rng.chance(0.04))
         Object.assign(task, { TaskStatus: 24, GmtModifiedMillis: processTime + 300 });
@@ -169,7 +171,7 @@ export class TaskFactory {
         else Object.assign(task, { TaskStatus: 23, RemoveTime: Math.min(now, unblockAt) });
       } else task.TaskStatus = 21;
     } else if (scene.kind === 'isolate') {
-      if (recent && rng.chance(0.5)) task.TaskStatus = 11;
+      if (inProgress()) task.TaskStatus = 11;
       else if (rng.chance(0.07)) fail(90, rng.pick(FAILURES.isolate), processTime + rng.int(500, 20_000));
       else if (rng.chance(0.03))
         Object.assign(task, { TaskStatus: 24, GmtModifiedMillis: processTime + 300 });
@@ -182,7 +184,7 @@ export class TaskFactory {
         } else task.TaskStatus = 22;
       }
     } else {
-      if (recent && rng.chance(0.5)) task.TaskStatus = 11;
+      if (inProgress()) task.TaskStatus = 11;
       else if (rng.chance(0.08)) fail(90, rng.pick(FAILURES.kill), processTime + rng.int(500, 20_000));
       else task.TaskStatus = 20;
     }
