@@ -3,9 +3,11 @@
  * first is never passing credentials or config objects with secrets to a log call.
  */
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { SECRET_LOG_REDACT_PATHS } from './security/access-control';
 
 /** Paths censored wherever they appear (one or two levels deep, plus request headers). */
 export const REDACT_PATHS = [
+  ...SECRET_LOG_REDACT_PATHS,
   'accessKeySecret',
   'AccessKeySecret',
   'secret',
@@ -18,9 +20,6 @@ export const REDACT_PATHS = [
   '*.securityToken',
   '*.*.accessKeySecret',
   '*.*.AccessKeySecret',
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["proxy-authorization"]',
   'headers.authorization',
   'headers.Authorization',
   'headers["x-acs-security-token"]',
@@ -29,7 +28,7 @@ export const REDACT_PATHS = [
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    redact: { paths: [...new Set(REDACT_PATHS)], censor: '[redacted]' },
     // Error objects are serialised with message and stack only; upstream errors carry the
     // signed request headers and are never passed whole.
     serializers: { err: pino.stdSerializers.err },

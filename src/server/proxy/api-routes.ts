@@ -4,7 +4,14 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ACTIONS, checkParams, type Action, type AppConfig } from '../../shared/sophonsoar';
+import {
+  ACTIONS,
+  checkParams,
+  paramsSchemaByAction,
+  type Action,
+  type AppConfig,
+  type ParamCheck,
+} from '../../shared/sophonsoar';
 import { ClientGoneError, classifyUpstreamError, failureReply, isRetryable, proxyError } from './errors';
 import { withRetries, type RetryPolicy } from './retry';
 import type { UpstreamClient } from './upstream-client';
@@ -35,19 +42,45 @@ function clientGoneSignal(reply: FastifyReply): AbortSignal {
   return controller.signal;
 }
 
+/**
+ * The query exactly as sent, parsed like the upstream parses it (URLSearchParams), into an
+ * object without prototype so names such as __proto__ or constructor are plain keys that
+ * validation sees and refuses, not prototype tricks it never sees.
+ */
+function rawQuery(url: string): Record<string, string | string[]> {
+  const out = Object.create(null) as Record<string, string | string[]>;
+  const q = url.indexOf('?');
+  if (q < 0) return out;
+  for (const [k, v] of new URLSearchParams(url.slice(q + 1))) {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
 function actionHandler(action: Action, opts: ApiRoutesOptions) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const started = performance.now();
-    const raw = request.query as Record<string, string | string[] | undefined>;
-    const check = checkParams(action, raw);
+    const raw = rawQuery(request.url);
+    const unknown = Object.keys(raw).find(
+      (name) => name !== '' && !Object.hasOwn(paramsSchemaByAction[action].shape, name),
+    );
+    const check: ParamCheck<unknown> =
+      unknown !== undefined
+        ? {
+            ok: false,
+            param: unknown,
+            code: 'InvalidParameter',
+            message: `The parameter ${unknown} is not supported by ${action}.`,
+          }
+        : checkParams(action, raw);
     if (!check.ok) {
       request.log.info({ action, param: check.param, code: check.code }, 'rejected parameters');
       return sendError(reply, proxyError(400, check.code, check.message, request.id));
     }
     // checkParams refused repeated parameters, so every value is a single string.
-    const query = Object.fromEntries(
-      Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'),
-    );
+    const query: Record<string, string> = {};
+    for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') query[k] = v;
     const signal = clientGoneSignal(reply);
     const result = await withRetries(
       (attemptSignal) =>
@@ -107,6 +140,12 @@ export async function apiRoutes(api: FastifyInstance, opts: ApiRoutesOptions): P
   await api.register(rateLimit, {
     max: opts.rateLimitPerMinute,
     timeWindow: 60_000,
+    // Per user when access control names one (behind a reverse proxy every user shares
+    // the proxy's address), otherwise per client address.
+    keyGenerator: (request) => {
+      const user = (request as { user?: unknown }).user;
+      return typeof user === 'string' && user !== '' ? `user:${user}` : `ip:${request.ip}`;
+    },
     errorResponseBuilder: (request, context) =>
       Object.assign(new Error('rate limited'), {
         statusCode: context.statusCode,
