@@ -117,8 +117,8 @@ function verifyV3(
   if (secret === undefined) return ERRORS.keyNotFound();
   const date = checkDate(ctx, 'x-acs-date', header(call, 'x-acs-date')!);
   if (typeof date !== 'number') return date;
-  const claimedHash = header(call, 'x-acs-content-sha256')!.toLowerCase();
-  if (claimedHash !== sha256Hex(call.body)) {
+  const claimedHash = header(call, 'x-acs-content-sha256')!.trim();
+  if (claimedHash.toLowerCase() !== sha256Hex(call.body)) {
     return ERRORS.signatureMismatch(
       'The x-acs-content-sha256 header does not match the SHA-256 of the request body.',
     );
