@@ -189,6 +189,7 @@ describe('security headers', () => {
       'form-action': "'self'",
     });
     expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['x-frame-options']).toBe('DENY');
     for (const h of Object.keys(r.headers)) expect(h).not.toMatch(/^access-control-/);
   });
 });

@@ -102,6 +102,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // Same-origin only: no CORS headers anywhere, and other sites may not embed our resources.
     crossOriginResourcePolicy: { policy: 'same-origin' },
     referrerPolicy: { policy: 'no-referrer' },
+    // Matches frame-ancestors 'none' for browsers that only know the old header.
+    frameguard: { action: 'deny' },
   });
 
   // ---- ACCESS CONTROL: registered here, before every route (see registerAccessControl). ----

@@ -4,11 +4,12 @@
  * (the fresh-clone path), hence the long timeout.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCESS_KEY_SECRET } from './emulator/index';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -103,6 +104,14 @@ describe('npm start (src/server/main.ts)', () => {
       // The embedded emulator went with it.
       await expect(fetch(`${String(emulator!.url)}/__admin/health`)).rejects.toThrow();
       expect(r.output()).not.toContain(SECRET);
+      // Nor in the built SPA (it never receives a key; this keeps it that way).
+      for (const file of readdirSync(join(ROOT, 'dist'), { recursive: true, encoding: 'utf8' })) {
+        const path = join(ROOT, 'dist', file);
+        if (!statSync(path).isFile()) continue;
+        const text = readFileSync(path, 'latin1');
+        expect(text).not.toContain(SECRET);
+        expect(text).not.toContain(DEMO_ACCESS_KEY_SECRET);
+      }
     } finally {
       r.child.kill('SIGKILL');
     }
