@@ -146,6 +146,13 @@ describe('raw V3 requests signed with our signing module', () => {
     expect(r.status).toBe(200);
   });
 
+  it('accepts an upper-case x-acs-content-sha256 (signed as sent)', async () => {
+    const upper = 'E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855';
+    expect((await v3Request(emu, { extraHeaders: { 'x-acs-content-sha256': upper } }).send()).status).toBe(
+      200,
+    );
+  });
+
   type Tamper = (h: Record<string, string>) => Record<string, string>;
   const swapAuth =
     (re: RegExp, to: string): Tamper =>
