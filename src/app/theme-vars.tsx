@@ -16,6 +16,7 @@ export function ThemeVars({ children }: { children: ReactNode }) {
     '--rtc-text': token.colorText,
     '--rtc-text-secondary': token.colorTextSecondary,
     '--rtc-text-muted': token.colorTextTertiary,
+    '--rtc-link': token.colorLink,
     '--rtc-hover': token.controlItemBgHover,
     '--rtc-active': token.controlItemBgActive,
     '--rtc-primary': token.colorPrimary,

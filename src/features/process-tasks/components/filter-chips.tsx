@@ -11,7 +11,8 @@ export function FilterChips({
 }: {
   filters: TaskFilters;
   onRemove: (params: FilterParam[]) => void;
-  onClearAll: () => void;
+  /** Omit where a clear-all button is already at hand (the empty state). */
+  onClearAll?: () => void;
 }) {
   const active = activeFilters(filters);
   if (active.length === 0) return <p className="rtc-chips rtc-muted">{t('filters.none')}</p>;
@@ -32,9 +33,11 @@ export function FilterChips({
           <span className="rtc-chip-label">{f.label}:</span> <span className="rtc-chip-value">{f.value}</span>
         </Tag>
       ))}
-      <Button size="small" type="link" onClick={onClearAll}>
-        {t('filters.clearAll')}
-      </Button>
+      {onClearAll ? (
+        <Button size="small" type="link" onClick={onClearAll}>
+          {t('filters.clearAll')}
+        </Button>
+      ) : null}
     </div>
   );
 }

@@ -85,7 +85,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
       >
         {activeCount > 0 ? (
           <>
-            <FilterChips filters={view.filters} onRemove={removeFilters} onClearAll={clearFilters} />
+            <FilterChips filters={view.filters} onRemove={removeFilters} />
             <Button type="primary" onClick={clearFilters}>
               {t('filters.clearAll')}
             </Button>
@@ -164,11 +164,30 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
       </section>
       {drawerMounted ? (
         <Suspense fallback={null}>
-          <TaskDrawer taskId={openTaskId} pageRows={shown?.ProcessTasks} onClose={closeTask} />
+          <TaskDrawer
+            taskId={openTaskId}
+            pageRows={shown?.ProcessTasks}
+            onClose={() => {
+              closeTask();
+              // When the drawer closes before its opening animation ended, antd gives
+              // focus to nobody: put it back on the row.
+              window.setTimeout(() => {
+                if (document.activeElement === document.body) focusRow(openTaskId);
+              }, 400);
+            }}
+            onAfterClose={focusRow}
+          />
         </Suspense>
       ) : null}
     </>
   );
+}
+
+/** Keyboard users land back on the row they opened. */
+function focusRow(taskId: string | undefined) {
+  if (taskId === undefined) return;
+  const row = document.querySelector<HTMLElement>(`tbody tr[data-task-id="${CSS.escape(taskId)}"]`);
+  row?.focus();
 }
 
 export interface ExportSlotProps {

@@ -228,10 +228,13 @@ export function TaskDrawer({
   taskId,
   pageRows,
   onClose,
+  onAfterClose,
 }: {
   taskId: string | undefined;
   pageRows: ProcessTask[] | undefined;
   onClose: () => void;
+  /** Called with the task shown once the drawer has closed (to give focus back to its row). */
+  onAfterClose?: (taskId: string | undefined) => void;
 }) {
   // Keep showing the last task while the drawer animates closed.
   const [shownId, setShownId] = useState(taskId);
@@ -249,6 +252,9 @@ export function TaskDrawer({
     <Drawer
       open={taskId !== undefined}
       onClose={onClose}
+      afterOpenChange={(open) => {
+        if (!open) onAfterClose?.(shownId);
+      }}
       size={720}
       destroyOnHidden
       title={<span className="rtc-drawer-title">{t('drawer.title', { id: shownId ?? '' })}</span>}

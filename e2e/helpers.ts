@@ -1,0 +1,56 @@
+/** Small helpers shared by the task browser specs. */
+import type { Locator, Page } from '@playwright/test';
+import type { DescribeProcessTasksResponse } from '../src/shared/sophonsoar';
+import { expect, type ApiClient } from './fixtures';
+
+export const rows = (page: Page): Locator => page.locator('tbody tr.rtc-row');
+export const cells = (page: Page, columnId: string): Locator =>
+  page.locator(`tbody tr.rtc-row td[data-column-id="${columnId}"]`);
+
+/** The list as the API returns it for the same parameters (API wire form). */
+export async function describe(
+  api: ApiClient,
+  params: Record<string, string>,
+): Promise<DescribeProcessTasksResponse> {
+  const res = await api.get<DescribeProcessTasksResponse>('DescribeProcessTasks', params);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+/** TaskIds of the rows on screen, in order. */
+export async function shownTaskIds(page: Page): Promise<string[]> {
+  return rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-task-id') ?? ''));
+}
+
+/** Waits until the table shows exactly these TaskIds (the previous page may linger while loading). */
+export async function expectTaskIds(page: Page, ids: string[]): Promise<void> {
+  await expect.poll(() => shownTaskIds(page)).toEqual(ids);
+}
+
+/** Epoch ms of a time column on screen (from each <time datetime>), missing values skipped. */
+export async function shownTimes(page: Page, columnId: string): Promise<number[]> {
+  return cells(page, columnId).evaluateAll((tds) =>
+    tds
+      .map((td) => td.querySelector('time')?.getAttribute('datetime'))
+      .filter((v): v is string => Boolean(v))
+      .map((v) => Date.parse(v)),
+  );
+}
+
+/** Picks options in an antd multi-select by typing their label and pressing Enter. */
+export async function pickOptions(page: Page, inputId: string, labels: string[]): Promise<void> {
+  const input = page.locator(`#${inputId}`);
+  for (const label of labels) {
+    await input.click();
+    await input.fill(label);
+    await page.getByRole('option', { name: label, exact: true }).first().waitFor({ state: 'attached' });
+    await page.keyboard.press('Enter');
+  }
+  await page.keyboard.press('Escape');
+}
+
+export async function totalShown(page: Page): Promise<string> {
+  return (await page.getByTestId('total-count').textContent()) ?? '';
+}
+
+export const formatCount = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'task' : 'tasks'}`;

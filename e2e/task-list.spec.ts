@@ -1,0 +1,202 @@
+import { test, expect } from './fixtures';
+import { cells, describe, expectTaskIds, formatCount, pickOptions, rows, shownTimes } from './helpers';
+
+test.describe('task list', () => {
+  test('filter by status and product: every row matches and the total is the API TotalCount', async ({
+    page,
+    api,
+  }) => {
+    await page.goto('/?PageSize=100');
+    await expect(rows(page).first()).toBeVisible();
+
+    await pickOptions(page, 'filter-TaskStatus', ['Failed (90)', 'Unblock failed (91)']);
+    await pickOptions(page, 'filter-YunCode', ['Web Application Firewall (WAF)']);
+    await expect(page).toHaveURL(/\?TaskStatus=90,91&YunCode=WAF&PageSize=100$/);
+
+    const expected = await describe(api, {
+      TaskStatus: '["90","91"]',
+      YunCode: '["WAF"]',
+      OrderField: 'gmtCreate',
+      Direction: 'desc',
+      PageNumber: '1',
+      PageSize: '100',
+    });
+    expect(expected.Page.TotalCount).toBeGreaterThan(0);
+    await expect(page.getByTestId('total-count')).toHaveText(formatCount(expected.Page.TotalCount));
+    await expectTaskIds(
+      page,
+      expected.ProcessTasks.map((t) => t.TaskId),
+    );
+
+    const statuses = await cells(page, 'TaskStatus').allTextContents();
+    expect(statuses.length).toBe(Math.min(100, expected.Page.TotalCount));
+    for (const s of statuses) expect(s).toMatch(/^(Failed \(90\)|Unblock failed \(91\))$/);
+    for (const p of await cells(page, 'YunCode').allTextContents()) expect(p).toMatch(/WAF$/);
+
+    // Chips show the active filters; removing one widens the result and returns to page 1.
+    await expect(page.getByTestId('chip-TaskStatus')).toContainText('Failed (90), Unblock failed (91)');
+    await page.getByTestId('chip-YunCode').getByLabel('Remove filter Product').click();
+    await expect(page).toHaveURL(/\?TaskStatus=90,91&PageSize=100$/);
+    const wider = await describe(api, { TaskStatus: '["90","91"]', PageSize: '1' });
+    await expect(page.getByTestId('total-count')).toHaveText(formatCount(wider.Page.TotalCount));
+  });
+
+  test('a filter with no match shows the empty state with the filters and clear-all', async ({ page }) => {
+    await page.goto('/?EntityName=no-such-entity-anywhere');
+    const empty = page.getByTestId('empty-state');
+    await expect(empty).toBeVisible();
+    await expect(empty).toContainText('No tasks match the active filters.');
+    await expect(empty.getByTestId('chip-EntityName')).toContainText('no-such-entity-anywhere');
+    await empty.getByRole('button', { name: 'Clear all filters' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(rows(page).first()).toBeVisible();
+  });
+
+  test('typing a keyword does not fire a request per keystroke', async ({ page }) => {
+    await page.goto('/');
+    await expect(rows(page).first()).toBeVisible();
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/DescribeProcessTasks') && r.url().includes('ParamContent'))
+        requests.push(r.url());
+    });
+    await page.locator('#filter-ParamContent').pressSequentially('xmrig', { delay: 40 });
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/ParamContent=xmrig/);
+    await expect(cells(page, 'EntityName').first()).toBeVisible();
+    expect(requests.filter((u) => /ParamContent=xmri(?!g)|ParamContent=x(&|$)/.test(u))).toEqual([]);
+  });
+
+  test('sort by created time both ways, with aria-sort', async ({ page, api }) => {
+    await page.goto('/');
+    const created = page.locator('th[data-column-id="GmtCreateMillis"]');
+    await expect(created).toHaveAttribute('aria-sort', 'descending');
+    await expect(page.locator('th[data-column-id="ProcessTime"]')).toHaveAttribute('aria-sort', 'none');
+    await expect(page.locator('th[data-column-id="TaskStatus"]')).not.toHaveAttribute('aria-sort', /.*/);
+
+    const desc = await describe(api, { OrderField: 'gmtCreate', Direction: 'desc', PageSize: '20' });
+    await expectTaskIds(
+      page,
+      desc.ProcessTasks.map((t) => t.TaskId),
+    );
+    const t1 = await shownTimes(page, 'GmtCreateMillis');
+    expect(t1).toEqual([...t1].sort((a, b) => b - a));
+
+    await created.getByRole('button').click();
+    await expect(created).toHaveAttribute('aria-sort', 'ascending');
+    await expect(page).toHaveURL(/\?Direction=asc$/);
+    const asc = await describe(api, { OrderField: 'gmtCreate', Direction: 'asc', PageSize: '20' });
+    await expectTaskIds(
+      page,
+      asc.ProcessTasks.map((t) => t.TaskId),
+    );
+    const t2 = await shownTimes(page, 'GmtCreateMillis');
+    expect(t2.length).toBeGreaterThan(0);
+    expect(t2).toEqual([...t2].sort((a, b) => a - b));
+    expect(t2[0]!).toBeLessThan(t1[t1.length - 1]!);
+
+    await created.getByRole('button').click();
+    await expect(created).toHaveAttribute('aria-sort', 'descending');
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  test('every orderable column sorts on the server', async ({ page, api }) => {
+    await page.goto('/');
+    for (const [column, field] of [
+      ['ProcessTime', 'processTime'],
+      ['GmtModifiedMillis', 'gmtModified'],
+      ['RemoveTime', 'removeTime'],
+    ] as const) {
+      if (column === 'GmtModifiedMillis') {
+        await page.getByTestId('column-chooser').click();
+        await page.getByRole('checkbox', { name: 'Modified' }).check();
+        await page.keyboard.press('Escape');
+      }
+      const th = page.locator(`th[data-column-id="${column}"]`);
+      await th.getByRole('button').click();
+      await expect(th).toHaveAttribute('aria-sort', 'descending');
+      await expect(page).toHaveURL(new RegExp(`OrderField=${field}`));
+      const expected = await describe(api, { OrderField: field, Direction: 'desc', PageSize: '20' });
+      await expectTaskIds(
+        page,
+        expected.ProcessTasks.map((t) => t.TaskId),
+      );
+      const times = await shownTimes(page, column);
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+    }
+  });
+
+  test('page forward and back, with page sizes', async ({ page, api }) => {
+    await page.goto('/');
+    const p1 = await describe(api, {
+      PageNumber: '1',
+      PageSize: '20',
+      OrderField: 'gmtCreate',
+      Direction: 'desc',
+    });
+    const p2 = await describe(api, {
+      PageNumber: '2',
+      PageSize: '20',
+      OrderField: 'gmtCreate',
+      Direction: 'desc',
+    });
+    await expectTaskIds(
+      page,
+      p1.ProcessTasks.map((t) => t.TaskId),
+    );
+
+    await page.getByRole('listitem', { name: 'Next Page' }).click();
+    await expect(page).toHaveURL(/\?PageNumber=2$/);
+    await expectTaskIds(
+      page,
+      p2.ProcessTasks.map((t) => t.TaskId),
+    );
+
+    // Browser history: back to page 1, forward to page 2.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/$/);
+    await expectTaskIds(
+      page,
+      p1.ProcessTasks.map((t) => t.TaskId),
+    );
+    await page.goForward();
+    await expect(page).toHaveURL(/\?PageNumber=2$/);
+    await expectTaskIds(
+      page,
+      p2.ProcessTasks.map((t) => t.TaskId),
+    );
+
+    await page.getByRole('listitem', { name: 'Previous Page' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expectTaskIds(
+      page,
+      p1.ProcessTasks.map((t) => t.TaskId),
+    );
+
+    // Page size 50, then a sort change returns to page 1.
+    await page.goto('/?PageNumber=3');
+    await page.locator('.rtc-pagination').getByRole('combobox').click();
+    await page.getByRole('option', { name: '50 / page' }).click();
+    await expect(page).toHaveURL(/\?PageSize=50$/);
+    await expect(rows(page)).toHaveCount(50);
+    await page.getByRole('listitem', { name: 'Next Page' }).click();
+    await expect(page).toHaveURL(/\?PageNumber=2&PageSize=50$/);
+    await page.locator('th[data-column-id="GmtCreateMillis"]').getByRole('button').click();
+    await expect(page).toHaveURL(/\?Direction=asc&PageSize=50$/);
+    await expect(page.getByText(`1–50 of ${p1.Page.TotalCount.toLocaleString('en-US')}`)).toBeVisible();
+  });
+
+  test('the column chooser is remembered across reloads', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('th[data-column-id="Creator"]')).toHaveCount(0);
+    await page.getByTestId('column-chooser').click();
+    await page.getByRole('checkbox', { name: 'Creator' }).check();
+    await page.getByRole('checkbox', { name: 'Scene', exact: true }).uncheck();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('th[data-column-id="Creator"]')).toHaveCount(1);
+    await expect(page.locator('th[data-column-id="SceneName"]')).toHaveCount(0);
+    await page.reload();
+    await expect(page.locator('th[data-column-id="Creator"]')).toHaveCount(1);
+    await expect(page.locator('th[data-column-id="SceneName"]')).toHaveCount(0);
+  });
+});
