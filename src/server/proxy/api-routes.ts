@@ -42,38 +42,60 @@ function clientGoneSignal(reply: FastifyReply): AbortSignal {
   return controller.signal;
 }
 
+/** application/x-www-form-urlencoded decoding; a malformed escape keeps the text as sent. */
+function decodeComponent(s: string): string {
+  const plus = s.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(plus);
+  } catch {
+    return plus;
+  }
+}
+
 /**
- * The query exactly as sent, parsed like the upstream parses it (URLSearchParams), into an
- * object without prototype so names such as __proto__ or constructor are plain keys that
- * validation sees and refuses, not prototype tricks it never sees.
+ * The query exactly as sent, decoded like Fastify's own parser (a malformed escape keeps
+ * the text as sent), into an object without prototype so names such as __proto__ or
+ * constructor are plain keys that validation sees and refuses, not prototype tricks.
  */
 function rawQuery(url: string): Record<string, string | string[]> {
   const out = Object.create(null) as Record<string, string | string[]>;
   const q = url.indexOf('?');
   if (q < 0) return out;
-  for (const [k, v] of new URLSearchParams(url.slice(q + 1))) {
+  for (const part of url.slice(q + 1).split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const k = decodeComponent(eq < 0 ? part : part.slice(0, eq));
+    const v = eq < 0 ? '' : decodeComponent(part.slice(eq + 1));
     const prev = out[k];
     out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   return out;
 }
 
+/**
+ * The shared checkParams, plus the one name it cannot see: it copies parameters into a
+ * plain object, where `__proto__` sets the prototype instead of a key. Any name the
+ * action does not know is refused here after checkParams, so its ordering of problems
+ * (and its messages) stay as they are.
+ */
+function validate(action: Action, raw: Record<string, string | string[]>): ParamCheck<unknown> {
+  const check = checkParams(action, raw);
+  if (!check.ok) return check;
+  const unknown = Object.keys(raw).find((name) => !Object.hasOwn(paramsSchemaByAction[action].shape, name));
+  if (unknown === undefined) return check;
+  return {
+    ok: false,
+    param: unknown,
+    code: 'InvalidParameter',
+    message: `The parameter ${unknown} is not supported by ${action}.`,
+  };
+}
+
 function actionHandler(action: Action, opts: ApiRoutesOptions) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const started = performance.now();
     const raw = rawQuery(request.url);
-    const unknown = Object.keys(raw).find(
-      (name) => name !== '' && !Object.hasOwn(paramsSchemaByAction[action].shape, name),
-    );
-    const check: ParamCheck<unknown> =
-      unknown !== undefined
-        ? {
-            ok: false,
-            param: unknown,
-            code: 'InvalidParameter',
-            message: `The parameter ${unknown} is not supported by ${action}.`,
-          }
-        : checkParams(action, raw);
+    const check = validate(action, raw);
     if (!check.ok) {
       request.log.info({ action, param: check.param, code: check.code }, 'rejected parameters');
       return sendError(reply, proxyError(400, check.code, check.message, request.id));
