@@ -9,8 +9,12 @@
  * ClientRequest belongs to which call. When the scope's signal aborts, those requests are
  * destroyed: the upstream sees its connection close, and the client's promise rejects.
  *
- * Limit: work that the upstream already started is not undone (an HTTP API has no way to
- * do that); what stops is our waiting, reading and retrying.
+ * Limits: work that the upstream already started is not undone (an HTTP API has no way to
+ * do that); what stops is our waiting, reading and retrying. The hook relies on the client
+ * using Node's http module (tea-typescript/httpx do); were it to move to fetch/undici, the
+ * race below would still answer at once and no retry would start, the socket would then
+ * close only at the attempt's RuntimeOptions read/connect timeout. The integration test
+ * "a request the browser abandons" checks the socket really closes.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
