@@ -200,3 +200,36 @@ test.describe('task list', () => {
     await expect(page.locator('th[data-column-id="SceneName"]')).toHaveCount(0);
   });
 });
+
+test.describe('errors from the API', () => {
+  // The browser logs every failed request as a console error; these ones are injected.
+  test.use({
+    allowedConsoleErrors: [/Failed to load resource: the server responded with a status of (5\d\d|429)/],
+  });
+
+  test('show Code, Message and RequestId with Retry, and keep the last rows on screen', async ({
+    page,
+    emulator,
+  }) => {
+    await page.goto('/?PageSize=10');
+    await expect(rows(page)).toHaveCount(10);
+    const before = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-task-id')));
+
+    await emulator.setFaults({ errorRate: 1 });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const error = page.getByTestId('error-state');
+    await expect(error).toBeVisible({ timeout: 30_000 });
+    await expect(error.getByTestId('error-code')).toHaveText(/^(InternalError|ServiceUnavailable)$/);
+    await expect(error.getByTestId('error-message')).not.toBeEmpty();
+    await expect(error.getByTestId('error-request-id')).toHaveText(/[0-9A-F-]{16,}/i);
+    await expect(error).toContainText('The last results are still shown below.');
+    expect(await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-task-id')))).toEqual(
+      before,
+    );
+
+    await emulator.setFaults({ errorRate: 0 });
+    await error.getByTestId('retry').click();
+    await expect(error).toBeHidden({ timeout: 30_000 });
+    await expect(rows(page)).toHaveCount(10);
+  });
+});

@@ -1,17 +1,7 @@
-// Configuration modules first: zod's CSP-safe mode, then dayjs with its plugins,
-// before any module parses or formats anything.
-import './lib/zod-config';
-import './lib/dayjs';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
-import { AppProviders } from './app/providers';
-import './app/app.css';
+// zod's CSP-safe mode must be set before any module builds a schema. Static imports are
+// all evaluated before this file's body, and the bundler may group zod and the shared
+// schemas into a chunk that runs first; so everything else is loaded by a dynamic
+// import that starts only after the setting (its chunks are still preloaded in parallel).
+import './lib/zod-jitless';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppProviders>
-      <App />
-    </AppProviders>
-  </StrictMode>,
-);
+void import('./app/bootstrap').then(({ bootstrap }) => bootstrap(document.getElementById('root')!));

@@ -10,7 +10,7 @@ import { processTaskKeys } from '../api/query-keys';
 import { useColumnVisibility } from '../hooks/use-column-visibility';
 import { useTaskTable } from '../hooks/use-task-table';
 import { useTaskView } from '../hooks/use-task-view';
-import { countActiveFilters, PAGE_SIZES, type TaskFilters } from '../model/url-state';
+import { countActiveFilters, PAGE_SIZES, type TaskFilters, type TaskListView } from '../model/url-state';
 import { ColumnChooser } from './column-chooser';
 import { CopyLinkButtons } from './copy-link-buttons';
 import { ErrorState } from './error-state';
@@ -121,7 +121,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
             </Button>
             <CopyLinkButtons state={openTaskId === undefined ? { view } : { view, openTaskId }} />
             <ColumnChooser table={table} onReset={reset} />
-            {exportSlot?.({ view, visibleColumns, totalCount })}
+            {exportSlot?.({ view, visibleColumns, totalCount, resolvedAt: list.dataUpdatedAt || now })}
           </div>
         </div>
         <FilterChips filters={view.filters} onRemove={removeFilters} onClearAll={clearFilters} />
@@ -191,7 +191,9 @@ function focusRow(taskId: string | undefined) {
 }
 
 export interface ExportSlotProps {
-  view: import('../model/url-state').TaskListView;
+  view: TaskListView;
   visibleColumns: string[];
   totalCount: number | undefined;
+  /** When the list's relative times were last resolved (its last fetch). */
+  resolvedAt: number;
 }
