@@ -9,7 +9,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AccessControlConfig } from './access-control-config';
 import { FailedAttemptLimiter, clientKey } from './failed-attempt-limiter';
-import { hashPassword, parsePasswordHash, verifyPassword, type ParsedHash } from './password-hash';
+import {
+  hashPassword,
+  isAcceptablePassword,
+  parsePasswordHash,
+  verifyPassword,
+  type ParsedHash,
+} from './password-hash';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -63,7 +69,11 @@ function parseBasic(
   const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon <= 0) return 'malformed';
-  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  const password = decoded.slice(colon + 1);
+  // scrypt's HMAC pads keys with zero bytes, so "pw" and "pw\0" would both match: passwords
+  // with control characters are refused outright (hashPassword refuses them too).
+  if (!isAcceptablePassword(password)) return 'malformed';
+  return { user: decoded.slice(0, colon), password };
 }
 
 async function basicAuth(app: FastifyInstance, config: Extract<AccessControlConfig, { mode: 'basic' }>) {

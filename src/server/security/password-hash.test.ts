@@ -32,6 +32,13 @@ describe('password hashes', () => {
     await expect(hashPassword('')).rejects.toThrow(/must not be empty/);
   });
 
+  it.each([['pw\u0000'], ['pw\n'], ['tab\tpw'], ['x'.repeat(1025)]])(
+    'refuses a password with control characters or over 1024 characters (%#)',
+    async (pw) => {
+      await expect(hashPassword(pw, FAST)).rejects.toThrow(/without control characters/);
+    },
+  );
+
   it.each([
     ['bcrypt-like', '$2b$10$abcdefghijklmnopqrstuv', /not a scrypt hash/],
     ['too few fields', 'scrypt$1024$8$1$c2FsdHNhbHQ=', /not a scrypt hash/],

@@ -67,11 +67,28 @@ function scryptAsync(password: string, salt: Buffer, keylen: number, params: Scr
   });
 }
 
+export const PASSWORD_MAX_LENGTH = 1024;
+
+/**
+ * Non-empty, at most 1024 characters, no control characters. The last rule matters:
+ * scrypt's HMAC pads the key with zero bytes, so "pw" and "pw\0" would hash alike.
+ */
+export function isAcceptablePassword(password: string): boolean {
+  return (
+    password.length > 0 && password.length <= PASSWORD_MAX_LENGTH && !/[\u0000-\u001f\u007f]/.test(password)
+  );
+}
+
 export async function hashPassword(
   password: string,
   params: ScryptParams = DEFAULT_SCRYPT_PARAMS,
 ): Promise<string> {
   if (password.length === 0) throw new Error('The password must not be empty.');
+  if (!isAcceptablePassword(password)) {
+    throw new Error(
+      `The password must be at most ${PASSWORD_MAX_LENGTH} characters without control characters.`,
+    );
+  }
   const salt = randomBytes(SALT_BYTES);
   const key = await scryptAsync(password, salt, KEY_BYTES, params);
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
