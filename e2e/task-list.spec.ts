@@ -233,3 +233,32 @@ test.describe('errors from the API', () => {
     await expect(rows(page)).toHaveCount(10);
   });
 });
+
+test.describe('while the next page loads', () => {
+  test('the next page is prefetched and the previous rows stay on screen', async ({ page, emulator }) => {
+    const prefetched = page.waitForRequest((r) =>
+      /\/api\/DescribeProcessTasks\?.*PageNumber=2(&|$)/.test(r.url()),
+    );
+    await page.goto('/');
+    await expect(rows(page).first()).toBeVisible();
+    await prefetched;
+
+    // Page 2 comes from the cache at once; page 3 (prefetched only from page 2) is slow:
+    // while it loads, the rows of page 2 stay on screen, marked busy.
+    await emulator.setFaults({ latencyMs: 3000 });
+    await page.getByRole('listitem', { name: 'Next Page' }).click();
+    await expect(page).toHaveURL(/\?PageNumber=2$/);
+    await expect(page.locator('table.rtc-table')).toHaveAttribute('aria-busy', 'false');
+    const page2 = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-task-id')));
+    await page.getByRole('listitem', { name: 'Next Page' }).click();
+    await expect(page).toHaveURL(/\?PageNumber=3$/);
+    await expect(page.locator('table.rtc-table')).toHaveAttribute('aria-busy', 'true');
+    expect(await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-task-id')))).toEqual(
+      page2,
+    );
+    await expect(page.locator('table.rtc-table')).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 });
+    expect(
+      await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-task-id'))),
+    ).not.toEqual(page2);
+  });
+});

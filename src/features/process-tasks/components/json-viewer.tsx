@@ -5,26 +5,11 @@ import { Button, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { t, tCount } from '../../../lib/i18n';
+import { formatSize, parseInputParams } from '../model/input-params';
 
 const TEXT_LIMIT = 20_000;
 const CHILD_LIMIT = 200;
 const STRING_LIMIT = 2_000;
-
-type Parsed =
-  { kind: 'empty' } | { kind: 'text'; raw: string } | { kind: 'json'; raw: string; value: unknown };
-
-export function parseInputParams(raw: string | undefined): Parsed {
-  if (raw === undefined || raw.trim() === '') return { kind: 'empty' };
-  try {
-    return { kind: 'json', raw, value: JSON.parse(raw) as unknown };
-  } catch {
-    return { kind: 'text', raw };
-  }
-}
-
-function formatSize(chars: number): string {
-  return chars >= 1024 ? `${(chars / 1024).toFixed(1)} KB` : `${chars} B`;
-}
 
 /** Text in a <pre>, cut at TEXT_LIMIT characters with a "show all" button. */
 function LongText({ text, testId }: { text: string; testId?: string }) {

@@ -121,7 +121,10 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
             </Button>
             <CopyLinkButtons state={openTaskId === undefined ? { view } : { view, openTaskId }} />
             <ColumnChooser table={table} onReset={reset} />
-            {exportSlot?.({ view, visibleColumns, totalCount, resolvedAt: list.dataUpdatedAt || now })}
+            {/* Only once rows are on screen: the export code must not weigh on the first screen. */}
+            {shown
+              ? exportSlot?.({ view, visibleColumns, totalCount, resolvedAt: list.dataUpdatedAt || now })
+              : null}
           </div>
         </div>
         <FilterChips filters={view.filters} onRemove={removeFilters} onClearAll={clearFilters} />

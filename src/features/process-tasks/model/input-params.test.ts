@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatSize, parseInputParams } from './input-params';
+
+describe('parseInputParams', () => {
+  it.each([
+    [undefined, 'empty'],
+    ['', 'empty'],
+    ['  \n', 'empty'],
+    ['{"ip":"1.2.3.4"}', 'json'],
+    ['[1,2]', 'json'],
+    ['42', 'json'],
+    ["{ip: 203.0.113.12, 'broken': [ not json", 'text'],
+    ['<script>alert(1)</script>', 'text'],
+  ])('%j → %s', (raw, kind) => {
+    expect(parseInputParams(raw).kind).toBe(kind);
+  });
+
+  it('keeps the raw string exactly', () => {
+    const raw = '{"a": "<b>x</b>",\n "b": [1]}';
+    expect(parseInputParams(raw)).toEqual({ kind: 'json', raw, value: { a: '<b>x</b>', b: [1] } });
+  });
+});
+
+describe('formatSize', () => {
+  it.each([
+    [0, '0 B'],
+    [1023, '1023 B'],
+    [1024, '1.0 KB'],
+    [205_000, '200.2 KB'],
+  ])('%d → %s', (n, s) => {
+    expect(formatSize(n)).toBe(s);
+  });
+});
