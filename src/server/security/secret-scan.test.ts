@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { scanBuffer, scanDir, secretNeedles } from './secret-scan';
+import { scanBuffer, scanDir, secretNeedles, zipEntries } from './secret-scan';
 
 const SECRET = 'kT9#q/Zr+8wX!pL2 v"N\\~?>';
 const needles = secretNeedles({ TEST_SECRET: SECRET });
@@ -47,4 +48,57 @@ describe('secret scan', () => {
   it('refuses secrets too short to scan for', () => {
     expect(() => secretNeedles({ S: 'abc' })).toThrow(/too short/);
   });
+
+  it('opens zip archives (Playwright traces) and scans their stored and deflated entries', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rtc-scan-zip-'));
+    const zip = makeZip([
+      { name: 'trace.trace', data: Buffer.from('{"clean":true}'), deflate: false },
+      {
+        name: 'resources/body.json',
+        data: Buffer.from(`{"k":${JSON.stringify(SECRET)}}`.repeat(50)),
+        deflate: true,
+      },
+    ]);
+    expect(zipEntries(zip).map((e) => e.name)).toEqual(['trace.trace', 'resources/body.json']);
+    writeFileSync(join(dir, 'trace.zip'), zip);
+    const { findings } = scanDir(dir, needles, dir);
+    expect([...new Set(findings.map((f) => f.where))]).toEqual(['trace.zip!resources/body.json']);
+    writeFileSync(join(dir, 'broken.zip'), zip.subarray(0, 40));
+    expect(() => scanDir(dir, needles, dir)).toThrow(/Cannot open broken.zip/);
+  });
 });
+
+/** A minimal zip writer (CRCs left at zero: the scanner does not check them). */
+function makeZip(entries: { name: string; data: Buffer; deflate: boolean }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const body = e.deflate ? deflateRawSync(e.data) : e.data;
+    const name = Buffer.from(e.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(e.deflate ? 8 : 0, 8);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(e.deflate ? 8 : 0, 10);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    centrals.push(central, name);
+    offset += 30 + name.length + body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, eocd]);
+}

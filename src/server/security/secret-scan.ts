@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 
 export interface SecretFinding {
   /** File path or label of the scanned text. */
@@ -79,6 +80,45 @@ export function listFiles(dir: string): string[] {
   return out;
 }
 
+/**
+ * The entries of a zip archive (Playwright traces are zips of network logs and
+ * snapshots), read through the central directory; stored and deflated entries only.
+ * Throws on anything else, so an archive is never skipped silently.
+ */
+export function zipEntries(zip: Buffer): { name: string; data: Buffer }[] {
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('no end-of-central-directory record');
+  const count = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  const out: { name: string; data: Buffer }[] = [];
+  for (let n = 0; n < count; n++) {
+    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory entry');
+    const method = zip.readUInt16LE(p + 10);
+    const size = zip.readUInt32LE(p + 20);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const extraLen = zip.readUInt16LE(p + 30);
+    const commentLen = zip.readUInt16LE(p + 32);
+    const local = zip.readUInt32LE(p + 42);
+    const name = zip.toString('utf8', p + 46, p + 46 + nameLen);
+    if (size === 0xffffffff || local === 0xffffffff) throw new Error(`zip64 entry ${name} not supported`);
+    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error(`bad local header for ${name}`);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(start, start + size);
+    if (method === 0) out.push({ name, data: raw });
+    else if (method === 8) out.push({ name, data: inflateRawSync(raw) });
+    else throw new Error(`entry ${name} uses compression method ${method}`);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+/** Scans every file under `dir`; zip archives are opened and their entries scanned too. */
 export function scanDir(
   dir: string,
   needles: Needle[],
@@ -87,7 +127,17 @@ export function scanDir(
   const files = listFiles(dir);
   const findings: SecretFinding[] = [];
   for (const f of files) {
-    findings.push(...scanBuffer(relative(base, f) || f, readFileSync(f), needles));
+    const where = relative(base, f) || f;
+    const content = readFileSync(f);
+    findings.push(...scanBuffer(where, content, needles));
+    if (!f.endsWith('.zip')) continue;
+    let entries: { name: string; data: Buffer }[];
+    try {
+      entries = zipEntries(content);
+    } catch (err) {
+      throw new Error(`Cannot open ${where} to scan it: ${(err as Error).message}`, { cause: err });
+    }
+    for (const e of entries) findings.push(...scanBuffer(`${where}!${e.name}`, e.data, needles));
   }
   return { files: files.length, findings };
 }
