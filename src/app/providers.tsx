@@ -6,15 +6,13 @@ import { createQueryClient } from '../lib/query-client';
 
 /**
  * Seed colours one step darker than antd's defaults, and secondary text less faint, so
- * links, status tags, placeholders and muted text meet WCAG AA contrast (axe checks it).
+ * links, error text, placeholders and muted text meet WCAG AA contrast (axe checks it).
  */
 const APP_THEME: ThemeConfig = {
   token: {
     borderRadius: 6,
     colorPrimary: '#0958d9',
     colorInfo: '#0958d9',
-    colorSuccess: '#237804',
-    colorWarning: '#ad4e00',
     colorError: '#cf1322',
     colorTextTertiary: 'rgba(0, 0, 0, 0.58)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',

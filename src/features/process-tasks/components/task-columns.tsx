@@ -6,13 +6,13 @@ import {
   rowSortingFeature,
   tableFeatures,
 } from '@tanstack/react-table';
-import { Tag } from 'antd';
 import { EllipsisText } from '../../../components/ellipsis-text';
 import { IdText } from '../../../components/id-text';
 import { TimeText } from '../../../components/time-text';
 import { t, type MessageKey } from '../../../lib/i18n';
 import type { ProcessTask } from '../../../shared/sophonsoar';
-import { entityTypeLabel, productName, sourceName, statusLabel, statusTone } from '../model/labels';
+import { entityTypeLabel, productName, sourceName } from '../model/labels';
+import { StatusTag } from './status-tag';
 
 export const taskTableFeatures = tableFeatures({
   rowSortingFeature,
@@ -58,15 +58,6 @@ const ENTITY_ICONS: Record<string, typeof GlobalOutlined> = {
 
 function Missing() {
   return <span className="rtc-muted">{t('value.missing')}</span>;
-}
-
-function StatusTag({ code }: { code: number | undefined }) {
-  const tone = statusTone(code);
-  return (
-    <Tag color={tone === 'default' ? undefined : tone} className="rtc-status" variant="filled">
-      {statusLabel(code)}
-    </Tag>
-  );
 }
 
 /** The columns. `now` is read from the table's meta-free closure: cells re-render with the page. */

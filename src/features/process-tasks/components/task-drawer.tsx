@@ -1,21 +1,15 @@
 // Loaded on demand (React.lazy): not part of the first screen.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Drawer, Spin, Tag } from 'antd';
+import { Alert, Drawer, Spin } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { t, type MessageKey } from '../../../lib/i18n';
 import { formatDateTimeWithZone, formatRelative, formatUtc } from '../../../lib/time';
 import type { ProcessTask } from '../../../shared/sophonsoar';
 import { processTaskQueryOptions } from '../api/get-process-task';
-import {
-  entityTypeLabel,
-  isFailedStatus,
-  productLabel,
-  sourceLabel,
-  statusLabel,
-  statusTone,
-} from '../model/labels';
+import { entityTypeLabel, isFailedStatus, productLabel, sourceLabel, statusLabel } from '../model/labels';
 import { ErrorState } from './error-state';
+import { StatusTag } from './status-tag';
 
 const JsonViewer = lazy(() => import('./json-viewer').then((m) => ({ default: m.JsonViewer })));
 
@@ -99,12 +93,7 @@ function TaskDetails({ task, now }: { task: ProcessTask; now: number }) {
         </h3>
         <dl className="rtc-dl">
           <Row name={label('TaskStatus')} testId="drawer-TaskStatus">
-            <Tag
-              color={statusTone(task.TaskStatus) === 'default' ? undefined : statusTone(task.TaskStatus)}
-              variant="filled"
-            >
-              {statusLabel(task.TaskStatus)}
-            </Tag>
+            <StatusTag code={task.TaskStatus} />
           </Row>
           <Row name={label('YunCode')}>{productLabel(task.YunCode)}</Row>
           <Row name={label('EntityName')} testId="drawer-EntityName">
