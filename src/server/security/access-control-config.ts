@@ -17,6 +17,8 @@ export type AccessControlConfig =
       /** Failed attempts per client per minute before 429. */
       failedLimit: number;
       realm: string;
+      /** Password checks in flight before new ones get 503 (default 16; not an env setting). */
+      maxConcurrentChecks?: number;
     }
   | {
       mode: 'proxy';

@@ -158,6 +158,29 @@ describe('basic authentication', () => {
     );
   });
 
+  it('answers 503 with Retry-After while too many password checks run, then lets the right password in', async () => {
+    // Full-cost hashes, so a check lasts long enough for the others to arrive meanwhile.
+    const config = accessControlFromEnv(
+      { AUTH_MODE: 'basic', AUTH_USERS: `alice:${await hashPassword(PASSWORD)}`, AUTH_FAILED_LIMIT: '1000' },
+      '0.0.0.0',
+    );
+    if (config.mode !== 'basic') throw new Error('basic mode expected');
+    const { url } = await start({ ...config, maxConcurrentChecks: 1 });
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        httpGet(`${url}/api/whoami`, { headers: { authorization: basicHeader('alice', `wrong-${i}`) } }),
+      ),
+    );
+    const busy = answers.filter((a) => a.status === 503);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy.every((a) => a.headers['retry-after'] === '1')).toBe(true);
+    expect(answers.every((a) => a.status === 401 || a.status === 503)).toBe(true);
+    const ok = await httpGet(`${url}/api/whoami`, {
+      headers: { authorization: basicHeader('alice', PASSWORD) },
+    });
+    expect(JSON.parse(ok.body)).toEqual({ user: 'alice' });
+  });
+
   it('logs every call with the user and never the password or the Authorization header', async () => {
     const { url, logs } = await start(basic());
     const alice = basicHeader('alice', PASSWORD);

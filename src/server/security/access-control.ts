@@ -36,6 +36,8 @@ export const SECRET_LOG_REDACT_PATHS = [
 
 const VERIFIED_TTL_MS = 5 * 60_000;
 const VERIFIED_MAX = 1000;
+/** Password checks running at once (libuv runs 4; the rest wait in its queue). */
+const MAX_CONCURRENT_CHECKS = 16;
 
 function deny(
   request: FastifyRequest,
@@ -88,14 +90,23 @@ async function basicAuth(app: FastifyInstance, config: Extract<AccessControlConf
   const verified = new Map<string, { user: Promise<string | null>; expires: number }>();
   const challenge = { 'www-authenticate': `Basic realm="${config.realm}", charset="UTF-8"` };
 
-  const check = (header: string, user: string, password: string): Promise<string | null> => {
+  // Each scrypt check costs ~32 MiB and tens of ms: a flood of wrong passwords from many
+  // addresses (each under its own failed-login limit) must not queue without bound.
+  const maxChecks = config.maxConcurrentChecks ?? MAX_CONCURRENT_CHECKS;
+  let checking = 0;
+
+  const check = (header: string, user: string, password: string): Promise<string | null> | 'busy' => {
     const key = createHmac('sha256', cacheKey).update(header).digest('base64');
     const now = Date.now();
     const hit = verified.get(key);
     if (hit && hit.expires > now) return hit.user;
+    if (checking >= maxChecks) return 'busy';
     if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
     const hash = config.users.get(user);
-    const result = verifyPassword(password, hash ?? dummy).then((ok) => (ok && hash ? user : null));
+    checking++;
+    const result = verifyPassword(password, hash ?? dummy)
+      .then((ok) => (ok && hash ? user : null))
+      .finally(() => checking--);
     verified.set(key, { user: result, expires: now + VERIFIED_TTL_MS });
     // Only successes stay cached; a failure must cost a full check every time.
     void result.then(
@@ -133,8 +144,21 @@ async function basicAuth(app: FastifyInstance, config: Extract<AccessControlConf
         challenge,
       );
     }
-    const user =
-      creds === 'malformed' ? null : await check(request.headers.authorization!, creds.user, creds.password);
+    const pending =
+      creds === 'malformed' ? null : check(request.headers.authorization!, creds.user, creds.password);
+    if (pending === 'busy') {
+      return deny(
+        request,
+        reply,
+        503,
+        'LoginBusy',
+        'Too many sign-ins are being checked; retry in a second.',
+        {
+          'retry-after': '1',
+        },
+      );
+    }
+    const user = await pending;
     if (user === null) {
       limiter.recordFailure(client);
       return deny(request, reply, 401, 'Unauthorized', 'The user name or password is wrong.', challenge);
