@@ -69,6 +69,8 @@ describe('checkParams(DescribeProcessTasks)', () => {
 
   const bad: [string, Record<string, string | string[]>, string][] = [
     ['unknown parameter', { Foo: '1' }, 'Foo'],
+    ['prototype key', JSON.parse('{"__proto__":"x"}') as Record<string, string>, '__proto__'],
+    ['constructor key', { constructor: 'x' }, 'constructor'],
     ['repeated parameter', { PageSize: ['10', '20'] }, 'PageSize'],
     ['TaskStatus not JSON', { TaskStatus: '90,91' }, 'TaskStatus'],
     ['TaskStatus not an array', { TaskStatus: '{"a":1}' }, 'TaskStatus'],

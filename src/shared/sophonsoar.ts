@@ -180,7 +180,8 @@ export function checkParams<A extends Action>(
   action: A,
   raw: Record<string, string | string[] | undefined>,
 ): ParamCheck<z.output<(typeof paramsSchemaByAction)[A]>> {
-  const flat: Record<string, string> = {};
+  // No prototype: a parameter named __proto__ must stay a plain key (and be refused as unknown).
+  const flat: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(raw)) {
     if (v === undefined) continue;
     if (Array.isArray(v)) {
