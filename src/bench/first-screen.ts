@@ -83,13 +83,11 @@ async function main() {
       );
       const { firstRows, resources } = await page.evaluate(() => ({
         firstRows: (window as unknown as { __benchMarks: Marks }).__benchMarks.firstRows!,
-        resources: performance
-          .getEntriesByType('resource')
-          .map((e) => ({
-            name: e.name,
-            start: e.startTime,
-            end: (e as PerformanceResourceTiming).responseEnd,
-          })),
+        resources: performance.getEntriesByType('resource').map((e) => ({
+          name: e.name,
+          start: e.startTime,
+          end: (e as PerformanceResourceTiming).responseEnd,
+        })),
       }));
       const jsCss = resources.filter((r) => /\.(m?js|css)$/.test(new URL(r.name).pathname));
       // Loaded before the first rows = fully received by then. Files requested in the same
