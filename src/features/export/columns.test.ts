@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIso } from '../../lib/time';
-import { PROCESS_TASK_FIELDS } from '../../shared/sophonsoar';
-import { cellText, columnsFor, headersOf, statusLabel, taskToRow } from './columns';
+import { PROCESS_TASK_FIELDS, TASK_STATUSES } from '../../shared/sophonsoar';
+import {
+  cellText,
+  columnsFor,
+  headersOf,
+  KNOWN_STATUS_CODES,
+  statusLabel,
+  TASK_FIELDS,
+  taskToRow,
+} from './columns';
 import { isoInZone } from './iso-time';
 
 const task = {
@@ -21,6 +29,11 @@ const task = {
 };
 
 describe('columnsFor', () => {
+  it('knows the same fields and status codes as the shared schema', () => {
+    expect([...TASK_FIELDS]).toEqual(PROCESS_TASK_FIELDS);
+    expect([...KNOWN_STATUS_CODES]).toEqual([...TASK_STATUSES]);
+  });
+
   it('visible: TaskId first, table columns expanded to what they show, non-fields ignored', () => {
     const cols = columnsFor('visible', [
       'select',

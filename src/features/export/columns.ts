@@ -9,8 +9,39 @@
  * Every export starts with TaskId, even when the table hides it: it is what identifies a
  * row in an incident.
  */
-import { PROCESS_TASK_FIELDS, TASK_STATUSES } from '../../shared/sophonsoar';
 import { isoInZone } from './iso-time';
+
+/**
+ * The task fields and status codes of src/shared/sophonsoar.ts, restated here so the CSV
+ * worker does not load zod (building schemas makes zod probe `new Function`, which the
+ * CSP reports). columns.test.ts checks both lists against the shared schema.
+ */
+export const TASK_FIELDS = [
+  'TaskId',
+  'Creator',
+  'GmtCreateMillis',
+  'GmtModifiedMillis',
+  'YunCode',
+  'EntityName',
+  'EntityType',
+  'TaskStatus',
+  'Scope',
+  'InputParams',
+  'SceneCode',
+  'SceneName',
+  'ProcessTime',
+  'RemoveTime',
+  'ProcessStrategyUuid',
+  'Source',
+  'ErrCode',
+  'ErrMsg',
+  'ErrTip',
+  'EntityUuid',
+  'EventUuid',
+  'ReqUuid',
+  'TriggerSource',
+] as const;
+export const KNOWN_STATUS_CODES: readonly number[] = [11, 21, 22, 23, 24, 20, 90, 91, 92];
 
 export type ColumnChoice = 'visible' | 'all';
 
@@ -55,13 +86,8 @@ export function statusLabel(
   if (code === undefined || code === null || code === '') return '';
   const n = typeof code === 'number' ? code : Number(code);
   const labels = ctx.statusLabels ?? DEFAULT_STATUS_LABELS;
-  const known = Number.isInteger(n) && TASK_STATUSES.includes(n as never) ? labels[n] : undefined;
+  const known = Number.isInteger(n) && KNOWN_STATUS_CODES.includes(n) ? labels[n] : undefined;
   return known ?? (ctx.unknownStatus ?? DEFAULT_UNKNOWN_STATUS).replace('{code}', cellText(code));
-}
-
-/** Status label table for every documented code, built from a translating function. */
-export function statusLabelTable(label: (code: number) => string): Record<number, string> {
-  return Object.fromEntries(TASK_STATUSES.map((c) => [c, label(c)]));
 }
 
 export interface CsvColumn {
@@ -113,7 +139,7 @@ const TABLE_COLUMN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Source: ['Source', 'TriggerSource'],
 };
 
-const KNOWN_FIELDS = new Set<string>(PROCESS_TASK_FIELDS);
+const KNOWN_FIELDS = new Set<string>(TASK_FIELDS);
 
 /**
  * Columns for a choice. `visibleColumns` are table column ids (API field names); ids
@@ -124,7 +150,7 @@ export function columnsFor(choice: ColumnChoice, visibleColumns: readonly string
   const add = (f: string) => {
     if (KNOWN_FIELDS.has(f) && !fields.includes(f)) fields.push(f);
   };
-  if (choice === 'all') PROCESS_TASK_FIELDS.forEach(add);
+  if (choice === 'all') TASK_FIELDS.forEach(add);
   else for (const id of visibleColumns) (TABLE_COLUMN_FIELDS[id] ?? [id]).forEach(add);
   return fields.flatMap(columnsOfField);
 }

@@ -1,0 +1,278 @@
+/**
+ * CSV export end to end: the real server + emulator, the SPA in Chromium, the file the
+ * browser downloads parsed back and compared with what the API returns for the same
+ * (frozen) filter.
+ */
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { HOSTILE_TASK_IDS } from '../src/server/emulator/index';
+import type {
+  DescribeProcessTasksQuery,
+  DescribeProcessTasksResponse,
+  ProcessTask,
+} from '../src/shared/sophonsoar';
+import { expect, test, type ApiClient } from './fixtures';
+import { rows } from './helpers';
+
+const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
+const ZONE = 'Asia/Shanghai';
+
+test.use({ timezoneId: ZONE });
+
+interface Manifest {
+  file: string;
+  appVersion: string | null;
+  timeZone: string;
+  filters: DescribeProcessTasksQuery;
+  exportedQuery: DescribeProcessTasksQuery;
+  window: {
+    processed: {
+      start: { ms: number } | null;
+      end: { ms: number; iso: string };
+      endFrozenAtExportStart: boolean;
+    };
+  };
+  counts: { rowsExported: number; totalCountAtStart: number; totalCountChanged: boolean; retries: number };
+  complete: boolean;
+  reopenLink: string;
+}
+
+/** The original value of a neutralised cell (the documented rule: one leading ' removed). */
+const strip = (c: string) =>
+  c.length > 1 && c[0] === "'" && [...TRIGGERS, "'"].includes(c[1]!) ? c.slice(1) : c;
+
+function fieldText(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'string' ? v : String(v);
+}
+
+/** Reads a downloaded CSV: BOM, CRLF, header row; returns raw cells by header. */
+function readCsv(path: string): { headers: string[]; records: Record<string, string>[] } {
+  const bytes = readFileSync(path);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.toString('utf8').slice(1);
+  expect(text.endsWith('\r\n')).toBe(true);
+  const parsed = Papa.parse<string[]>(text, { newline: '\r\n' });
+  expect(parsed.errors).toEqual([]);
+  const [headers, ...body] = parsed.data;
+  expect(body.at(-1)).toEqual(['']);
+  const records = body.slice(0, -1).map((r) => Object.fromEntries(headers!.map((h, i) => [h, r[i]!])));
+  return { headers: headers!, records };
+}
+
+/** Every task the API returns for a query, one page after the other. */
+async function apiAll(api: ApiClient, query: DescribeProcessTasksQuery): Promise<ProcessTask[]> {
+  const out: ProcessTask[] = [];
+  for (let page = 1; ; page++) {
+    const res = await api.get<DescribeProcessTasksResponse>('DescribeProcessTasks', {
+      ...(query as Record<string, string>),
+      PageSize: '100',
+      PageNumber: String(page),
+    });
+    expect(res.status).toBe(200);
+    out.push(...res.body.ProcessTasks);
+    if (page * 100 >= res.body.Page.TotalCount) return out;
+  }
+}
+
+async function openExport(page: Page, path: string) {
+  await page.goto(path);
+  await expect(rows(page).first()).toBeVisible();
+  await page.getByTestId('export-button').click();
+  const dialog = page.getByRole('dialog', { name: 'Export tasks as CSV' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** Starts the export and waits for the CSV download and the completion notice. */
+async function runToCompletion(page: Page, timeout = 90_000) {
+  const csvDownload = page.waitForEvent('download', { timeout });
+  await page.getByTestId('export-start').click();
+  const csv = await csvDownload;
+  const notice = page.getByTestId('export-notice');
+  await expect(notice).toBeVisible();
+  const manifestDownload = page.waitForEvent('download');
+  await notice.getByTestId('export-manifest').click();
+  const manifest = JSON.parse(readFileSync((await (await manifestDownload).path())!, 'utf8')) as Manifest;
+  return { csv, notice, manifest, csvPath: (await csv.path())! };
+}
+
+test.describe('CSV export', () => {
+  test('the file is exactly the set the API returns for the same filter, and hostile cells are neutralised', async ({
+    page,
+    api,
+  }) => {
+    test.setTimeout(120_000);
+    const dialog = await openExport(page, '/?OrderField=gmtCreate&Direction=asc');
+    await dialog.getByRole('radio', { name: /All fields/ }).check();
+    const { csv, notice, manifest, csvPath } = await runToCompletion(page);
+
+    expect(csv.suggestedFilename()).toMatch(/^process-tasks_all_\d{4}-\d{2}-\d{2}T\d{4}\+0800\.csv$/);
+    expect(manifest.file).toBe(csv.suggestedFilename());
+    const expected = await apiAll(api, manifest.exportedQuery);
+    expect(expected.length).toBeGreaterThanOrEqual(2000);
+
+    const { headers, records } = readCsv(csvPath);
+    expect(headers.slice(0, 3)).toEqual(['TaskId', 'Creator', 'GmtCreateMillis_ISO']);
+    const ids = records.map((r) => strip(r.TaskId!));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expected.map((t) => t.TaskId));
+
+    // Same values: every API field under its own name, derived columns consistent with it.
+    // (One deep comparison: an expect per cell would take minutes.)
+    const byId = new Map(records.map((r) => [strip(r.TaskId!), r]));
+    const actualValues = expected.map((task) => {
+      const r = byId.get(task.TaskId)!;
+      return Object.fromEntries(
+        Object.keys(task)
+          .filter((f) => headers.includes(f))
+          .map((f) => [f, strip(r[f]!)]),
+      );
+    });
+    const expectedValues = expected.map((task) =>
+      Object.fromEntries(
+        Object.entries(task)
+          .filter(([f]) => headers.includes(f))
+          .map(([f, v]) => [f, fieldText(v)]),
+      ),
+    );
+    expect(actualValues).toEqual(expectedValues);
+    const badIso = expected.filter((task) => {
+      if (typeof task.GmtCreateMillis !== 'number') return false;
+      const iso = byId.get(task.TaskId)!.GmtCreateMillis_ISO!;
+      return !iso.endsWith('+08:00') || Date.parse(iso) !== task.GmtCreateMillis;
+    });
+    expect(badIso.map((t) => t.TaskId)).toEqual([]);
+
+    // Hostile records: no cell starts with a formula trigger; dangerous values carry the prefix.
+    let dangerous = 0;
+    for (const id of Object.values(HOSTILE_TASK_IDS)) {
+      const task = expected.find((t) => t.TaskId === id);
+      if (!task) continue; // no ProcessTime: outside any processed-time window
+      const r = byId.get(id)!;
+      for (const [field, cell] of Object.entries(r)) {
+        expect(TRIGGERS.includes(cell[0] ?? ''), `${id} ${field} ${JSON.stringify(cell)}`).toBe(false);
+        const v = (task as Record<string, unknown>)[field];
+        if (typeof v === 'string' && TRIGGERS.includes(v[0] ?? '')) {
+          dangerous++;
+          expect(cell).toBe("'" + v);
+        }
+      }
+    }
+    expect(dangerous).toBeGreaterThanOrEqual(6);
+
+    // Provenance: counts, frozen window, zone, version, and a link to exactly this set.
+    expect(manifest).toMatchObject({
+      timeZone: ZONE,
+      complete: true,
+      counts: { rowsExported: expected.length, totalCountAtStart: expected.length, totalCountChanged: false },
+    });
+    expect(manifest.appVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(manifest.window.processed.endFrozenAtExportStart).toBe(true);
+    expect(String(manifest.window.processed.end.ms)).toBe(manifest.exportedQuery.ProcessActionEnd);
+    const n = expected.length.toLocaleString('en-US');
+    await expect(notice.getByTestId('export-rows')).toHaveText(`${n} of ${n} rows exported`);
+    await expect(notice.getByTestId('export-mismatch')).toHaveCount(0);
+    await expect(notice.getByTestId('export-window')).toContainText('UTC+08:00');
+    const link = notice.getByTestId('export-reopen-link');
+    expect(await link.getAttribute('href')).toBe(manifest.reopenLink);
+    expect(manifest.reopenLink).toContain(`ProcessActionEnd=${manifest.exportedQuery.ProcessActionEnd}`);
+    await page.goto(manifest.reopenLink);
+    await expect(page.getByTestId('total-count')).toHaveText(`${n} tasks`);
+  });
+
+  test.describe('with throttling and latency injected', () => {
+    test.use({ allowedConsoleErrors: [/status of (429|500|502|503|504)/] });
+
+    test('still completes exactly', async ({ page, api, emulator }) => {
+      test.setTimeout(150_000);
+      await emulator.setFaults({ latencyMs: 60, jitterMs: 40, throttleRate: 0.5, errorRate: 0.05 });
+      await openExport(page, '/?TaskStatus=20,21,23');
+      const { csv, manifest, csvPath } = await runToCompletion(page, 140_000);
+      await emulator.setFaults({ latencyMs: 0, jitterMs: 0, throttleRate: 0, errorRate: 0 });
+
+      expect(csv.suggestedFilename()).toMatch(/^process-tasks_status-20-21-23_.*\.csv$/);
+      const expected = await apiAll(api, manifest.exportedQuery);
+      const { headers, records } = readCsv(csvPath);
+      // Visible columns by default: TaskId first, status as code and label.
+      expect(headers[0]).toBe('TaskId');
+      expect(headers).toEqual(expect.arrayContaining(['TaskStatus', 'TaskStatus_Label']));
+      expect(records.map((r) => strip(r.TaskId!))).toEqual(expected.map((t) => t.TaskId));
+      expect(new Set(records.map((r) => r.TaskStatus))).toEqual(new Set(['20', '21', '23']));
+      expect(manifest.complete).toBe(true);
+      expect(manifest.counts.rowsExported).toBe(expected.length);
+    });
+  });
+
+  test.describe('cancel', () => {
+    test.use({ allowedConsoleErrors: [] });
+
+    test('Cancel stops every request at once and leaves no download', async ({ page, emulator }) => {
+      await emulator.setFaults({ latencyMs: 700 });
+      const downloads: Download[] = [];
+      page.on('download', (d) => downloads.push(d));
+      await openExport(page, '/');
+      const started: string[] = [];
+      const failed: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/api/DescribeProcessTasks') && r.url().includes('PageSize=100'))
+          started.push(r.url());
+      });
+      page.on('requestfailed', (r) => {
+        if (r.url().includes('PageSize=100')) failed.push(r.failure()?.errorText ?? '');
+      });
+      await page.getByTestId('export-start').click();
+      await expect(page.getByTestId('export-progress')).toContainText(/^100 of [\d,]+ rows$/, {
+        timeout: 15_000,
+      });
+      await expect.poll(() => started.length).toBeGreaterThanOrEqual(3);
+      const before = started.length;
+      await page.getByTestId('export-cancel').click();
+      await expect(page.getByText('Export cancelled. Nothing was downloaded.')).toBeVisible();
+      await expect(page.getByRole('dialog', { name: 'Export tasks as CSV' })).toBeHidden();
+      // The in-flight requests were aborted, not left to finish.
+      await expect.poll(() => failed.length).toBeGreaterThanOrEqual(1);
+      for (const f of failed) expect(f).toMatch(/ABORTED/);
+      await page.waitForTimeout(2000);
+      expect(started.length).toBe(before);
+      expect(downloads).toEqual([]);
+      await expect(page.getByTestId('export-notice')).toHaveCount(0);
+    });
+  });
+
+  test('live mode: the window is frozen at the start and the count check holds', async ({
+    page,
+    api,
+    emulator,
+  }) => {
+    test.setTimeout(120_000);
+    await emulator.setLive(true);
+    await emulator.setFaults({ latencyMs: 40 });
+    const dialog = await openExport(page, '/');
+    await expect(dialog).toContainText('Tasks processed after the export starts are not included.');
+    const before = Date.now();
+    const { notice, manifest, csvPath } = await runToCompletion(page);
+    const end = Number(manifest.exportedQuery.ProcessActionEnd);
+    expect(end).toBeGreaterThanOrEqual(before - 5000);
+    expect(end).toBeLessThanOrEqual(Date.now());
+    expect(manifest.filters.ProcessActionEnd).toBeUndefined();
+    expect(manifest.window.processed.endFrozenAtExportStart).toBe(true);
+
+    const { records } = readCsv(csvPath);
+    const ids = records.map((r) => strip(r.TaskId!));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(records.filter((r) => r.ProcessTime && Number(r.ProcessTime) > end)).toEqual([]);
+
+    // New tasks kept arriving, but not inside the frozen window: the same set as the API's.
+    const expected = await apiAll(api, manifest.exportedQuery);
+    expect(new Set(ids)).toEqual(new Set(expected.map((t) => t.TaskId)));
+    expect(manifest.counts.rowsExported).toBe(manifest.counts.totalCountAtStart);
+    expect(manifest.complete).toBe(!manifest.counts.totalCountChanged);
+    const n = ids.length.toLocaleString('en-US');
+    await expect(notice.getByTestId('export-rows')).toHaveText(`${n} of ${n} rows exported`);
+    await expect(notice.getByTestId('export-window')).toContainText(
+      'upper bound frozen when the export started',
+    );
+  });
+});
