@@ -57,7 +57,7 @@ describe('accessControlFromEnv', () => {
         'AUTH_MODE=basic',
         'AUTH_USERS_FILE=',
         'AUTH_USERS=',
-        'npm run hash-password',
+        'npm run -s hash-password',
         'AUTH_MODE=proxy',
         'AUTH_TRUSTED_PROXIES=',
         'AUTH_PROXY_HEADER=',

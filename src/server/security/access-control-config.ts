@@ -36,7 +36,7 @@ export const REALM = 'Response Task Console';
 export const ACCESS_CONTROL_HELP = [
   'Configure one of:',
   '  Basic authentication with scrypt password hashes:',
-  '    npm run hash-password -- --user alice      (asks for the password, prints alice:scrypt$...)',
+  '    npm run -s hash-password -- --user alice >> users   (asks for the password; -s keeps npm quiet)',
   '    AUTH_MODE=basic AUTH_USERS_FILE=/path/to/users   (one user:hash line per user)',
   "      or AUTH_MODE=basic AUTH_USERS='alice:scrypt$...,bob:scrypt$...'",
   `    optional AUTH_FAILED_LIMIT=${DEFAULT_FAILED_LIMIT} (failed logins per client per minute before 429)`,

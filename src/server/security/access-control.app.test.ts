@@ -173,7 +173,7 @@ describe('main.ts on a non-loopback HOST', () => {
     for (const needle of [
       'AUTH_MODE=basic',
       'AUTH_USERS_FILE',
-      'npm run hash-password',
+      'npm run -s hash-password',
       'AUTH_MODE=proxy',
       'AUTH_TRUSTED_PROXIES',
     ]) {

@@ -47,7 +47,7 @@ describe('hash-password CLI', () => {
   it.each([
     [['--user', 'a:b', 'pw'], /--user must be/],
     [['--user', 'alice'], /password is empty/],
-    [['one', 'two'], /Usage: npm run hash-password/],
+    [['one', 'two'], /Usage: npm run -s hash-password/],
   ])('fails clearly for %j', async (args, message) => {
     const r = await run(args);
     expect(r.code).not.toBe(0);

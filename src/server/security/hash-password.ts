@@ -1,16 +1,17 @@
 /**
  * Prints a scrypt hash line for AUTH_USERS / AUTH_USERS_FILE.
  *
- *   npm run hash-password -- --user alice          asks for the password (not echoed)
- *   printf '%s' "$PW" | npm run hash-password -- --user alice    reads it from stdin
- *   npm run hash-password -- --user alice 'the password'        (lands in shell history)
+ *   npm run -s hash-password -- --user alice >> users     asks for the password (not echoed)
+ *   printf '%s' "$PW" | npm run -s hash-password -- --user alice >> users    from stdin
+ *   npm run -s hash-password -- --user alice 'the password'    (lands in shell history)
  *
  * With --user the line is `alice:scrypt$...`, ready for the users file; without, the hash.
+ * `-s` stops npm from printing its own banner lines into the file.
  */
 import { parseArgs } from 'node:util';
 import { hashPassword } from './password-hash';
 
-const USAGE = 'Usage: npm run hash-password -- [--user NAME] [PASSWORD]   (no PASSWORD: read from stdin)';
+const USAGE = 'Usage: npm run -s hash-password -- [--user NAME] [PASSWORD]   (no PASSWORD: read from stdin)';
 
 /** Reads a line from a terminal without echoing it. */
 function readHidden(prompt: string): Promise<string> {

@@ -33,7 +33,7 @@ const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
 export function parsePasswordHash(encoded: string): ParsedHash {
   const parts = encoded.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') {
-    throw new Error('is not a scrypt hash of the form scrypt$N$r$p$salt$hash (use npm run hash-password)');
+    throw new Error('is not a scrypt hash of the form scrypt$N$r$p$salt$hash (use npm run -s hash-password)');
   }
   const [, nRaw, rRaw, pRaw, saltRaw, keyRaw] = parts as [string, string, string, string, string, string];
   const N = Number(nRaw);
