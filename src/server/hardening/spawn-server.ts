@@ -70,10 +70,11 @@ export async function spawnServer(
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const urls = await new Promise<{ url: string; emulatorUrl?: string }>((resolve, reject) => {
     let emulatorUrl: string | undefined;
-    const timer = setTimeout(
-      () => reject(new Error(`server did not listen within ${timeoutMs} ms:\n${output.join('\n')}`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => {
+      // Never leave a half-started server behind.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not listen within ${timeoutMs} ms:\n${output.join('\n')}`));
+    }, timeoutMs);
     const onLine = (line: string) => {
       if (listening) {
         if (!opts.keep || opts.keep(line)) output.push(line);
