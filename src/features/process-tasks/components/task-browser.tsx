@@ -64,6 +64,16 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
     if (hasNext) void queryClient.prefetchQuery(processTasksQueryOptions({ ...view, page: view.page + 1 }));
   }, [hasNext, queryClient, view]);
 
+  // The export code loads only once the first rows are painted: it must not weigh on
+  // the first screen.
+  const [exportReady, setExportReady] = useState(false);
+  const hasRows = shown !== undefined;
+  useEffect(() => {
+    if (!hasRows || exportReady) return;
+    const id = window.setTimeout(() => setExportReady(true), 300);
+    return () => window.clearTimeout(id);
+  }, [hasRows, exportReady]);
+
   // The drawer chunk loads on first open and stays mounted after (for its close animation).
   const [drawerMounted, setDrawerMounted] = useState(openTaskId !== undefined);
   if (openTaskId !== undefined && !drawerMounted) setDrawerMounted(true);
@@ -121,8 +131,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
             </Button>
             <CopyLinkButtons state={openTaskId === undefined ? { view } : { view, openTaskId }} />
             <ColumnChooser table={table} onReset={reset} />
-            {/* Only once rows are on screen: the export code must not weigh on the first screen. */}
-            {shown
+            {exportReady
               ? exportSlot?.({ view, visibleColumns, totalCount, resolvedAt: list.dataUpdatedAt || now })
               : null}
           </div>
