@@ -46,6 +46,8 @@ test.describe('task drawer', () => {
     for (const key of Object.keys(parsed)) await expect(tree).toContainText(`${key}:`);
     await input.getByText('Raw value').click();
     await expect(input.getByTestId('json-raw')).toHaveText(task.InputParams!);
+    await input.getByText('Formatted text').click();
+    await expect(input.getByTestId('json-pretty')).toHaveText(JSON.stringify(parsed, null, 2));
 
     // Escape closes and keeps the list's filters.
     await page.keyboard.press('Escape');

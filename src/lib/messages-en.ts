@@ -164,6 +164,7 @@ export const messagesEn = {
   'json.empty': 'Empty: the task has no input parameters.',
   'json.notJson': 'Not JSON: shown as received.',
   'json.raw': 'Raw value',
+  'json.formatted': 'Formatted text',
   'json.showAll': 'Show all ({size})',
   'json.truncated': 'Showing the first {shown} of {size}.',
   'json.expandAll': 'Expand all',

@@ -162,18 +162,23 @@ export function JsonViewer({ raw }: { raw: string | undefined }) {
       <div className="rtc-json" data-testid="json-tree">
         <JsonNode key={generation} name={null} value={parsed.value} depth={0} openDepth={openDepth} />
       </div>
-      <RawDetails raw={parsed.raw} />
+      <LazyDetails
+        summary={t('json.formatted')}
+        text={() => JSON.stringify(parsed.value, null, 2)}
+        testId="json-pretty"
+      />
+      <LazyDetails summary={t('json.raw')} text={() => parsed.raw} testId="json-raw" />
     </div>
   );
 }
 
-/** The raw string, rendered only once its <details> is opened. */
-function RawDetails({ raw }: { raw: string }) {
+/** A text view in a <pre>, computed and rendered only once its <details> is opened. */
+function LazyDetails({ summary, text, testId }: { summary: string; text: () => string; testId: string }) {
   const [open, setOpen] = useState(false);
   return (
     <details className="rtc-json-raw" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{t('json.raw')}</summary>
-      {open ? <LongText text={raw} testId="json-raw" /> : null}
+      <summary>{summary}</summary>
+      {open ? <LongText text={text()} testId={testId} /> : null}
     </details>
   );
 }
