@@ -16,6 +16,7 @@ declare module 'autocannon' {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
+    onResponse?: (status: number, body: string, context: object, headers: Record<string, string>) => void;
   }
   interface Options {
     url: string;
