@@ -262,3 +262,27 @@ test.describe('while the next page loads', () => {
     ).not.toEqual(page2);
   });
 });
+
+test.describe('times', () => {
+  test.use({ timezoneId: 'Asia/Shanghai' });
+
+  test('show in the local zone with UTC on hover, and follow the zone setting', async ({ page, api }) => {
+    const first = (await describe(api, { PageSize: '1', OrderField: 'gmtCreate', Direction: 'desc' }))
+      .ProcessTasks[0]!;
+    const ms = first.GmtCreateMillis!;
+    const shanghai = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+    const utc = new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+    await page.goto('/');
+    const cell = cells(page, 'GmtCreateMillis').first();
+    await expect(cell.locator('time')).toHaveText(shanghai);
+    await expect(cell).toContainText('ago');
+    await cell.locator('time').hover();
+    await expect(page.getByRole('tooltip')).toHaveText(`${utc} UTC`);
+
+    await page.locator('#time-zone').click();
+    await page.getByRole('option', { name: 'UTC' }).click();
+    await expect(cell.locator('time')).toHaveText(utc);
+    await page.reload();
+    await expect(cells(page, 'GmtCreateMillis').first().locator('time')).toHaveText(utc);
+  });
+});

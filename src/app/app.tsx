@@ -3,6 +3,7 @@ import { t } from '../lib/i18n';
 import { DemoBanner, ModeBadge } from './demo-banner';
 import { renderExportSlot } from './export-slot';
 import { ThemeVars } from './theme-vars';
+import { TimeZoneSelect } from './time-zone-select';
 
 export function App() {
   return (
@@ -14,7 +15,10 @@ export function App() {
             <h1 className="rtc-title">{t('app.title')}</h1>
             <p className="rtc-subtitle">{t('app.subtitle')}</p>
           </div>
-          <ModeBadge />
+          <div className="rtc-header-right">
+            <ModeBadge />
+            <TimeZoneSelect />
+          </div>
         </header>
         <main className="rtc-main">
           <TaskBrowser exportSlot={renderExportSlot} />

@@ -1,12 +1,13 @@
 import { Tooltip } from 'antd';
 import { t } from '../lib/i18n';
-import { formatDateTime, formatRelative, formatUtc, getTimeZoneSetting } from '../lib/time';
+import { formatDateTime, formatRelative, formatUtc } from '../lib/time';
+import { useTimeZoneSetting } from '../lib/use-time-zone';
 
 /** A time in the analyst's zone with its age; the UTC value on hover. */
 export function TimeText({ ms, now }: { ms: number | undefined; now: number }) {
+  const zone = useTimeZoneSetting();
   if (ms === undefined || !Number.isFinite(ms))
     return <span className="rtc-muted">{t('value.missing')}</span>;
-  const zone = getTimeZoneSetting();
   return (
     <Tooltip title={formatUtc(ms)} mouseEnterDelay={0.3}>
       <span className="rtc-time">

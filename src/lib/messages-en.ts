@@ -6,6 +6,8 @@ export const messagesEn = {
     'Demo mode: the data comes from the built-in emulator of the Sophonsoar API, not from an Alibaba Cloud account.',
   'app.liveEndpoint': 'Live data from {host}',
   'app.loadingChunk': 'Loading…',
+  'app.timeZone': 'Times in',
+  'app.timeZoneLocal': 'Local ({zone})',
 
   'value.missing': '—',
   'value.empty': '(empty)',

@@ -8,8 +8,11 @@ import {
   formatRelative,
   formatUtc,
   formatZoneOffset,
+  getTimeZoneSetting,
   isValidTimeZone,
   resolveTimeZone,
+  setTimeZoneSetting,
+  subscribeTimeZoneSetting,
   timeParts,
 } from './time';
 
@@ -69,5 +72,23 @@ describe('timeParts', () => {
     });
     expect(timeParts(undefined)).toBeUndefined();
     expect(timeParts(Number.NaN)).toBeUndefined();
+  });
+});
+
+describe('the zone setting', () => {
+  it('is used by default, notifies subscribers and refuses unknown zones', () => {
+    const seen: string[] = [];
+    const unsubscribe = subscribeTimeZoneSetting(() => seen.push(getTimeZoneSetting()));
+    try {
+      setTimeZoneSetting('Asia/Shanghai');
+      expect(formatDateTime(MS)).toBe('2026-11-27 17:12:05');
+      setTimeZoneSetting('UTC');
+      expect(formatDateTime(MS)).toBe('2026-11-27 09:12:05');
+      expect(() => setTimeZoneSetting('Mars/Olympus')).toThrow('Unknown time zone: Mars/Olympus');
+      expect(seen).toEqual(['Asia/Shanghai', 'UTC']);
+    } finally {
+      unsubscribe();
+      setTimeZoneSetting('local');
+    }
   });
 });

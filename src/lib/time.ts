@@ -7,13 +7,21 @@ import { dayjs, type Dayjs } from './dayjs';
 export type TimeZoneSetting = 'local' | 'UTC' | (string & {});
 
 let currentZone: TimeZoneSetting = 'local';
+const zoneListeners = new Set<() => void>();
 
 /** The zone used when a caller does not pass one. */
 export function getTimeZoneSetting(): TimeZoneSetting {
   return currentZone;
 }
 export function setTimeZoneSetting(zone: TimeZoneSetting): void {
+  if (zone !== 'local' && !isValidTimeZone(zone)) throw new Error(`Unknown time zone: ${zone}`);
   currentZone = zone;
+  for (const l of zoneListeners) l();
+}
+/** For UIs that re-render when the setting changes (see lib/use-time-zone.ts). */
+export function subscribeTimeZoneSetting(listener: () => void): () => void {
+  zoneListeners.add(listener);
+  return () => zoneListeners.delete(listener);
 }
 
 /** The IANA name behind a setting ('local' becomes the browser's zone). */

@@ -1,5 +1,6 @@
 import { Button, Tag } from 'antd';
 import { t } from '../../../lib/i18n';
+import { useTimeZoneSetting } from '../../../lib/use-time-zone';
 import { activeFilters } from '../model/filter-summary';
 import type { FilterParam, TaskFilters } from '../model/url-state';
 
@@ -14,6 +15,7 @@ export function FilterChips({
   /** Omit where a clear-all button is already at hand (the empty state). */
   onClearAll?: () => void;
 }) {
+  useTimeZoneSetting(); // absolute ranges are shown in the display zone: follow its changes
   const active = activeFilters(filters);
   if (active.length === 0) return <p className="rtc-chips rtc-muted">{t('filters.none')}</p>;
   return (

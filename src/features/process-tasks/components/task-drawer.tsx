@@ -5,6 +5,7 @@ import { lazy, Suspense, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { t, type MessageKey } from '../../../lib/i18n';
 import { formatDateTimeWithZone, formatRelative, formatUtc } from '../../../lib/time';
+import { useTimeZoneSetting } from '../../../lib/use-time-zone';
 import type { ProcessTask } from '../../../shared/sophonsoar';
 import { processTaskQueryOptions } from '../api/get-process-task';
 import { entityTypeLabel, isFailedStatus, productLabel, sourceLabel, statusLabel } from '../model/labels';
@@ -56,6 +57,7 @@ function Row({ name, children, testId }: { name: string; children: React.ReactNo
 }
 
 function TaskDetails({ task, now }: { task: ProcessTask; now: number }) {
+  const zone = useTimeZoneSetting();
   const failed = isFailedStatus(task.TaskStatus);
   const hasError = Boolean(task.ErrCode || task.ErrMsg || task.ErrTip);
   // Fields the API added that this version does not know yet: shown raw, never dropped.
@@ -165,7 +167,7 @@ function TaskDetails({ task, now }: { task: ProcessTask; now: number }) {
                   <td>
                     {has ? (
                       <>
-                        {formatDateTimeWithZone(ms)}
+                        {formatDateTimeWithZone(ms, zone)}
                         <br />
                         <span className="rtc-muted">{formatRelative(ms, now)}</span>
                       </>
