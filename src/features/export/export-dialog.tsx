@@ -59,7 +59,7 @@ export function ExportDialog(props: ExportButtonProps & { onClose: () => void })
         notification[ok ? 'success' : 'warning']({
           key: `export-${outcome.result.startedAt}`,
           title: ok ? tx('export.done.title') : tx('export.done.mismatchTitle'),
-          description: <ExportNotice outcome={outcome} />,
+          description: <ExportNotice outcome={outcome} listedCount={props.totalCount} />,
           duration: 0,
           placement: 'bottomRight',
         });

@@ -1,5 +1,6 @@
 /** The completion notice: counts, the window used, a link to reopen the set, the manifest. */
 import { Alert, Button, Space, Typography } from 'antd';
+import { formatNumber } from '../../lib/i18n';
 import { formatDateTimeWithZone } from '../../lib/time';
 import { saveJson } from './download';
 import type { ExportOutcome } from './export-session';
@@ -10,7 +11,7 @@ function bound(b: TimeBound | null, zone: string): string {
   return b ? formatDateTimeWithZone(b.ms, zone) : tx('export.done.windowOpen');
 }
 
-export function ExportNotice({ outcome }: { outcome: ExportOutcome }) {
+export function ExportNotice({ outcome, listedCount }: { outcome: ExportOutcome; listedCount?: number }) {
   const { manifest, result, names } = outcome;
   const zone = manifest.timeZone;
   const processed = manifest.window.processed;
@@ -19,12 +20,20 @@ export function ExportNotice({ outcome }: { outcome: ExportOutcome }) {
     <Space orientation="vertical" size="small" data-testid="export-notice">
       <Typography.Text strong data-testid="export-rows">
         {tx('export.done.rows', {
-          rows: result.rows.toLocaleString(),
-          total: result.totalCountAtStart.toLocaleString(),
+          rows: formatNumber(result.rows),
+          total: formatNumber(result.totalCountAtStart),
         })}
       </Typography.Text>
       {manifest.consistencyNote ? (
         <Alert type="warning" showIcon title={manifest.consistencyNote} data-testid="export-mismatch" />
+      ) : null}
+      {listedCount !== undefined && listedCount !== result.totalCountAtStart ? (
+        <Typography.Text type="secondary" data-testid="export-listed">
+          {tx('export.done.listed', {
+            listed: formatNumber(listedCount),
+            total: formatNumber(result.totalCountAtStart),
+          })}
+        </Typography.Text>
       ) : null}
       <Typography.Text data-testid="export-window">
         {tx('export.done.window', {

@@ -3,7 +3,7 @@
  * Cancel (or any failure) aborts every request, stops the worker and downloads nothing.
  */
 import { apiGet } from '../../lib/api-client';
-import { t } from '../../lib/i18n';
+import { formatNumber, t } from '../../lib/i18n';
 import {
   appConfigSchema,
   TASK_STATUSES,
@@ -58,12 +58,12 @@ export function rowContext(timeZone: string): RowContext {
 export function mismatchNote(r: ExportResult): string | undefined {
   if (r.complete) return undefined;
   return tx('export.done.mismatch', {
-    rows: r.rows.toLocaleString(),
-    total: r.totalCountAtStart.toLocaleString(),
+    rows: formatNumber(r.rows),
+    total: formatNumber(r.totalCountAtStart),
     changed: r.totalCountChanged
       ? tx('export.done.changed', {
-          min: r.totalCountMin.toLocaleString(),
-          max: r.totalCountMax.toLocaleString(),
+          min: formatNumber(r.totalCountMin),
+          max: formatNumber(r.totalCountMax),
         })
       : '',
   });

@@ -37,6 +37,8 @@ export const exportMessagesEn = {
   'export.done.mismatch':
     'The export has {rows} rows but the server reported {total} matching tasks at the start{changed}. Tasks may have changed while it ran; the manifest records this.',
   'export.done.changed': ' (and between {min} and {max} while it ran)',
+  'export.done.listed':
+    'The list showed {listed} tasks; {total} matched when the export started, with processed time up to the frozen bound (tasks processed later, or without a processed time, fall outside it).',
   'export.done.file': 'File: {name}',
   'export.done.window': 'Processed: {start} – {end}',
   'export.done.unblockedWindow': 'Unblocked: {start} – {end}',
