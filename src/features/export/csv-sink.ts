@@ -3,7 +3,7 @@
  * where a worker cannot start, an in-page builder that still encodes page by page.
  * The page side never keeps the tasks after handing them over.
  */
-import { CsvBuilder, type CsvBuildSpec } from './csv-builder';
+import type { CsvBuildSpec } from './csv-builder';
 import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol';
 import type { ExportTask } from './fetch-engine';
 
@@ -30,7 +30,9 @@ export interface CsvSink {
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
 
-export function createInlineSink(spec: CsvBuildSpec): CsvSink {
+/** Loaded only when needed, so the export chunk does not carry papaparse twice (the worker has it). */
+export async function createInlineSink(spec: CsvBuildSpec): Promise<CsvSink> {
+  const { CsvBuilder } = await import('./csv-builder');
   const b = new CsvBuilder(spec);
   return {
     kind: 'inline',

@@ -8,8 +8,8 @@ export const exportMessagesEn = {
   'export.matching_one': '{count} matching task',
   'export.matching_other': '{count} matching tasks',
   'export.columns': 'Columns',
-  'export.columns.visible': 'Visible columns ({count})',
-  'export.columns.all': 'All fields ({count})',
+  'export.columns.visible': 'Visible columns ({count} CSV columns)',
+  'export.columns.all': 'All fields ({count} CSV columns)',
   'export.columns.hint':
     'Times are written twice: ISO 8601 in {zone} and the raw milliseconds. Cells starting with = + - @ tab or CR get a leading apostrophe so spreadsheets never run them as formulas.',
   'export.window.frozenNote': 'Tasks processed after the export starts are not included.',
