@@ -3,7 +3,11 @@
  * browser downloads parsed back and compared with what the API returns for the same
  * (frozen) filter.
  */
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Download, Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { HOSTILE_TASK_IDS } from '../src/server/emulator/index';
@@ -96,6 +100,60 @@ async function runToCompletion(page: Page, timeout = 90_000) {
   await notice.getByTestId('export-manifest').click();
   const manifest = JSON.parse(readFileSync((await (await manifestDownload).path())!, 'utf8')) as Manifest;
   return { csv, notice, manifest, csvPath: (await csv.path())! };
+}
+
+/**
+ * A second real server with more tasks than the confirmation threshold (the shared
+ * fixture's server has 3,000). Same settings as e2e/fixtures.ts: demo mode, no
+ * credentials, isolated HOME, ephemeral port.
+ */
+async function startBigServer(tasks: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const home = mkdtempSync(path.join(tmpdir(), 'rtc-e2e-export-home-'));
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (!/^(ALIBABA_CLOUD_|EMULATOR_|SOPHONSOAR_)/.test(k)) env[k] = v;
+  }
+  const root = path.resolve(import.meta.dirname, '..');
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+    cwd: root,
+    env: {
+      ...env,
+      HOME: home,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SOPHONSOAR_MODE: 'demo',
+      EMULATOR_SEED: '7',
+      EMULATOR_TASKS: String(tasks),
+      EMULATOR_LIVE: '0',
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(home, { recursive: true, force: true });
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`server exited early (${code})`)));
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        try {
+          const rec = JSON.parse(line) as { msg?: string; url?: string };
+          if (rec.msg === 'listening' && rec.url) resolve(rec.url);
+        } catch {
+          // not a log line
+        }
+      });
+    });
+    return { url, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
 }
 
 test.describe('CSV export', () => {
@@ -286,5 +344,38 @@ test.describe('CSV export', () => {
     await expect(notice.getByTestId('export-window')).toContainText(
       'upper bound frozen when the export started',
     );
+  });
+
+  test('above 50,000 rows it asks first, with the expected size; declining downloads nothing', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const big = await startBigServer(50_500);
+    try {
+      const downloads: Download[] = [];
+      page.on('download', (d) => downloads.push(d));
+      const pages: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/api/DescribeProcessTasks') && r.url().includes('PageSize=100'))
+          pages.push(r.url());
+      });
+      await openExport(page, `${big.url}/`);
+      await page.getByTestId('export-start').click();
+      const ask = page.getByTestId('export-confirm-message');
+      await expect(ask).toContainText(/This export has 50,\d{3} rows, about \d+(\.\d)? MB of CSV\./);
+      await expect(page.getByTestId('export-progress')).toContainText(/^100 of 50,\d{3} rows$/);
+      await page.waitForTimeout(1500);
+      expect(pages).toHaveLength(1); // nothing more until the analyst says so
+      await page
+        .getByRole('dialog', { name: 'Export tasks as CSV' })
+        .getByRole('button', { name: 'Cancel' })
+        .click();
+      await expect(page.getByText('Export cancelled. Nothing was downloaded.')).toBeVisible();
+      await page.waitForTimeout(1000);
+      expect(pages).toHaveLength(1);
+      expect(downloads).toEqual([]);
+    } finally {
+      await big.stop();
+    }
   });
 });

@@ -344,6 +344,28 @@ describe('runExport over a local HTTP server', () => {
     expect(srv.log.map((r) => r.page)).toEqual([1]);
   });
 
+  it('goes on after a large export is confirmed, holding requests until then', async () => {
+    const srv = await pageServer(makeTasks(650));
+    const seenWhileAsking: number[] = [];
+    const run = collect({
+      query: {},
+      baseUrl: srv.baseUrl,
+      maxRequestsPerSecond: 50,
+      confirmAbove: 500,
+      confirm: () =>
+        new Promise<boolean>((resolve) => {
+          setTimeout(() => {
+            seenWhileAsking.push(srv.log.length);
+            resolve(true);
+          }, 300);
+        }),
+    });
+    const { result, rows } = await run;
+    expect(seenWhileAsking).toEqual([1]);
+    expect(rows).toHaveLength(650);
+    expect(result.complete).toBe(true);
+  });
+
   it('gives up after maxAttempts on a server that keeps failing, naming the last error', async () => {
     const srv = await pageServer(makeTasks(10), {
       intercept: (_r, res) => {
