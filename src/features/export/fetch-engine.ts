@@ -170,12 +170,15 @@ export async function runExport(opts: ExportEngineOptions): Promise<ExportResult
   let totalAtStart: number | undefined;
   let totalMin = Infinity;
   let totalMax = -Infinity;
+  /** Time spent waiting for the analyst's confirmation: not part of the fetch rate. */
+  let askedMs = 0;
 
   const progress = () => {
     if (!opts.onProgress) return;
     const elapsedMs = clock.now() - startedAt;
     const rows = seen.size;
     const left = totalAtStart === undefined ? undefined : Math.max(0, totalAtStart - rows);
+    const working = Math.max(0, elapsedMs - askedMs);
     opts.onProgress({
       rows,
       totalCount: totalAtStart,
@@ -185,7 +188,7 @@ export async function runExport(opts: ExportEngineOptions): Promise<ExportResult
       retries,
       throttled,
       elapsedMs,
-      etaMs: rows > 0 && left !== undefined ? Math.round((elapsedMs / rows) * left) : undefined,
+      etaMs: rows > 0 && left !== undefined ? Math.round((working / rows) * left) : undefined,
       backingOff: backoffs > 0,
     });
   };
@@ -283,7 +286,9 @@ export async function runExport(opts: ExportEngineOptions): Promise<ExportResult
     totalAtStart = first.totalCount;
     await accept(1, first);
     if (opts.confirm && first.totalCount > (opts.confirmAbove ?? Infinity)) {
+      const askedAt = clock.now();
       const ok = await opts.confirm({ totalCount: first.totalCount });
+      askedMs = clock.now() - askedAt;
       if (!ok || signal.aborted) throw new AbortedError();
     }
 
