@@ -3,7 +3,7 @@
  * Alibaba's gateway, applies the injected faults and answers DescribeProcessTasks and
  * DescribeEnumItems; plus loopback-only admin routes.
  */
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
@@ -107,7 +107,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
     // An access-log line per call would double the embedding server's own logs.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Errors Fastify raises before routing (a malformed URL...) in Alibaba's shape too.
     frameworkErrors: (error, _req, reply) => {
       const f = fail(400, 'InvalidParameter', `The request is not valid: ${error.message}`);
