@@ -119,15 +119,25 @@ test.describe('task drawer', () => {
   });
 
   test('a malformed link is cleaned with a visible notice, never a blank page', async ({ page }) => {
-    await page.goto('/?TaskStatus=90,25&Foo=1&PageSize=37&ProcessActionStart=yesterday&YunCode=WAF');
+    await page.goto('/?TaskStatus=90,ninety&Foo=1&PageSize=37&ProcessActionStart=yesterday&YunCode=WAF');
     const notices = page.getByTestId('url-notices');
     await expect(notices).toBeVisible();
     await expect(notices).toContainText('Foo is not a parameter');
-    await expect(notices).toContainText('TaskStatus: the value “25” is not a known value');
+    await expect(notices).toContainText('TaskStatus: the value “ninety” is not a known value');
     await expect(notices).toContainText('PageSize: the value “37”');
     await expect(notices).toContainText('ProcessActionStart: the value “yesterday” is malformed');
     await expect(page).toHaveURL(/\/\?TaskStatus=90&YunCode=WAF$/);
     await expect(rows(page).first()).toBeVisible();
+  });
+
+  test('an undocumented status code in a link is kept and filters like any other', async ({ page, api }) => {
+    await page.goto('/?TaskStatus=25');
+    await expect(page.getByTestId('url-notices')).toHaveCount(0);
+    const body = await describe(api, { TaskStatus: '["25"]', PageSize: '20' });
+    expect(body.Page.TotalCount).toBeGreaterThan(0);
+    await expect(rows(page)).toHaveCount(body.ProcessTasks.length);
+    await expect(page.locator('tbody td[data-column-id="TaskStatus"]').first()).toHaveText('Unknown (25)');
+    await expect(page.getByText('Unknown (25)', { exact: true }).first()).toBeVisible();
   });
 
   test('relative time presets stay relative in the URL; copy link can freeze them', async ({

@@ -80,8 +80,8 @@ export function FilterPanel({ filters, onChange }: Props) {
         </Button>
       </div>
       <div className="rtc-filter-grid">
-        {multi('TaskStatus', statusOptions())}
-        {multi('YunCode', productOptions())}
+        {multi('TaskStatus', statusOptions(filters.TaskStatus))}
+        {multi('YunCode', productOptions(filters.YunCode))}
         {multi('Source', sourceOptions())}
         {single('TriggerSource', sourceOptions())}
         {single('EntityType', entityTypeOptions())}

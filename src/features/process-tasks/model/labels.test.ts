@@ -57,6 +57,19 @@ describe('status labels', () => {
       '92',
     ]);
   });
+
+  it('adds a selected unknown status or product as an option with an "Unknown" label', () => {
+    expect(statusOptions(['90', '25']).slice(-2)).toEqual([
+      { value: '92', label: 'Un-isolate failed (92)' },
+      { value: '25', label: 'Unknown (25)' },
+    ]);
+    expect(productOptions(['WAF', 'DDoS']).map((o) => o.label)).toEqual([
+      'Web Application Firewall (WAF)',
+      'Cloud Firewall (CFW)',
+      'Security Center (Aegis)',
+      'Unknown (DDoS)',
+    ]);
+  });
 });
 
 describe('product, source and entity labels', () => {

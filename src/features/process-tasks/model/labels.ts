@@ -75,8 +75,15 @@ export function entityTypeLabel(code: string | undefined): string {
   return known(ENTITY_TYPES, code) ? t(`entityType.${code}` as MessageKey) : code;
 }
 
-export const statusOptions = () => TASK_STATUSES.map((c) => ({ value: String(c), label: statusLabel(c) }));
-export const productOptions = () => YUN_CODES.map((c) => ({ value: c, label: productLabel(c) }));
+/** The documented statuses, then any other code already selected (from a link), labelled "Unknown (25)". */
+export const statusOptions = (selected: readonly string[] = []) =>
+  [...new Set([...TASK_STATUSES.map(String), ...selected])].map((c) => ({
+    value: c,
+    label: statusLabel(Number(c)),
+  }));
+/** The documented products, then any other code already selected, labelled "Unknown (XYZ)". */
+export const productOptions = (selected: readonly string[] = []) =>
+  [...new Set([...YUN_CODES, ...selected])].map((c) => ({ value: c, label: productLabel(c) }));
 export const sourceOptions = () => SOURCES.map((c) => ({ value: c, label: sourceLabel(c) }));
 export const entityTypeOptions = () =>
   ENTITY_TYPES.map((c) => ({ value: c, label: t('label.withCode', { label: entityTypeLabel(c), code: c }) }));

@@ -78,14 +78,18 @@ describe('unknown or malformed values are dropped with a notice', () => {
   const cases: [string, string, { param: string; value: string; reason: string }[]][] = [
     ['foo=1', '', [{ param: 'foo', value: '1', reason: 'unknownParam' }]],
     [
-      'TaskStatus=90,25,abc',
-      'TaskStatus=90',
+      'TaskStatus=90,25,abc,12345',
+      'TaskStatus=90,25',
       [
-        { param: 'TaskStatus', value: '25', reason: 'unknownValue' },
         { param: 'TaskStatus', value: 'abc', reason: 'unknownValue' },
+        { param: 'TaskStatus', value: '12345', reason: 'unknownValue' },
       ],
     ],
-    ['YunCode=WAF,XYZ', 'YunCode=WAF', [{ param: 'YunCode', value: 'XYZ', reason: 'unknownValue' }]],
+    [
+      'YunCode=WAF,DDoS,<b>',
+      'YunCode=WAF,DDoS',
+      [{ param: 'YunCode', value: '<b>', reason: 'unknownValue' }],
+    ],
     ['Source=nope', '', [{ param: 'Source', value: 'nope', reason: 'unknownValue' }]],
     ['EntityType=host', '', [{ param: 'EntityType', value: 'host', reason: 'unknownValue' }]],
     ['TriggerSource=x', '', [{ param: 'TriggerSource', value: 'x', reason: 'unknownValue' }]],

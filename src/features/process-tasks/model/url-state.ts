@@ -98,6 +98,21 @@ const ALLOWED: Record<ListParam | ChoiceParam, readonly string[]> = {
   EntityType: ENTITY_TYPES,
 };
 
+/**
+ * Codes outside the documented lists that a link may still carry: the API returns
+ * undocumented status codes and products (shown as "Unknown (25)"), and an analyst must be
+ * able to filter on what the table shows. Only well-formed codes pass; anything else is
+ * dropped with a notice.
+ */
+const WELL_FORMED_UNKNOWN: Partial<Record<ListParam | ChoiceParam, RegExp>> = {
+  TaskStatus: /^\d{1,4}$/,
+  YunCode: /^[A-Za-z][A-Za-z0-9_-]{0,31}$/,
+};
+
+function isAllowed(param: ListParam | ChoiceParam, value: string): boolean {
+  return ALLOWED[param].includes(value) || (WELL_FORMED_UNKNOWN[param]?.test(value) ?? false);
+}
+
 const KNOWN_PARAMS = new Set<string>([
   ...LIST_PARAMS,
   ...CHOICE_PARAMS,
@@ -147,7 +162,7 @@ export function parseSearch(
         .filter((s) => s !== '');
       const kept = new Set(filters[param] ?? []);
       for (const item of items) {
-        if (ALLOWED[param].includes(item)) kept.add(item);
+        if (isAllowed(param, item)) kept.add(item);
         else notices.push({ param, value: item, reason: 'unknownValue' });
       }
       if (kept.size > 0) filters[param] = [...kept];
@@ -155,7 +170,7 @@ export function parseSearch(
     }
     if ((CHOICE_PARAMS as readonly string[]).includes(name)) {
       const param = name as ChoiceParam;
-      if (ALLOWED[param].includes(value)) filters[param] = value;
+      if (isAllowed(param, value)) filters[param] = value;
       else notices.push({ param, value, reason: 'unknownValue' });
       continue;
     }
