@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base, expect } from '@playwright/test';
+import { NO_FAULTS } from '../src/server/emulator/faults';
 
 export { expect };
 
@@ -173,16 +174,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     };
     await use(admin);
     // Leave the shared per-worker emulator as the next test expects it.
-    await admin.setFaults({
-      latencyMs: 0,
-      jitterMs: 0,
-      throttleRate: 0,
-      errorRate: 0,
-      qpsPerKey: 0,
-      resetRate: 0,
-      malformedRate: 0,
-      trickleMs: 0,
-    });
+    await admin.setFaults(NO_FAULTS);
     await admin.setLive(false);
   },
 

@@ -6,11 +6,11 @@
  * The figure is the ratio proxy / direct.
  */
 import { Agent, request } from 'node:http';
-import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
+import OpenApiModule, { Config, OpenApiRequest } from '@alicloud/openapi-client';
 import { RuntimeOptions } from '@alicloud/tea-util';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../server/emulator';
 import { spawnServer } from '../server/hardening/spawn-server';
-import { API_VERSION } from '../shared/sophonsoar';
+import { rpcParams } from '../server/proxy/upstream-client';
 import { startEmulatorProcess } from './lib/emulator-process';
 import { closedLoop, round, writeResult, type LoopFigures } from './lib/stats';
 
@@ -55,17 +55,7 @@ async function main() {
       accessKeySecret: DEMO_ACCESS_KEY_SECRET,
     }),
   );
-  const params = new Params({
-    action: 'DescribeProcessTasks',
-    version: API_VERSION,
-    protocol: 'http',
-    pathname: '/',
-    method: 'POST',
-    authType: 'AK',
-    style: 'RPC',
-    reqBodyType: 'formData',
-    bodyType: 'json',
-  });
+  const params = rpcParams('DescribeProcessTasks', 'http');
   const direct = async () => {
     await client.callApi(params, new OpenApiRequest({ query: { ...QUERY } }), new RuntimeOptions({}));
   };

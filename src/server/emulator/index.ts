@@ -1,7 +1,7 @@
 /** The local Sophonsoar emulator: see server.ts for the HTTP side. */
 export { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, emulatorOptionsFromEnv } from './options';
 export type { EmulatorOptions } from './options';
-export type { Faults } from './faults';
+export { NO_FAULTS, type Faults } from './faults';
 export { startEmulator } from './server';
 export type { RunningEmulator } from './server';
 export { HOSTILE_TASK_IDS } from './hostile';

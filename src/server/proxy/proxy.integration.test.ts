@@ -3,33 +3,24 @@
  * forwarder sits between them, so the tests see every request that reaches the upstream
  * and every one the proxy abandons.
  */
-import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
+import OpenApiModule, { Config, OpenApiRequest } from '@alicloud/openapi-client';
 import { RuntimeOptions } from '@alicloud/tea-util';
 import type { FastifyInstance } from 'fastify';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { API_VERSION, checkParams, type Action } from '../../shared/sophonsoar';
+import { checkParams, type Action } from '../../shared/sophonsoar';
 import { buildApp, type BuildAppOptions } from '../app';
-import { HOSTILE_TASK_IDS, startEmulator, type RunningEmulator } from '../emulator/index';
+import { HOSTILE_TASK_IDS, NO_FAULTS, startEmulator, type RunningEmulator } from '../emulator/index';
 import { createLogger } from '../logger';
 import { staticCredential } from './credential-chain';
 import { startCountingForwarder, type CountingForwarder } from './testing/counting-forwarder';
+import { rpcParams } from './upstream-client';
 
 const OpenApiClient =
   (OpenApiModule as unknown as { default?: typeof OpenApiModule }).default ?? OpenApiModule;
 
 const SECRET = 'IntegrationSecret-7f3a9c2e-must-never-leak';
-const NO_FAULTS = {
-  latencyMs: 0,
-  jitterMs: 0,
-  throttleRate: 0,
-  errorRate: 0,
-  qpsPerKey: 0,
-  resetRate: 0,
-  malformedRate: 0,
-  trickleMs: 0,
-};
 
 let emu: RunningEmulator;
 let fwd: CountingForwarder;
@@ -93,17 +84,7 @@ async function directCall(action: Action, query: Record<string, string>): Promis
       credential: staticCredential(emu.accessKeyId, SECRET),
     }),
   );
-  const params = new Params({
-    action,
-    version: API_VERSION,
-    protocol: 'http',
-    pathname: '/',
-    method: 'POST',
-    authType: 'AK',
-    style: 'RPC',
-    reqBodyType: 'formData',
-    bodyType: 'json',
-  });
+  const params = rpcParams(action, 'http');
   const r = await client.callApi(params, new OpenApiRequest({ query }), new RuntimeOptions({}));
   return r.body as Record<string, unknown>;
 }

@@ -16,6 +16,21 @@ import { BadUpstreamBodyError } from './errors';
 const OpenApiClient =
   (OpenApiModule as unknown as { default?: typeof OpenApiModule }).default ?? OpenApiModule;
 
+/** How the current SDKs send a Sophonsoar RPC call: POST, every parameter in the query, JSON back. */
+export function rpcParams(action: Action, protocol: 'http' | 'https'): Params {
+  return new Params({
+    action,
+    version: API_VERSION,
+    protocol,
+    pathname: '/',
+    method: 'POST',
+    authType: 'AK',
+    style: 'RPC',
+    reqBodyType: 'formData',
+    bodyType: 'json',
+  });
+}
+
 export interface UpstreamTarget {
   mode: 'live' | 'demo';
   /** host[:port] as the client takes it, e.g. 'sophonsoar.aliyuncs.com' or '127.0.0.1:8787'. */
@@ -48,17 +63,7 @@ export function createUpstreamClient(target: UpstreamTarget): UpstreamClient {
   );
   return {
     async call({ action, query, signal, timeoutMs }) {
-      const params = new Params({
-        action,
-        version: API_VERSION,
-        protocol: target.protocol,
-        pathname: '/',
-        method: 'POST',
-        authType: 'AK',
-        style: 'RPC',
-        reqBodyType: 'formData',
-        bodyType: 'json',
-      });
+      const params = rpcParams(action, target.protocol);
       const runtime = new RuntimeOptions({
         autoretry: false,
         // A little over our own timer, so ours fires first and destroys the socket.
