@@ -16,7 +16,7 @@ import type {
   DescribeProcessTasksResponse,
   ProcessTask,
 } from '../src/shared/sophonsoar';
-import { expect, test, type ApiClient } from './fixtures';
+import { E2E_EXPORT_MAX_RPS, expect, test, type ApiClient } from './fixtures';
 import { rows } from './helpers';
 
 const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
@@ -164,7 +164,18 @@ test.describe('CSV export', () => {
     test.setTimeout(120_000);
     const dialog = await openExport(page, '/?OrderField=gmtCreate&Direction=asc');
     await dialog.getByRole('radio', { name: /All fields/ }).check();
+    const starts: number[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/DescribeProcessTasks') && r.url().includes('PageSize=100'))
+        starts.push(Date.now());
+    });
     const { csv, notice, manifest, csvPath } = await runToCompletion(page);
+
+    // The page keeps to the server's export ceiling (EXPORT_MAX_REQUESTS_PER_SECOND via
+    // /api/config): starts are spaced 1000/rate ms apart (a little slack for event timing).
+    expect(starts.length).toBeGreaterThanOrEqual(20);
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / E2E_EXPORT_MAX_RPS - 25);
 
     expect(csv.suggestedFilename()).toMatch(/^process-tasks_all_\d{4}-\d{2}-\d{2}T\d{4}\+0800\.csv$/);
     expect(manifest.file).toBe(csv.suggestedFilename());

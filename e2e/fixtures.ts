@@ -20,6 +20,8 @@ export { expect };
 /** Dataset used by every e2e run: fixed seed, 3000 tasks, no live arrivals. */
 export const E2E_SEED = 20261127;
 export const E2E_TASKS = 3000;
+/** The server's EXPORT_MAX_REQUESTS_PER_SECOND in e2e runs. */
+export const E2E_EXPORT_MAX_RPS = 12;
 
 export interface RunningServer {
   /** The server, e.g. http://127.0.0.1:41234 */
@@ -69,6 +71,8 @@ function cleanEnv(home: string): NodeJS.ProcessEnv {
     EMULATOR_SEED: String(E2E_SEED),
     EMULATOR_TASKS: String(E2E_TASKS),
     EMULATOR_LIVE: '0',
+    // A low export ceiling that the export spec can see the page keep to.
+    EXPORT_MAX_REQUESTS_PER_SECOND: String(E2E_EXPORT_MAX_RPS),
     ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
     LOG_LEVEL: 'info',
   };

@@ -15,7 +15,8 @@ import { registerSpa } from './static/spa';
 
 export interface BuildAppOptions {
   /** Parsed environment (loadConfig). Timeouts, retries and the rate limit come from here. */
-  config: Pick<ServerConfig, 'upstream' | 'rateLimitPerMinute'>;
+  config: Pick<ServerConfig, 'upstream' | 'rateLimitPerMinute'> &
+    Partial<Pick<ServerConfig, 'exportMaxRequestsPerSecond'>>;
   /** Where signed calls go and with which credential (live chain or the emulator's demo key). */
   upstream: UpstreamTarget;
   /** App version for GET /api/config. */
@@ -113,6 +114,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     mode: options.upstream.mode,
     endpointHost: options.upstream.endpoint,
     version: options.version,
+    ...(options.config.exportMaxRequestsPerSecond !== undefined && {
+      exportMaxRequestsPerSecond: options.config.exportMaxRequestsPerSecond,
+    }),
   };
   await app.register(apiRoutes, {
     prefix: '/api',

@@ -10,7 +10,8 @@ describe('loadConfig', () => {
       endpoint: 'sophonsoar.aliyuncs.com',
       protocol: 'https',
       upstream: { timeoutMs: 10_000, deadlineMs: 25_000, retries: 3 },
-      rateLimitPerMinute: 1200,
+      rateLimitPerMinute: 3000,
+      exportMaxRequestsPerSecond: 30,
       logLevel: 'info',
     });
   });
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
       UPSTREAM_DEADLINE_MS: '1500',
       UPSTREAM_RETRIES: '0',
       RATE_LIMIT_PER_MINUTE: '60',
+      EXPORT_MAX_REQUESTS_PER_SECOND: '1',
       LOG_LEVEL: 'warn',
     });
     expect(c).toMatchObject({
@@ -36,6 +38,7 @@ describe('loadConfig', () => {
       protocol: 'http',
       upstream: { timeoutMs: 500, deadlineMs: 1500, retries: 0 },
       rateLimitPerMinute: 60,
+      exportMaxRequestsPerSecond: 1,
       logLevel: 'warn',
     });
   });
@@ -57,11 +60,22 @@ describe('loadConfig', () => {
     ['UPSTREAM_DEADLINE_MS', 'soon'],
     ['UPSTREAM_RETRIES', '11'],
     ['RATE_LIMIT_PER_MINUTE', '0'],
+    ['EXPORT_MAX_REQUESTS_PER_SECOND', '0'],
+    ['EXPORT_MAX_REQUESTS_PER_SECOND', 'fast'],
     ['LOG_LEVEL', 'verbose'],
     ['HOST', 'a b'],
   ])('refuses %s=%s with an error naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid ${name}=`));
+  });
+
+  it('refuses an export rate above the per-client API budget', () => {
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '600', EXPORT_MAX_REQUESTS_PER_SECOND: '11' })).toThrow(
+      /^Invalid EXPORT_MAX_REQUESTS_PER_SECOND=11: .*RATE_LIMIT_PER_MINUTE \(600\).*at most 10/,
+    );
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '600', EXPORT_MAX_REQUESTS_PER_SECOND: '10' })).toMatchObject({
+      exportMaxRequestsPerSecond: 10,
+    });
   });
 
   it('refuses a deadline shorter than one attempt', () => {

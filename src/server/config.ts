@@ -81,7 +81,8 @@ const envSchema = z.object({
   UPSTREAM_TIMEOUT_MS: intVar(50, 300_000, 10_000),
   UPSTREAM_DEADLINE_MS: intVar(50, 600_000, 25_000),
   UPSTREAM_RETRIES: intVar(0, 10, 3),
-  RATE_LIMIT_PER_MINUTE: intVar(1, 1_000_000, 1200),
+  RATE_LIMIT_PER_MINUTE: intVar(1, 1_000_000, 3000),
+  EXPORT_MAX_REQUESTS_PER_SECOND: intVar(1, 1000, 30),
   LOG_LEVEL: enumVar(LOG_LEVELS, 'info'),
 });
 
@@ -101,6 +102,8 @@ export interface ServerConfig {
     retries: number;
   };
   rateLimitPerMinute: number;
+  /** Ceiling of a CSV export's request rate, told to the SPA by /api/config. */
+  exportMaxRequestsPerSecond: number;
   logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -123,6 +126,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       `Invalid UPSTREAM_DEADLINE_MS=${e.UPSTREAM_DEADLINE_MS}: must be at least UPSTREAM_TIMEOUT_MS (${e.UPSTREAM_TIMEOUT_MS}).`,
     );
   }
+  if (e.EXPORT_MAX_REQUESTS_PER_SECOND * 60 > e.RATE_LIMIT_PER_MINUTE) {
+    throw new ConfigError(
+      `Invalid EXPORT_MAX_REQUESTS_PER_SECOND=${e.EXPORT_MAX_REQUESTS_PER_SECOND}: an export would exceed RATE_LIMIT_PER_MINUTE (${e.RATE_LIMIT_PER_MINUTE}); lower it to at most ${Math.floor(e.RATE_LIMIT_PER_MINUTE / 60)} or raise RATE_LIMIT_PER_MINUTE.`,
+    );
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -135,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       retries: e.UPSTREAM_RETRIES,
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    exportMaxRequestsPerSecond: e.EXPORT_MAX_REQUESTS_PER_SECOND,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -277,5 +277,7 @@ export const appConfigSchema = z.object({
   mode: z.enum(['live', 'demo']),
   endpointHost: z.string(),
   version: z.string(),
+  /** The request rate a CSV export may use through the proxy (the operator's setting). */
+  exportMaxRequestsPerSecond: z.number().positive().optional(),
 });
 export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -73,6 +73,8 @@ export async function runBrowserExport(req: ExportRequest): Promise<ExportOutcom
   const config: Promise<AppConfig | undefined> = apiGet('config', {}, appConfigSchema, req.signal).catch(
     () => undefined,
   );
+  // The operator's rate ceiling (EXPORT_MAX_REQUESTS_PER_SECOND) comes with the config.
+  const operatorRate = (await config)?.exportMaxRequestsPerSecond;
   const sink = await createCsvSink({
     choice: req.choice,
     visibleColumns: req.visibleColumns,
@@ -83,7 +85,7 @@ export async function runBrowserExport(req: ExportRequest): Promise<ExportOutcom
       query: req.query,
       signal: req.signal,
       concurrency: req.concurrency,
-      maxRequestsPerSecond: req.maxRequestsPerSecond,
+      maxRequestsPerSecond: req.maxRequestsPerSecond ?? operatorRate,
       onPage: (page, tasks) => sink.addPage(page, tasks),
       onProgress: req.onProgress,
       confirmAbove: req.confirmAbove ?? CONFIRM_ABOVE_ROWS,

@@ -16,13 +16,13 @@ import { AbortedError, isAbort, realClock, RequestPacer, type Clock } from './pa
 import { backoffDelay, isRetryable, isThrottling, type Failure } from './retry';
 
 /**
- * Defaults: 4 requests in flight, at most 20 request starts per second. The ceiling sits
- * at the proxy's default per-client budget (RATE_LIMIT_PER_MINUTE 1200 = 20/s) and above
- * what one request at a time reaches against a fast upstream, so the concurrency pays off;
- * throttling from either side pauses the export and it carries on.
+ * Defaults: 4 requests in flight, at most 30 request starts per second. The server tells
+ * the page its operator's ceiling (EXPORT_MAX_REQUESTS_PER_SECOND in /api/config, kept
+ * within the proxy's per-client budget); this default applies when it does not. Throttling
+ * from either side pauses the export and it carries on.
  */
 export const EXPORT_CONCURRENCY = 4;
-export const EXPORT_MAX_REQUESTS_PER_SECOND = 20;
+export const EXPORT_MAX_REQUESTS_PER_SECOND = 30;
 export const EXPORT_PAGE_SIZE = PAGE_SIZE_MAX;
 /** Attempts per page (first try + retries) before the export gives up. */
 export const EXPORT_MAX_ATTEMPTS = 10;
