@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
-import { HOSTILE_TASK_IDS, startEmulator } from '../../server/emulator/index';
+import { HOSTILE_TASK_IDS, NO_FAULTS, startEmulator } from '../../server/emulator/index';
 import type { RunningEmulator } from '../../server/emulator/server';
 import { staticCredential } from '../../server/proxy/credential-chain';
 /* eslint-enable no-restricted-imports */
@@ -177,6 +177,33 @@ describe('export engine → real proxy → emulator', () => {
       emulator.setFaults({ latencyMs: 0, jitterMs: 0, throttleRate: 0, errorRate: 0 });
     }
   }, 120_000);
+
+  it('completes exactly under the whole fault mix: throttling, 5xx, resets, broken and trickling bodies', async () => {
+    emulator.setFaults({
+      latencyMs: 10,
+      jitterMs: 30,
+      throttleRate: 0.3,
+      errorRate: 0.1,
+      resetRate: 0.05,
+      malformedRate: 0.05,
+      trickleMs: 40,
+    });
+    try {
+      const query = { YunCode: '["WAF","CFW"]', OrderField: 'processTime', Direction: 'asc' };
+      const { result, file } = await exportCsv(query, { maxRequestsPerSecond: 40 });
+      emulator.setFaults(NO_FAULTS);
+      const api = await apiSet(result.frozenQuery);
+      expect(api.total).toBeGreaterThan(500);
+      expect(result).toMatchObject({ complete: true, rows: api.total, duplicatesDropped: 0 });
+      expect(result.retries).toBeGreaterThan(0);
+      const records = parseFile(file).map((r) =>
+        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, stripNeutralisation(v)])),
+      );
+      expect(records).toEqual(api.tasks.map(expectedRecord));
+    } finally {
+      emulator.setFaults(NO_FAULTS);
+    }
+  }, 180_000);
 
   it('live mode: the frozen window keeps new arrivals out; a shifting set is reported', async () => {
     emulator.setLive(true);
