@@ -92,7 +92,12 @@ describe('mode decision', () => {
     const app = await buildApp({ config, upstream: resolved.target, version: '1.2.3', staticRoot: false });
     try {
       const cfg = await app.inject('/api/config');
-      expect(cfg.json()).toEqual({ mode: 'live', endpointHost: standalone.endpoint, version: '1.2.3' });
+      expect(cfg.json()).toEqual({
+        mode: 'live',
+        endpointHost: standalone.endpoint,
+        version: '1.2.3',
+        exportMaxRequestsPerSecond: 30,
+      });
       const r = await app.inject('/api/DescribeProcessTasks?PageSize=5&Direction=asc');
       expect(r.statusCode).toBe(200);
       expect(r.json().Page).toEqual({ TotalCount: 200, PageNumber: 1, PageSize: 5 });
