@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Download, Page } from '@playwright/test';
+import type { Download, Page, Request } from '@playwright/test';
 import Papa from 'papaparse';
 import { HOSTILE_TASK_IDS } from '../src/server/emulator/index';
 import type {
@@ -164,18 +164,21 @@ test.describe('CSV export', () => {
     test.setTimeout(120_000);
     const dialog = await openExport(page, '/?OrderField=gmtCreate&Direction=asc');
     await dialog.getByRole('radio', { name: /All fields/ }).check();
-    const starts: number[] = [];
-    page.on('request', (r) => {
+    const pageRequests: Request[] = [];
+    page.on('requestfinished', (r) => {
       if (r.url().includes('/api/DescribeProcessTasks') && r.url().includes('PageSize=100'))
-        starts.push(Date.now());
+        pageRequests.push(r);
     });
     const { csv, notice, manifest, csvPath } = await runToCompletion(page);
 
     // The page keeps to the server's export ceiling (EXPORT_MAX_REQUESTS_PER_SECOND via
-    // /api/config): starts are spaced 1000/rate ms apart (a little slack for event timing).
+    // /api/config): no one-second window holds more starts than that (one more for the
+    // window's edges), by the browser's own timing of each request.
+    const starts = pageRequests.map((r) => r.timing().startTime).sort((a, b) => a - b);
     expect(starts.length).toBeGreaterThanOrEqual(20);
-    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / E2E_EXPORT_MAX_RPS - 25);
+    const busiestSecond = Math.max(...starts.map((t) => starts.filter((s) => s >= t && s < t + 1000).length));
+    expect(busiestSecond).toBeLessThanOrEqual(E2E_EXPORT_MAX_RPS + 1);
+    expect(busiestSecond).toBeGreaterThanOrEqual(E2E_EXPORT_MAX_RPS - 4);
 
     expect(csv.suggestedFilename()).toMatch(/^process-tasks_all_\d{4}-\d{2}-\d{2}T\d{4}\+0800\.csv$/);
     expect(manifest.file).toBe(csv.suggestedFilename());
