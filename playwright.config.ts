@@ -1,31 +1,11 @@
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium';
 
 /**
  * End-to-end tests in Chromium against the real server and its embedded, seeded
  * emulator (started per worker by e2e/fixtures.ts). Run after `npx vite build`.
  * Playwright's own Chromium is used when installed; otherwise Debian's /usr/bin/chromium.
  */
-function systemChromium(): { executablePath: string; args: string[] } | undefined {
-  let own: string | undefined;
-  try {
-    own = chromium.executablePath();
-  } catch {
-    own = undefined;
-  }
-  if (own && existsSync(own)) return undefined;
-  return {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  };
-}
-
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -48,7 +28,7 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1440, height: 900 },
-        launchOptions: systemChromium() ?? {},
+        launchOptions: chromiumLaunchOptions(),
       },
     },
   ],

@@ -6,18 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-
-export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-
-function playwrightChromium(): string | undefined {
-  try {
-    const p = chromium.executablePath();
-    return existsSync(p) ? p : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { playwrightChromium, SYSTEM_CHROMIUM } from './chromium';
 
 function main(): void {
   const own = playwrightChromium();
