@@ -4,14 +4,7 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  ACTIONS,
-  checkParams,
-  paramsSchemaByAction,
-  type Action,
-  type AppConfig,
-  type ParamCheck,
-} from '../../shared/sophonsoar';
+import { ACTIONS, checkParams, type Action, type AppConfig } from '../../shared/sophonsoar';
 import { ClientGoneError, classifyUpstreamError, failureReply, isRetryable, proxyError } from './errors';
 import { withRetries, type RetryPolicy } from './retry';
 import type { UpstreamClient } from './upstream-client';
@@ -72,30 +65,11 @@ function rawQuery(url: string): Record<string, string | string[]> {
   return out;
 }
 
-/**
- * The shared checkParams, plus the one name it cannot see: it copies parameters into a
- * plain object, where `__proto__` sets the prototype instead of a key. Any name the
- * action does not know is refused here after checkParams, so its ordering of problems
- * (and its messages) stay as they are.
- */
-function validate(action: Action, raw: Record<string, string | string[]>): ParamCheck<unknown> {
-  const check = checkParams(action, raw);
-  if (!check.ok) return check;
-  const unknown = Object.keys(raw).find((name) => !Object.hasOwn(paramsSchemaByAction[action].shape, name));
-  if (unknown === undefined) return check;
-  return {
-    ok: false,
-    param: unknown,
-    code: 'InvalidParameter',
-    message: `The parameter ${unknown} is not supported by ${action}.`,
-  };
-}
-
 function actionHandler(action: Action, opts: ApiRoutesOptions) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const started = performance.now();
     const raw = rawQuery(request.url);
-    const check = validate(action, raw);
+    const check = checkParams(action, raw);
     if (!check.ok) {
       request.log.info({ action, param: check.param, code: check.code }, 'rejected parameters');
       return sendError(reply, proxyError(400, check.code, check.message, request.id));
