@@ -1,6 +1,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import dns from 'node:dns';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Socket } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,14 +11,26 @@ import { disableEcsMetadataProbe, probeCredentialChain } from './credential-chai
 const home = mkdtempSync(join(tmpdir(), 'rtc-cred-'));
 const saved = { ...process.env };
 
-/** Every TCP connection the process opens while a test runs. */
+/**
+ * Every TCP connection (net.client.socket) and every name lookup (dns.lookup, which http,
+ * https and tls all use) the process makes while a test runs. Lookups are refused on the
+ * spot, so a test never sends a DNS query either.
+ */
 const connections: string[] = [];
 const onSocket = (message: unknown) => {
   const socket = (message as { socket: Socket }).socket;
   socket.once('connect', () => connections.push(`${socket.remoteAddress}:${socket.remotePort}`));
-  socket.once('lookup', (_e, address) => connections.push(String(address)));
 };
 subscribe('net.client.socket', onSocket);
+const realLookup = dns.lookup;
+dns.lookup = ((hostname: string, ...rest: unknown[]) => {
+  // An address literal needs no DNS (listen('127.0.0.1') looks it up too).
+  if (isIP(hostname)) return (realLookup as (...a: unknown[]) => void)(hostname, ...rest);
+  connections.push(`lookup ${hostname}`);
+  const callback = rest.at(-1) as (err: Error) => void;
+  const err = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
+  process.nextTick(() => callback(err));
+}) as typeof dns.lookup;
 
 beforeEach(() => {
   for (const k of Object.keys(process.env)) if (k.startsWith('ALIBABA_CLOUD_')) delete process.env[k];
@@ -27,6 +40,7 @@ beforeEach(() => {
 
 afterAll(() => {
   unsubscribe('net.client.socket', onSocket);
+  dns.lookup = realLookup;
   process.env = saved;
   rmSync(home, { recursive: true, force: true });
 });
@@ -49,6 +63,39 @@ describe('credential chain', () => {
     expect(r).not.toHaveProperty('accessKeySecret');
     if (r.found) expect(r.provider).toMatch(/env/);
     expect(connections).toEqual([]);
+  });
+
+  it('uses ALIBABA_CLOUD_CREDENTIALS_URI when it is set (the chain keeps that link then)', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(
+        JSON.stringify({
+          Code: 'Success',
+          AccessKeyId: 'STS.uriKeyId',
+          AccessKeySecret: 'uri-secret-not-real',
+          SecurityToken: 'uri-token',
+          Expiration: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        }),
+      );
+    }).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const port = (server.address() as { port: number }).port;
+      process.env.ALIBABA_CLOUD_CREDENTIALS_URI = `http://127.0.0.1:${port}/creds`;
+      const r = await probeCredentialChain();
+      expect(r.found).toBe(true);
+      if (r.found) expect(r.provider).toMatch(/credential_uri|uri/i);
+      expect(connections).toEqual([`127.0.0.1:${port}`]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('the monitor sees (and refuses) name lookups over https too', async () => {
+    const { get } = await import('node:https');
+    await new Promise((resolve) => get('https://nowhere.invalid/').once('error', resolve));
+    expect(connections).toEqual(['lookup nowhere.invalid']);
   });
 
   it('the connection monitor does see connections (so an empty list means none)', async () => {

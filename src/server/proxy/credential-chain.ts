@@ -4,7 +4,11 @@
  * would contact 100.100.100.200, which off ECS goes nowhere useful and is flagged on some
  * networks. It is asked only when ALIBABA_CLOUD_ECS_METADATA names a role.
  */
-import CredentialModule, { Config as CredentialConfig } from '@alicloud/credentials';
+import CredentialModule, {
+  Config as CredentialConfig,
+  DefaultCredentialsProvider,
+  URICredentialsProvider,
+} from '@alicloud/credentials';
 
 type CredentialClient = CredentialModule;
 // CommonJS `exports.default = Credential`: under Node's ESM loader the default import is the
@@ -17,10 +21,28 @@ export function disableEcsMetadataProbe(env: NodeJS.ProcessEnv = process.env): v
   if (!env.ALIBABA_CLOUD_ECS_METADATA) env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
 }
 
-/** A credential that searches the default chain (env, OIDC, CLI profile, credentials file, ...). */
+/**
+ * The library's default provider chain (env, OIDC, CLI profile, credentials file, ECS role,
+ * credentials URI), less its last link when no ALIBABA_CLOUD_CREDENTIALS_URI is set: the
+ * library adds that link unconditionally and, with no URI, requests `https://undefined/`,
+ * a DNS query for the host "undefined" on every start without credentials.
+ */
+export function defaultChainProvider(env: NodeJS.ProcessEnv = process.env): DefaultCredentialsProvider {
+  const chain = DefaultCredentialsProvider.builder().build();
+  if (env.ALIBABA_CLOUD_CREDENTIALS_URI) return chain;
+  const links = (chain as unknown as { providers?: unknown }).providers;
+  if (!Array.isArray(links)) {
+    throw new Error('@alicloud/credentials changed its default chain: review chainCredential()');
+  }
+  const kept = links.filter((p) => !(p instanceof URICredentialsProvider));
+  links.splice(0, links.length, ...kept);
+  return chain;
+}
+
+/** A credential that searches the standard chain, without the metadata or empty-URI probes. */
 export function chainCredential(): CredentialClient {
   disableEcsMetadataProbe();
-  return new Credential();
+  return new Credential(null, defaultChainProvider());
 }
 
 /** A fixed access key pair (the embedded emulator's demo key). */
