@@ -293,7 +293,8 @@ test.describe('CSV export', () => {
     test.use({ allowedConsoleErrors: [] });
 
     test('Cancel stops every request at once and leaves no download', async ({ page, emulator }) => {
-      await emulator.setFaults({ latencyMs: 700 });
+      // Slow pages, so that several requests are in flight when Cancel is pressed.
+      await emulator.setFaults({ latencyMs: 1500 });
       const downloads: Download[] = [];
       page.on('download', (d) => downloads.push(d));
       await openExport(page, '/');
@@ -307,7 +308,8 @@ test.describe('CSV export', () => {
         if (r.url().includes('PageSize=100')) failed.push(r.failure()?.errorText ?? '');
       });
       await page.getByTestId('export-start').click();
-      await expect(page.getByTestId('export-progress')).toContainText(/^100 of [\d,]+ rows$/, {
+      // Under way: some rows in, not all (exact counts depend on timing).
+      await expect(page.getByTestId('export-progress')).toContainText(/^[1-9][\d,]* of [\d,]+ rows$/, {
         timeout: 15_000,
       });
       await expect.poll(() => started.length).toBeGreaterThanOrEqual(3);
