@@ -3,7 +3,7 @@ import { interpretAudit } from './npm-audit';
 
 // Shapes as npm 11 prints them with --json.
 const unreachable = JSON.stringify({
-  message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+  message: '405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk',
   statusCode: 405,
   error: { summary: '', detail: '' },
 });
