@@ -5,7 +5,7 @@ import { Button, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { t, tCount } from '../../../lib/i18n';
-import { formatSize, parseInputParams } from '../model/input-params';
+import { formatTextSize, parseInputParams } from '../model/input-params';
 
 const TEXT_LIMIT = 20_000;
 const CHILD_LIMIT = 200;
@@ -22,9 +22,12 @@ function LongText({ text, testId }: { text: string; testId?: string }) {
       </pre>
       {cut ? (
         <p className="rtc-muted">
-          {t('json.truncated', { shown: formatSize(TEXT_LIMIT), size: formatSize(text.length) })}{' '}
+          {t('json.truncated', {
+            shown: formatTextSize(text.slice(0, TEXT_LIMIT)),
+            size: formatTextSize(text),
+          })}{' '}
           <Button size="small" onClick={() => setAll(true)}>
-            {t('json.showAll', { size: formatSize(text.length) })}
+            {t('json.showAll', { size: formatTextSize(text) })}
           </Button>
         </p>
       ) : null}
@@ -42,7 +45,7 @@ function Leaf({ value }: { value: unknown }) {
         {cut ? `${s.slice(0, STRING_LIMIT)}…` : s}
         {cut ? (
           <Button size="small" type="link" onClick={() => setAll(true)}>
-            {t('json.showAll', { size: formatSize(s.length) })}
+            {t('json.showAll', { size: formatTextSize(s) })}
           </Button>
         ) : null}
       </span>
@@ -157,7 +160,7 @@ export function JsonViewer({ raw }: { raw: string | undefined }) {
           </>
         ) : null}
         <CopyButton value={parsed.raw} label={t('json.copy')} />
-        <span className="rtc-muted">{formatSize(parsed.raw.length)}</span>
+        <span className="rtc-muted">{formatTextSize(parsed.raw)}</span>
       </div>
       <div className="rtc-json" data-testid="json-tree">
         <JsonNode key={generation} name={null} value={parsed.value} depth={0} openDepth={openDepth} />

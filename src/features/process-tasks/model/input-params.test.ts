@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSize, parseInputParams } from './input-params';
+import { formatSize, formatTextSize, parseInputParams, utf8ByteLength } from './input-params';
 
 describe('parseInputParams', () => {
   it.each([
@@ -29,5 +29,20 @@ describe('formatSize', () => {
     [205_000, '200.2 KB'],
   ])('%d → %s', (n, s) => {
     expect(formatSize(n)).toBe(s);
+  });
+});
+
+describe('the size of a text is its UTF-8 bytes, not its characters', () => {
+  it.each([
+    ['', 0, '0 B'],
+    ['{"ip":"203.0.113.10"}', 21, '21 B'],
+    // The hostile Chinese task's InputParams: 45 characters, 73 bytes (each Han character is 3 bytes).
+    ['{"filePath":"/root/恶意软件/挖矿程序.sh","备注":"自动隔离"}', 73, '73 B'],
+    ['é', 2, '2 B'],
+    ['😀', 4, '4 B'],
+    ['中'.repeat(400), 1200, '1.2 KB'],
+  ])('%j → %d bytes, %s', (text, bytes, label) => {
+    expect(utf8ByteLength(text)).toBe(bytes);
+    expect(formatTextSize(text)).toBe(label);
   });
 });

@@ -11,7 +11,19 @@ export function parseInputParams(raw: string | undefined): ParsedInputParams {
   }
 }
 
-/** "211 B", "200.3 KB" (of characters, close enough to bytes for a label). */
-export function formatSize(chars: number): string {
-  return chars >= 1024 ? `${(chars / 1024).toFixed(1)} KB` : `${chars} B`;
+const utf8 = new TextEncoder();
+
+/** Length of `text` in bytes once encoded as UTF-8 (the encoding of the API's JSON), e.g. 3 for "中". */
+export function utf8ByteLength(text: string): number {
+  return utf8.encode(text).length;
+}
+
+/** "211 B", "200.3 KB" for a size in bytes (1 KB = 1024 bytes). */
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} B`;
+}
+
+/** The UTF-8 size of `text` as a label: "73 B" for 「检测到来自 203.0.113.10 的暴力破解攻击，已自动封禁该IP地址」. */
+export function formatTextSize(text: string): string {
+  return formatSize(utf8ByteLength(text));
 }
