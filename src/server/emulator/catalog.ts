@@ -7,11 +7,14 @@ import type { ProcessTask } from '../../shared/sophonsoar';
 
 export type ResponseKind = 'block' | 'isolate' | 'kill';
 
+/** The products whose actions Sophonsoar runs (the YunCode field). */
+export type YunCode = 'WAF' | 'CFW' | 'Aegis';
+
 export interface Scene {
   code: string;
   en: string;
   zh: string;
-  yunCode: 'WAF' | 'CFW' | 'Aegis';
+  yunCode: YunCode;
   entityType: 'ip' | 'file' | 'process';
   kind: ResponseKind;
   weight: number;
@@ -123,62 +126,120 @@ export const CREATORS_BY_SOURCE: Record<string, readonly string[]> = {
 
 type ErrorFields = Required<Pick<ProcessTask, 'ErrCode' | 'ErrMsg' | 'ErrTip'>>;
 
-export const FAILURES: Record<ResponseKind, readonly ErrorFields[]> = {
-  block: [
-    {
-      ErrCode: 'sts_openapi.Info.DefenseSceneNotSupported',
-      ErrMsg: 'ParamError : The parameters of your request are invalid',
-      ErrTip: 'Verify that the input parameters of the components are correct',
-    },
-    {
-      ErrCode: 'waf_openapi.Quota.BlacklistFull',
-      ErrMsg: 'QuotaExceeded : The number of blocked IP addresses exceeds the limit of the instance',
-      ErrTip: 'Remove expired entries from the blacklist or upgrade the edition',
-    },
-    {
-      ErrCode: 'cfw_openapi.Instance.NotFound',
-      ErrMsg: 'InstanceNotFound : The firewall instance does not exist or has expired',
-      ErrTip: 'Check that the Cloud Firewall instance is active in the selected account',
-    },
-  ],
-  isolate: [
-    {
-      ErrCode: 'aegis_openapi.Client.Offline',
-      ErrMsg: 'ClientOffline : The Security Center agent on the server is offline',
-      ErrTip: 'Check that the agent is online and run the task again',
-    },
-    {
-      ErrCode: 'aegis_openapi.File.NotFound',
-      ErrMsg: 'FileNotFound : The file to quarantine no longer exists',
-      ErrTip: 'The file may have been deleted already; no action is needed',
-    },
-  ],
-  kill: [
-    {
-      ErrCode: 'aegis_openapi.Client.Offline',
-      ErrMsg: 'ClientOffline : The Security Center agent on the server is offline',
-      ErrTip: 'Check that the agent is online and run the task again',
-    },
-    {
-      ErrCode: 'aegis_openapi.Process.Exited',
-      ErrMsg: 'ProcessNotFound : The process exited before it could be terminated',
-      ErrTip: 'No action is needed if the process does not restart',
-    },
-  ],
+/**
+ * Sophonsoar's own playbook error for bad component parameters: the one ErrCode, ErrMsg and
+ * ErrTip the API reference shows (sophonsoar-api.md §3). It can end a task of any product.
+ */
+const PLAYBOOK_PARAM_ERROR: ErrorFields = {
+  ErrCode: 'sts_openapi.Info.DefenseSceneNotSupported',
+  ErrMsg: 'ParamError : The parameters of your request are invalid',
+  ErrTip: 'Verify that the input parameters of the components are correct',
 };
 
-export const UNDO_FAILURES: Record<91 | 92, ErrorFields> = {
-  91: {
-    ErrCode: 'sts_openapi.Unblock.Failed',
-    ErrMsg: 'UnblockFailed : The IP address could not be removed from the blacklist',
-    ErrTip: 'Remove the IP address from the blacklist manually in the product console',
+/**
+ * Why a response action fails (status 90), per product and kind of action: each product's
+ * tasks fail only with that product's codes. UNVERIFIED: every code but PLAYBOOK_PARAM_ERROR
+ * is invented in the `<product>_openapi.<Area>.<Reason>` pattern of the documented one.
+ */
+export const FAILURES: Record<YunCode, Partial<Record<ResponseKind, readonly ErrorFields[]>>> = {
+  WAF: {
+    block: [
+      PLAYBOOK_PARAM_ERROR,
+      {
+        ErrCode: 'waf_openapi.Quota.BlacklistFull',
+        ErrMsg: 'QuotaExceeded : The number of blocked IP addresses exceeds the limit of the instance',
+        ErrTip: 'Remove expired entries from the blacklist or upgrade the edition',
+      },
+      {
+        ErrCode: 'waf_openapi.Instance.NotFound',
+        ErrMsg: 'InstanceNotFound : The WAF instance does not exist or has expired',
+        ErrTip: 'Check that the WAF instance is active in the selected account',
+      },
+    ],
   },
-  92: {
+  CFW: {
+    block: [
+      PLAYBOOK_PARAM_ERROR,
+      {
+        ErrCode: 'cfw_openapi.Quota.AddressBookFull',
+        ErrMsg: 'QuotaExceeded : The address book of the firewall holds the maximum number of addresses',
+        ErrTip: 'Remove expired addresses from the address book or upgrade the edition',
+      },
+      {
+        ErrCode: 'cfw_openapi.Instance.NotFound',
+        ErrMsg: 'InstanceNotFound : The firewall instance does not exist or has expired',
+        ErrTip: 'Check that the Cloud Firewall instance is active in the selected account',
+      },
+    ],
+  },
+  Aegis: {
+    isolate: [
+      {
+        ErrCode: 'aegis_openapi.Client.Offline',
+        ErrMsg: 'ClientOffline : The Security Center agent on the server is offline',
+        ErrTip: 'Check that the agent is online and run the task again',
+      },
+      {
+        ErrCode: 'aegis_openapi.File.NotFound',
+        ErrMsg: 'FileNotFound : The file to quarantine no longer exists',
+        ErrTip: 'The file may have been deleted already; no action is needed',
+      },
+    ],
+    kill: [
+      {
+        ErrCode: 'aegis_openapi.Client.Offline',
+        ErrMsg: 'ClientOffline : The Security Center agent on the server is offline',
+        ErrTip: 'Check that the agent is online and run the task again',
+      },
+      {
+        ErrCode: 'aegis_openapi.Process.Exited',
+        ErrMsg: 'ProcessNotFound : The process exited before it could be terminated',
+        ErrTip: 'No action is needed if the process does not restart',
+      },
+    ],
+  },
+};
+
+/** The failures a task of `scene` can end with; throws for a product/kind pair with none. */
+export function failuresOf(scene: Pick<Scene, 'yunCode' | 'kind'>): readonly ErrorFields[] {
+  const list = FAILURES[scene.yunCode][scene.kind];
+  if (!list?.length) throw new Error(`No failures for ${scene.yunCode} ${scene.kind} in the catalogue`);
+  return list;
+}
+
+/**
+ * Why undoing a response fails, per product: an unblock (status 91) for WAF and Cloud
+ * Firewall, a restore (status 92) for Security Center. UNVERIFIED: invented codes.
+ */
+export const UNDO_FAILURES: Record<YunCode, ErrorFields> = {
+  WAF: {
+    ErrCode: 'waf_openapi.Blacklist.RemoveFailed',
+    ErrMsg: 'UnblockFailed : The IP address could not be removed from the blacklist of the WAF instance',
+    ErrTip: 'Remove the IP address from the blacklist manually in the WAF console',
+  },
+  CFW: {
+    ErrCode: 'cfw_openapi.AddressBook.RemoveFailed',
+    ErrMsg: 'UnblockFailed : The IP address could not be removed from the address book of the firewall',
+    ErrTip: 'Remove the IP address from the address book manually in the Cloud Firewall console',
+  },
+  Aegis: {
     ErrCode: 'aegis_openapi.Restore.Failed',
     ErrMsg: 'RestoreFailed : The quarantined file could not be restored',
     ErrTip: 'Check the disk space and permissions of the original path, then try again',
   },
 };
+
+/**
+ * Each product's catalogue: the scene codes its tasks carry and the error codes they can
+ * fail with. `{ sceneCodes, errCodes }`, both sets of strings.
+ */
+export function productCatalogue(yunCode: YunCode): { sceneCodes: Set<string>; errCodes: Set<string> } {
+  const failures = Object.values(FAILURES[yunCode]).flat();
+  return {
+    sceneCodes: new Set(SCENES.filter((s) => s.yunCode === yunCode).map((s) => s.code)),
+    errCodes: new Set([...failures, UNDO_FAILURES[yunCode]].map((f) => f.ErrCode)),
+  };
+}
 
 export const FILE_PATHS: readonly string[] = [
   '/tmp/.X11-unix/kdevtmpfsi',

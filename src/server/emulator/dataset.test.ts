@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FAILED_TASK_STATUSES, SOURCES, type ProcessTask } from '../../shared/sophonsoar';
+import { productCatalogue, type YunCode } from './catalog';
 import { DATA_WINDOW_MS, generateDataset } from './dataset';
 import { HOSTILE_TASK_IDS } from './hostile';
 
@@ -94,6 +95,53 @@ describe('regular tasks are consistent', () => {
     expect(events.size).toBeLessThan(regular.length * 0.8);
     expect(new Set(regular.map((t) => t.ProcessStrategyUuid)).size).toBeLessThan(30);
     expect(new Set(regular.map((t) => t.Scope)).size).toBe(4);
+  });
+});
+
+describe('each product carries its own scenes and error codes', () => {
+  const PRODUCTS: readonly YunCode[] = ['WAF', 'CFW', 'Aegis'];
+  const belongs = (t: ProcessTask) => {
+    const { sceneCodes, errCodes } = productCatalogue(t.YunCode as YunCode);
+    return sceneCodes.has(t.SceneCode!) && (t.ErrCode === undefined || errCodes.has(t.ErrCode));
+  };
+
+  it('every generated task: SceneCode and ErrCode belong to its YunCode’s catalogue', () => {
+    for (const t of regular)
+      expect(belongs(t), `${t.TaskId} ${t.YunCode} ${t.SceneCode} ${t.ErrCode}`).toBe(true);
+    // Every product has failed tasks in the data, so the check above saw each one's codes.
+    for (const p of PRODUCTS)
+      expect(
+        regular.some((t) => t.YunCode === p && t.ErrCode !== undefined),
+        p,
+      ).toBe(true);
+  });
+
+  it('the hostile records with a known product keep to its catalogue too', () => {
+    for (const [name, id] of Object.entries(HOSTILE_TASK_IDS)) {
+      const t = byId.get(id)!;
+      if (!PRODUCTS.includes(t.YunCode as YunCode)) continue;
+      expect(belongs(t), name).toBe(true);
+    }
+  });
+
+  it.each([
+    ['WAF', 'cfw_openapi.Instance.NotFound', false],
+    ['CFW', 'cfw_openapi.Instance.NotFound', true],
+    ['WAF', 'waf_openapi.Quota.BlacklistFull', true],
+    ['Aegis', 'waf_openapi.Quota.BlacklistFull', false],
+    ['WAF', 'sts_openapi.Info.DefenseSceneNotSupported', true],
+    ['Aegis', 'aegis_openapi.Restore.Failed', true],
+  ] as const)('the %s catalogue has %s: %s', (product, code, has) => {
+    expect(productCatalogue(product).errCodes.has(code)).toBe(has);
+  });
+
+  it('a product’s own codes carry its prefix; only Sophonsoar’s playbook error is shared', () => {
+    const prefix: Record<YunCode, string> = { WAF: 'waf_', CFW: 'cfw_', Aegis: 'aegis_' };
+    for (const p of PRODUCTS) {
+      const { sceneCodes, errCodes } = productCatalogue(p);
+      for (const c of sceneCodes) expect(c.startsWith(prefix[p]), c).toBe(true);
+      for (const c of errCodes) expect(c.startsWith(prefix[p]) || c.startsWith('sts_openapi.'), c).toBe(true);
+    }
   });
 });
 

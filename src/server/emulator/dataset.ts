@@ -6,7 +6,7 @@ import type { ProcessTask } from '../../shared/sophonsoar';
 import {
   ACCOUNTS,
   CREATORS_BY_SOURCE,
-  FAILURES,
+  failuresOf,
   FILE_PATHS,
   PROCESSES,
   SCENES,
@@ -162,30 +162,30 @@ export class TaskFactory {
       const duration = rng.weighted(BLOCK_DURATIONS);
       input.blockDuration = duration;
       if (inProgress()) task.TaskStatus = 11;
-      else if (rng.chance(0.06)) fail(90, rng.pick(FAILURES.block), processTime + rng.int(500, 20_000));
+      else if (rng.chance(0.06)) fail(90, rng.pick(failuresOf(scene)), processTime + rng.int(500, 20_000));
       else if (rng.chance(0.04))
         Object.assign(task, { TaskStatus: 24, GmtModifiedMillis: processTime + 300 });
       else if (duration > 0 && processTime + duration * 1000 < now) {
         const unblockAt = processTime + duration * 1000 + rng.int(0, 30_000);
-        if (rng.chance(0.07)) fail(91, UNDO_FAILURES[91], unblockAt);
+        if (rng.chance(0.07)) fail(91, UNDO_FAILURES[scene.yunCode], unblockAt);
         else Object.assign(task, { TaskStatus: 23, RemoveTime: Math.min(now, unblockAt) });
       } else task.TaskStatus = 21;
     } else if (scene.kind === 'isolate') {
       if (inProgress()) task.TaskStatus = 11;
-      else if (rng.chance(0.07)) fail(90, rng.pick(FAILURES.isolate), processTime + rng.int(500, 20_000));
+      else if (rng.chance(0.07)) fail(90, rng.pick(failuresOf(scene)), processTime + rng.int(500, 20_000));
       else if (rng.chance(0.03))
         Object.assign(task, { TaskStatus: 24, GmtModifiedMillis: processTime + 300 });
       else {
         // Analysts restore a minority of quarantined files (false positives).
         const restoreAt = processTime + rng.int(HOUR, 5 * DAY);
         if (rng.chance(0.15) && restoreAt < now) {
-          if (rng.chance(0.1)) fail(92, UNDO_FAILURES[92], restoreAt);
+          if (rng.chance(0.1)) fail(92, UNDO_FAILURES[scene.yunCode], restoreAt);
           else Object.assign(task, { TaskStatus: 23, RemoveTime: restoreAt });
         } else task.TaskStatus = 22;
       }
     } else {
       if (inProgress()) task.TaskStatus = 11;
-      else if (rng.chance(0.08)) fail(90, rng.pick(FAILURES.kill), processTime + rng.int(500, 20_000));
+      else if (rng.chance(0.08)) fail(90, rng.pick(failuresOf(scene)), processTime + rng.int(500, 20_000));
       else task.TaskStatus = 20;
     }
     if (task.TaskStatus !== 11 && task.GmtModifiedMillis === processTime) {

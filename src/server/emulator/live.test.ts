@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FAILED_TASK_STATUSES, type ProcessTask } from '../../shared/sophonsoar';
+import { productCatalogue, type YunCode } from './catalog';
 import { generateDataset } from './dataset';
 import { HOSTILE_TASK_IDS } from './hostile';
 import { startEmulator } from './index';
@@ -55,6 +56,17 @@ describe('live ticks', () => {
       true,
     );
     expect(after.some((t) => t.TaskStatus === 23 && t.RemoveTime! > NOW)).toBe(true);
+  });
+
+  it('fail with the codes of the task’s own product', () => {
+    const failedNow = after.filter((t) => t.ErrCode !== undefined && t.GmtModifiedMillis! > NOW);
+    expect(failedNow.length).toBeGreaterThan(0);
+    for (const t of failedNow) {
+      expect(
+        productCatalogue(t.YunCode as YunCode).errCodes.has(t.ErrCode!),
+        `${t.YunCode} ${t.ErrCode}`,
+      ).toBe(true);
+    }
   });
 
   it('never touch the hostile records', () => {

@@ -4,14 +4,14 @@
  * of ticks; the hostile records never change.
  */
 import type { ProcessTask } from '../../shared/sophonsoar';
-import { ACCOUNTS, FAILURES, SCENES, SOURCE_WEIGHTS, UNDO_FAILURES, type ResponseKind } from './catalog';
+import { ACCOUNTS, SCENES, SOURCE_WEIGHTS, UNDO_FAILURES, failuresOf, type Scene } from './catalog';
 import type { TaskFactory } from './dataset';
 import { HOSTILE_TASK_IDS } from './hostile';
 import type { Rng } from './prng';
 import type { TaskIndex } from './query-engine';
 
 const hostileIds = new Set<string>(Object.values(HOSTILE_TASK_IDS));
-const kindOf = new Map<string, ResponseKind>(SCENES.map((s) => [s.code, s.kind]));
+const sceneOf = new Map<string, Scene>(SCENES.map((s) => [s.code, s]));
 const ERROR_KEYS = ['ErrCode', 'ErrMsg', 'ErrTip', 'RemoveTime'] as const;
 
 export function liveTick(index: TaskIndex, factory: TaskFactory, rng: Rng, now: number): void {
@@ -29,11 +29,13 @@ export function liveTick(index: TaskIndex, factory: TaskFactory, rng: Rng, now: 
   for (let n = 0; n < liftCount; n++) lifted.add(longRunning[rng.int(0, longRunning.length - 1)]!);
   for (const i of inProgress) {
     const t = tasks[i]!;
-    const kind = kindOf.get(t.SceneCode ?? '') ?? 'kill';
+    // Every regular task has a scene of the catalogue (the hostile ones were left out above).
+    const scene = sceneOf.get(t.SceneCode ?? '');
+    if (scene === undefined) continue;
     if (t.TaskStatus === 11) {
-      if (rng.chance(0.7)) tasks[i] = settle(t, kind, rng, now);
+      if (rng.chance(0.7)) tasks[i] = settle(t, scene, rng, now);
     } else if (lifted.has(i)) {
-      tasks[i] = lift(t, rng, now);
+      tasks[i] = lift(t, scene, rng, now);
     }
   }
   const arrivals = rng.weighted([
@@ -58,17 +60,19 @@ export function liveTick(index: TaskIndex, factory: TaskFactory, rng: Rng, now: 
   index.replace(tasks);
 }
 
-function settle(t: ProcessTask, kind: ResponseKind, rng: Rng, now: number): ProcessTask {
-  if (rng.chance(0.07)) return { ...t, TaskStatus: 90, ...rng.pick(FAILURES[kind]), GmtModifiedMillis: now };
+function settle(t: ProcessTask, scene: Scene, rng: Rng, now: number): ProcessTask {
+  const { kind } = scene;
+  if (rng.chance(0.07))
+    return { ...t, TaskStatus: 90, ...rng.pick(failuresOf(scene)), GmtModifiedMillis: now };
   if (kind !== 'kill' && rng.chance(0.04)) return { ...t, TaskStatus: 24, GmtModifiedMillis: now };
   const status = kind === 'block' ? 21 : kind === 'isolate' ? 22 : 20;
   return { ...t, TaskStatus: status, GmtModifiedMillis: now };
 }
 
-function lift(t: ProcessTask, rng: Rng, now: number): ProcessTask {
+function lift(t: ProcessTask, scene: Scene, rng: Rng, now: number): ProcessTask {
   if (rng.chance(0.07)) {
     const status = t.TaskStatus === 21 ? 91 : 92;
-    return { ...t, TaskStatus: status, ...UNDO_FAILURES[status], GmtModifiedMillis: now };
+    return { ...t, TaskStatus: status, ...UNDO_FAILURES[scene.yunCode], GmtModifiedMillis: now };
   }
   return { ...t, TaskStatus: 23, RemoveTime: now, GmtModifiedMillis: now };
 }
