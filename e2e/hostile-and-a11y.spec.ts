@@ -66,6 +66,38 @@ test.describe('hostile records render as inert text', () => {
     expect(await injectedElements(page)).toEqual([]);
   });
 
+  test('a direction-control character shows as a marked token with a warning; copy gives the raw value', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const id = HOSTILE_TASK_IDS.rightToLeftText;
+    const warning = { name: 'Contains invisible or direction-control characters' };
+    await page.goto(`/tasks/${id}?TaskId=${id}`);
+
+    const cell = page.locator('tbody td[data-column-id="EntityName"]');
+    await expect(cell).toHaveText('invoice⟨U+202E⟩gpj.exe');
+    await expect(cell.getByRole('img', warning)).toBeVisible();
+    await expect(
+      cell.getByRole('img', { name: 'Invisible character U+202E RIGHT-TO-LEFT OVERRIDE' }),
+    ).toHaveText('⟨U+202E⟩');
+
+    const drawer = page.getByRole('dialog');
+    const entity = drawer.getByTestId('drawer-EntityName');
+    await expect(entity).toHaveText('invoice⟨U+202E⟩gpj.exe');
+    await expect(entity.getByRole('img', warning)).toBeVisible();
+    const tree = drawer.getByTestId('json-tree');
+    await expect(tree).toContainText('invoice⟨U+202E⟩gpj.exe');
+    await expect(tree.getByRole('img', warning)).toBeVisible();
+    // Text without such characters carries no warning.
+    await expect(drawer.getByTestId('drawer-SceneName').getByRole('img', warning)).toHaveCount(0);
+
+    await drawer.getByRole('button', { name: 'Copy input parameters' }).first().click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe('{"filePath":"C:\\\\Users\\\\Public\\\\invoice\u202Egpj.exe","note":"שלום עולם"}');
+  });
+
   test('empty, broken and 200 KB InputParams are labelled and do not freeze the page', async ({ page }) => {
     await page.goto(`/tasks/${HOSTILE_TASK_IDS.inputParamsEmpty}`);
     await expect(page.getByRole('dialog').getByTestId('json-empty')).toContainText('Empty');

@@ -1,7 +1,11 @@
 import { Tooltip } from 'antd';
 import type { ReactNode } from 'react';
+import { VisibleText } from './visible-text';
 
-/** One line, cut with an ellipsis; the full value shows on hover (and is the accessible text). */
+/**
+ * One line, cut with an ellipsis; the full value shows on hover (and is the accessible text).
+ * Invisible and direction-control characters in `text` show as tokens (VisibleText).
+ */
 export function EllipsisText({
   text,
   mono = false,
@@ -12,8 +16,17 @@ export function EllipsisText({
   children?: ReactNode;
 }) {
   return (
-    <Tooltip title={<span className="rtc-tooltip-text">{text}</span>} mouseEnterDelay={0.4}>
-      <span className={mono ? 'rtc-ellipsis rtc-mono' : 'rtc-ellipsis'}>{children ?? text}</span>
+    <Tooltip
+      title={
+        <span className="rtc-tooltip-text">
+          <VisibleText text={text} warning={false} />
+        </span>
+      }
+      mouseEnterDelay={0.4}
+    >
+      <span className={mono ? 'rtc-ellipsis rtc-mono' : 'rtc-ellipsis'}>
+        {children ?? <VisibleText text={text} />}
+      </span>
     </Tooltip>
   );
 }

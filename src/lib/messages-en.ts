@@ -12,6 +12,8 @@ export const messagesEn = {
   'value.missing': '—',
   'value.empty': '(empty)',
   'label.withCode': '{label} ({code})',
+  'invisible.warning': 'Contains invisible or direction-control characters',
+  'invisible.char': 'Invisible character {code} {name}',
 
   'status.11': 'In progress',
   'status.21': 'Blocking',

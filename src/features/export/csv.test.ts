@@ -30,6 +30,8 @@ describe('encodeRows / encodeCsv', () => {
     [['', ''], ',\r\n'],
     [['=1+1', '-2', '\tx', '\rx'], "'=1+1,'-2,'\tx,\"'\rx\"\r\n"],
     [['中文,逗号'], '"中文,逗号"\r\n'],
+    // Invisible and direction-control characters stay raw: the screen reveals them, the file does not.
+    [['invoice\u202Egpj.exe', 'a\u200Bb\uFEFF'], 'invoice\u202Egpj.exe,"a\u200Bb\uFEFF"\r\n'],
   ])('quotes per RFC 4180: %j', (row, line) => {
     expect(encodeRows([row])).toBe(line);
   });

@@ -1,4 +1,5 @@
 import { Button, Tag } from 'antd';
+import { VisibleText } from '../../../components/visible-text';
 import { t } from '../../../lib/i18n';
 import { useTimeZoneSetting } from '../../../lib/use-time-zone';
 import { activeFilters } from '../model/filter-summary';
@@ -32,7 +33,10 @@ export function FilterChips({
           }}
           className="rtc-chip"
         >
-          <span className="rtc-chip-label">{f.label}:</span> <span className="rtc-chip-value">{f.value}</span>
+          <span className="rtc-chip-label">{f.label}:</span>{' '}
+          <span className="rtc-chip-value">
+            <VisibleText text={f.value} />
+          </span>
         </Tag>
       ))}
       {onClearAll ? (

@@ -4,6 +4,7 @@
 import { Button, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
+import { VisibleText } from '../../../components/visible-text';
 import { t, tCount } from '../../../lib/i18n';
 import { formatTextSize, parseInputParams } from '../model/input-params';
 
@@ -18,7 +19,7 @@ function LongText({ text, testId }: { text: string; testId?: string }) {
   return (
     <div>
       <pre className="rtc-pre" data-testid={testId}>
-        {cut ? text.slice(0, TEXT_LIMIT) : text}
+        <VisibleText text={cut ? text.slice(0, TEXT_LIMIT) : text} />
       </pre>
       {cut ? (
         <p className="rtc-muted">
@@ -42,7 +43,7 @@ function Leaf({ value }: { value: unknown }) {
     const cut = !all && s.length > STRING_LIMIT;
     return (
       <span className="rtc-json-string">
-        {cut ? `${s.slice(0, STRING_LIMIT)}…` : s}
+        <VisibleText text={cut ? `${s.slice(0, STRING_LIMIT)}…` : s} />
         {cut ? (
           <Button size="small" type="link" onClick={() => setAll(true)}>
             {t('json.showAll', { size: formatTextSize(s) })}
@@ -70,7 +71,12 @@ function JsonNode({
   const isObj = value !== null && typeof value === 'object';
   const [open, setOpen] = useState(depth < openDepth);
   const [limit, setLimit] = useState(CHILD_LIMIT);
-  const key = name === null ? null : <span className="rtc-json-key">{name}: </span>;
+  const key =
+    name === null ? null : (
+      <span className="rtc-json-key">
+        <VisibleText text={name} />:{' '}
+      </span>
+    );
   if (!isObj) {
     return (
       <div className="rtc-json-line">

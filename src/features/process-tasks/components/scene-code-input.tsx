@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { AutoComplete } from 'antd';
 import { useState } from 'react';
 import { t } from '../../../lib/i18n';
+import { revealInvisible } from '../../../lib/invisible-chars';
 import { sceneCodesQueryOptions } from '../api/get-scene-codes';
 
 /** Scene code: pick one the API lists (DescribeEnumItems) or type any code. */
@@ -29,7 +30,7 @@ export function SceneCodeInput({
   const options = (scenes.data?.Data ?? [])
     .filter((d) => !needle || d.Key.toLowerCase().includes(needle) || d.Value.toLowerCase().includes(needle))
     .slice(0, 50)
-    .map((d) => ({ value: d.Key, label: `${d.Value} (${d.Key})` }));
+    .map((d) => ({ value: d.Key, label: revealInvisible(`${d.Value} (${d.Key})`) }));
 
   return (
     <AutoComplete

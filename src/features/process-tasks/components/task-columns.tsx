@@ -9,6 +9,7 @@ import {
 import { EllipsisText } from '../../../components/ellipsis-text';
 import { IdText } from '../../../components/id-text';
 import { TimeText } from '../../../components/time-text';
+import { VisibleText } from '../../../components/visible-text';
 import { t, type MessageKey } from '../../../lib/i18n';
 import type { ProcessTask } from '../../../shared/sophonsoar';
 import { entityTypeLabel, productName, sourceName } from '../model/labels';
@@ -94,7 +95,10 @@ export function buildTaskColumns(now: number) {
         if (!code) return <Missing />;
         return (
           <EllipsisText text={`${productName(code)} (${code})`}>
-            {productName(code)} <span className="rtc-muted">{code}</span>
+            <VisibleText text={productName(code)} />{' '}
+            <span className="rtc-muted">
+              <VisibleText text={code} warning={false} />
+            </span>
           </EllipsisText>
         );
       },
@@ -164,7 +168,9 @@ export function buildTaskColumns(now: number) {
         const v = info.getValue();
         return v ? (
           <EllipsisText text={v} mono>
-            <span className="rtc-error-text">{v}</span>
+            <span className="rtc-error-text">
+              <VisibleText text={v} />
+            </span>
           </EllipsisText>
         ) : (
           <Missing />

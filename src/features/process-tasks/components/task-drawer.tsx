@@ -3,7 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Drawer, Spin } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
+import { VisibleText } from '../../../components/visible-text';
 import { t, type MessageKey } from '../../../lib/i18n';
+import { revealInvisible } from '../../../lib/invisible-chars';
 import { formatDateTimeWithZone, formatRelative, formatUtc } from '../../../lib/time';
 import { useTimeZoneSetting } from '../../../lib/use-time-zone';
 import type { ProcessTask } from '../../../shared/sophonsoar';
@@ -44,7 +46,11 @@ const SHOWN = new Set<string>([
 const label = (f: string) => t(`field.${f}` as MessageKey);
 
 function Value({ v }: { v: string | undefined }) {
-  return v === undefined || v === '' ? <span className="rtc-muted">{t('value.missing')}</span> : <>{v}</>;
+  return v === undefined || v === '' ? (
+    <span className="rtc-muted">{t('value.missing')}</span>
+  ) : (
+    <VisibleText text={v} />
+  );
 }
 
 function Row({ name, children, testId }: { name: string; children: React.ReactNode; testId?: string }) {
@@ -97,13 +103,17 @@ function TaskDetails({ task, now }: { task: ProcessTask; now: number }) {
           <Row name={label('TaskStatus')} testId="drawer-TaskStatus">
             <StatusTag code={task.TaskStatus} />
           </Row>
-          <Row name={label('YunCode')}>{productLabel(task.YunCode)}</Row>
+          <Row name={label('YunCode')}>
+            <VisibleText text={productLabel(task.YunCode)} />
+          </Row>
           <Row name={label('EntityName')} testId="drawer-EntityName">
             <span className="rtc-break">
               <Value v={task.EntityName} />
             </span>
           </Row>
-          <Row name={label('EntityType')}>{entityTypeLabel(task.EntityType)}</Row>
+          <Row name={label('EntityType')}>
+            <VisibleText text={entityTypeLabel(task.EntityType)} />
+          </Row>
           <Row name={label('SceneName')} testId="drawer-SceneName">
             <span className="rtc-break">
               <Value v={task.SceneName} />
@@ -114,8 +124,12 @@ function TaskDetails({ task, now }: { task: ProcessTask; now: number }) {
               <Value v={task.SceneCode} />
             </span>
           </Row>
-          <Row name={label('Source')}>{sourceLabel(task.Source)}</Row>
-          <Row name={label('TriggerSource')}>{sourceLabel(task.TriggerSource)}</Row>
+          <Row name={label('Source')}>
+            <VisibleText text={sourceLabel(task.Source)} />
+          </Row>
+          <Row name={label('TriggerSource')}>
+            <VisibleText text={sourceLabel(task.TriggerSource)} />
+          </Row>
         </dl>
       </section>
 
@@ -130,7 +144,9 @@ function TaskDetails({ task, now }: { task: ProcessTask; now: number }) {
               <Row key={f} name={label(f)} testId={`drawer-${f}`}>
                 {v ? (
                   <span className="rtc-id-full">
-                    <code className="rtc-mono rtc-break">{v}</code>
+                    <code className="rtc-mono rtc-break">
+                      <VisibleText text={v} />
+                    </code>
                     <CopyButton value={v} label={label(f)} />
                   </span>
                 ) : (
@@ -202,8 +218,10 @@ function TaskDetails({ task, now }: { task: ProcessTask; now: number }) {
             {extra.map((k) => {
               const v = (task as Record<string, unknown>)[k];
               return (
-                <Row key={k} name={k}>
-                  <span className="rtc-mono rtc-break">{typeof v === 'string' ? v : JSON.stringify(v)}</span>
+                <Row key={k} name={revealInvisible(k)}>
+                  <span className="rtc-mono rtc-break">
+                    <VisibleText text={typeof v === 'string' ? v : JSON.stringify(v)} />
+                  </span>
                 </Row>
               );
             })}
@@ -248,7 +266,9 @@ export function TaskDrawer({
       }}
       size={720}
       destroyOnHidden
-      title={<span className="rtc-drawer-title">{t('drawer.title', { id: shownId ?? '' })}</span>}
+      title={
+        <span className="rtc-drawer-title">{t('drawer.title', { id: revealInvisible(shownId ?? '') })}</span>
+      }
       closable={{ 'aria-label': t('drawer.close') }}
       data-testid="task-drawer"
       rootClassName="rtc-drawer"

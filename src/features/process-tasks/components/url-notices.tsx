@@ -1,5 +1,6 @@
 import { Alert } from 'antd';
 import { t, type MessageKey } from '../../../lib/i18n';
+import { revealInvisible } from '../../../lib/invisible-chars';
 import type { UrlNotice } from '../model/url-state';
 
 /** Parts of the link that were dropped, said plainly (never a blank page). */
@@ -15,7 +16,9 @@ export function UrlNotices({ notices, onDismiss }: { notices: readonly UrlNotice
       description={
         <ul className="rtc-notice-list">
           {notices.map((n, i) => (
-            <li key={i}>{t(`notice.${n.reason}` as MessageKey, { param: n.param, value: n.value })}</li>
+            <li key={i}>
+              {t(`notice.${n.reason}` as MessageKey, { param: n.param, value: revealInvisible(n.value) })}
+            </li>
           ))}
         </ul>
       }

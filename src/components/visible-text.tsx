@@ -1,0 +1,50 @@
+import { WarningOutlined } from '@ant-design/icons';
+import { Tooltip } from 'antd';
+import { Fragment } from 'react';
+import { t } from '../lib/i18n';
+import { invisibleToken, splitInvisible } from '../lib/invisible-chars';
+
+/**
+ * Data text as inert visible text: each invisible or direction-control character becomes a
+ * marked token such as ⟨U+202E⟩ (labelled for screen readers), and a warning icon says the
+ * value holds some. Text without them renders unchanged. Copy the raw value, not this.
+ */
+export function VisibleText({ text, warning = true }: { text: string; warning?: boolean }) {
+  const parts = splitInvisible(text);
+  if (!parts.some((p) => p.kind === 'invisible')) return <>{text}</>;
+  return (
+    <>
+      {warning ? <InvisibleWarning /> : null}
+      {parts.map((p, i) =>
+        p.kind === 'text' ? (
+          <Fragment key={i}>{p.text}</Fragment>
+        ) : (
+          <span
+            key={i}
+            className="rtc-invisible"
+            role="img"
+            aria-label={t('invisible.char', { code: p.code, name: p.name })}
+            title={p.name ? `${p.code} ${p.name}` : p.code}
+          >
+            {invisibleToken(p.code)}
+          </span>
+        ),
+      )}
+    </>
+  );
+}
+
+/** The warning that a value contains invisible or direction-control characters. */
+export function InvisibleWarning() {
+  const text = t('invisible.warning');
+  return (
+    <Tooltip title={text}>
+      <WarningOutlined
+        role="img"
+        aria-label={text}
+        className="rtc-invisible-warning"
+        data-testid="invisible-warning"
+      />
+    </Tooltip>
+  );
+}
