@@ -40,6 +40,11 @@ interface Manifest {
   counts: { rowsExported: number; totalCountAtStart: number; totalCountChanged: boolean; retries: number };
   complete: boolean;
   reopenLink: string;
+  cellsOverSpreadsheetLimit: {
+    limit: { application: string; maxCharacters: number };
+    count: number;
+    cells: { taskId: string; column: string; characters: number }[];
+  };
 }
 
 /** The original value of a neutralised cell (the documented rule: one leading ' removed). */
@@ -261,6 +266,39 @@ test.describe('CSV export', () => {
     expect(manifest.reopenLink).toContain(`ProcessActionEnd=${manifest.exportedQuery.ProcessActionEnd}`);
     await page.goto(manifest.reopenLink);
     await expect(page.getByTestId('total-count')).toHaveText(`${n} tasks`);
+  });
+
+  test('a cell too long for a spreadsheet is named in the notice and the manifest, and written in full', async ({
+    page,
+    api,
+  }) => {
+    const id = HOSTILE_TASK_IDS.inputParamsHuge;
+    expect(id).toBe('edge0000-0000-4000-8000-000000000012');
+    const dialog = await openExport(page, `/?TaskId=${id}`);
+    await dialog.getByRole('radio', { name: /All fields/ }).check();
+    const { notice, manifest, csvPath } = await runToCompletion(page);
+
+    const expected = await apiAll(api, manifest.exportedQuery);
+    expect(expected.map((t) => t.TaskId)).toEqual([id]);
+    const raw = expected[0]!.InputParams!;
+    expect(raw.length).toBeGreaterThan(32_767);
+
+    const { records } = readCsv(csvPath);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.InputParams).toBe(raw);
+
+    expect(manifest.cellsOverSpreadsheetLimit).toMatchObject({
+      limit: { application: 'Microsoft Excel', maxCharacters: 32_767 },
+      count: 1,
+      cells: [{ taskId: id, column: 'InputParams', characters: raw.length }],
+    });
+    const longCells = notice.getByTestId('export-long-cells');
+    await expect(longCells).toContainText(
+      '1 cell is longer than Microsoft Excel holds (32,767 characters per cell)',
+    );
+    await expect(longCells).toContainText(
+      `TaskId ${id}, column InputParams: ${raw.length.toLocaleString('en-US')} characters`,
+    );
   });
 
   test.describe('with throttling and latency injected', () => {

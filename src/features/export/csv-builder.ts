@@ -11,6 +11,7 @@ import {
   type CsvColumn,
   type RowContext,
 } from './columns';
+import { LongCellFinder, type LongCellReport } from './cell-limits';
 import { BOM, encodeRows, utf8Length } from './csv';
 
 export interface CsvBuildSpec {
@@ -30,6 +31,7 @@ export class CsvBuilder<P = string> {
   private readonly header: string;
   private readonly pages = new Map<number, P[]>();
   private readonly toPart: (text: string) => P;
+  private readonly longCells: LongCellFinder;
   private rowCount = 0;
   private byteCount: number;
 
@@ -39,12 +41,15 @@ export class CsvBuilder<P = string> {
     this.headers = headersOf(this.columns);
     this.header = BOM + encodeRows([this.headers]);
     this.byteCount = utf8Length(this.header);
+    this.longCells = new LongCellFinder(this.headers);
     this.context = spec.context;
   }
 
   /** Adds one page's tasks (already de-duplicated); returns the encoded byte length. */
   addPage(pageNumber: number, tasks: readonly Readonly<Record<string, unknown>>[]): number {
-    const text = encodeRows(tasks.map((t) => taskToRow(t, this.columns, this.context)));
+    const rows = tasks.map((t) => taskToRow(t, this.columns, this.context));
+    this.longCells.addPage(pageNumber, tasks, rows);
+    const text = encodeRows(rows);
     const bytes = utf8Length(text);
     if (text) {
       const parts = this.pages.get(pageNumber) ?? [];
@@ -62,6 +67,11 @@ export class CsvBuilder<P = string> {
 
   get bytes(): number {
     return this.byteCount;
+  }
+
+  /** The cells too long for a spreadsheet so far (see cell-limits.ts). */
+  get longCellReport(): LongCellReport {
+    return this.longCells.report();
   }
 
   /** Bytes of the rows alone (for estimating a bigger export from a sample). */

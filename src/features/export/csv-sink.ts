@@ -3,6 +3,7 @@
  * where a worker cannot start, an in-page builder that still encodes page by page.
  * The page side never keeps the tasks after handing them over.
  */
+import type { LongCellReport } from './cell-limits';
 import type { CsvBuildSpec } from './csv-builder';
 import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol';
 import type { ExportTask } from './fetch-engine';
@@ -18,6 +19,8 @@ export interface CsvFile {
   bytes: number;
   blob: Blob;
   headers: string[];
+  /** Cells longer than a spreadsheet holds (cell-limits.ts). */
+  longCells: LongCellReport;
 }
 
 export interface CsvSink {
@@ -43,6 +46,7 @@ export async function createInlineSink(spec: CsvBuildSpec): Promise<CsvSink> {
       rows: b.rows,
       bytes: b.bytes,
       headers: b.headers,
+      longCells: b.longCellReport,
     }),
     dispose: () => {},
   };
@@ -92,7 +96,7 @@ export function createWorkerSink(spec: CsvBuildSpec): CsvSink & { ready: Promise
     finish: async () => {
       const r = await send({ type: 'finish', id: nextId++ }, true)!;
       if (r.type !== 'done') throw new Error('CSV worker: unexpected answer');
-      return { blob: r.blob, rows: r.rows, bytes: r.bytes, headers: r.headers };
+      return { blob: r.blob, rows: r.rows, bytes: r.bytes, headers: r.headers, longCells: r.longCells };
     },
     dispose: () => {
       worker.terminate();

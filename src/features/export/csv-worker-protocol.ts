@@ -1,4 +1,5 @@
 /** Messages between the page and the CSV worker (csv.worker.ts). */
+import type { LongCellReport } from './cell-limits';
 import type { CsvBuildSpec } from './csv-builder';
 import type { ExportTask } from './fetch-engine';
 
@@ -10,5 +11,13 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { type: 'ok'; id: number; rows: number; bytes: number; rowBytes: number }
-  | { type: 'done'; id: number; rows: number; bytes: number; headers: string[]; blob: Blob }
+  | {
+      type: 'done';
+      id: number;
+      rows: number;
+      bytes: number;
+      headers: string[];
+      blob: Blob;
+      longCells: LongCellReport;
+    }
   | { type: 'error'; id: number; message: string };

@@ -32,6 +32,7 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
         bytes: builder.bytes,
         headers: builder.headers,
         blob,
+        longCells: builder.longCellReport,
       });
       builder = undefined;
       return;

@@ -5,6 +5,7 @@ import { formatDateTimeWithZone } from '../../lib/time';
 import { saveJson } from './download';
 import type { ExportOutcome } from './export-session';
 import { tx } from './i18n';
+import { LongCellsNotice } from './long-cells-notice';
 import type { TimeBound } from './manifest';
 
 function bound(b: TimeBound | null, zone: string): string {
@@ -27,6 +28,7 @@ export function ExportNotice({ outcome, listedCount }: { outcome: ExportOutcome;
       {manifest.consistencyNote ? (
         <Alert type="warning" showIcon title={manifest.consistencyNote} data-testid="export-mismatch" />
       ) : null}
+      <LongCellsNotice report={manifest.cellsOverSpreadsheetLimit} />
       {listedCount !== undefined && listedCount !== result.totalCountAtStart ? (
         <Typography.Text type="secondary" data-testid="export-listed">
           {tx('export.done.listed', {

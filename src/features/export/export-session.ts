@@ -107,6 +107,7 @@ export async function runBrowserExport(req: ExportRequest): Promise<ExportOutcom
       timeZone: req.timeZone,
       choice: req.choice,
       headers: file.headers,
+      longCells: file.longCells,
       config: await config,
       reopenLink,
       consistencyNote: mismatchNote(result),

@@ -46,6 +46,12 @@ export const exportMessagesEn = {
   'export.done.frozen': 'upper bound frozen when the export started',
   'export.done.reopen': 'Link to exactly this set',
   'export.done.manifest': 'Download manifest',
+  'export.done.longCells_one':
+    '{count} cell is longer than {app} holds ({max} characters per cell): a spreadsheet cuts it when it opens the file. The CSV has it in full.',
+  'export.done.longCells_other':
+    '{count} cells are longer than {app} holds ({max} characters per cell): a spreadsheet cuts them when it opens the file. The CSV has them in full.',
+  'export.done.longCell': 'TaskId {taskId}, column {column}: {characters} characters',
+  'export.done.longCellsMore': '…and {count} more, listed in the manifest',
   'export.duration.seconds': '{s} s',
   'export.duration.minutes': '{m} min {s} s',
   'export.size.kb': '{n} KB',
@@ -56,7 +62,11 @@ export const exportMessagesEn = {
 export const tx = createTranslator({ en: exportMessagesEn });
 
 /** `<key>_one` / `<key>_other` by the locale's plural rules, with `count` formatted. */
-export function txCount(key: 'export.matching', count: number, vars?: Vars): string {
+export function txCount(
+  key: 'export.matching' | 'export.done.longCells',
+  count: number,
+  vars?: Vars,
+): string {
   const rule = new Intl.PluralRules(getLocale()).select(count) === 'one' ? 'one' : 'other';
   return tx(`${key}_${rule}`, { ...vars, count: formatNumber(count) });
 }

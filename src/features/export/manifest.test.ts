@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportResult } from './fetch-engine';
+import { SPREADSHEET_CELL_LIMIT } from './cell-limits';
 import { buildManifest, MANIFEST_KIND } from './manifest';
 
 const result: ExportResult = {
@@ -68,5 +69,33 @@ describe('buildManifest', () => {
       neutralisation: { prefix: "'" },
     });
     expect(JSON.parse(JSON.stringify(m))).toEqual(m);
+  });
+
+  it('names the cells longer than a spreadsheet holds, and says which limit', () => {
+    const base = {
+      fileName: 'f.csv',
+      query: {},
+      result,
+      timeZone: 'UTC',
+      choice: 'all' as const,
+      headers: ['TaskId', 'InputParams'],
+      reopenLink: 'http://127.0.0.1:8080/',
+    };
+    expect(buildManifest(base).cellsOverSpreadsheetLimit).toEqual({
+      limit: SPREADSHEET_CELL_LIMIT,
+      count: 0,
+      cells: [],
+    });
+    const longCells = {
+      limit: SPREADSHEET_CELL_LIMIT,
+      count: 1,
+      cells: [{ taskId: 'edge0000-0000-4000-8000-000000000012', column: 'InputParams', characters: 204_812 }],
+    };
+    const m = buildManifest({ ...base, longCells });
+    expect(m.cellsOverSpreadsheetLimit).toEqual(longCells);
+    expect(JSON.parse(JSON.stringify(m)).cellsOverSpreadsheetLimit.limit).toMatchObject({
+      application: 'Microsoft Excel',
+      maxCharacters: 32767,
+    });
   });
 });

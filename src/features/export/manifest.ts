@@ -8,6 +8,7 @@ import {
   type AppConfig,
   type DescribeProcessTasksQuery,
 } from '../../shared/sophonsoar';
+import { emptyLongCellReport, type LongCellReport } from './cell-limits';
 import type { ColumnChoice } from './columns';
 import type { ExportResult } from './fetch-engine';
 import { isoInZone } from './iso-time';
@@ -65,6 +66,11 @@ export interface ExportManifest {
   /** Link that reopens exactly this set in the console. */
   reopenLink: string;
   neutralisation: { prefix: string; triggers: string[]; rule: string };
+  /**
+   * Cells longer than a spreadsheet holds (Excel: 32,767 characters): exact in the CSV, cut
+   * when the file is opened in a spreadsheet. Row by TaskId, column by header.
+   */
+  cellsOverSpreadsheetLimit: LongCellReport;
 }
 
 function bound(v: string | undefined, zone: string): TimeBound | null {
@@ -84,6 +90,8 @@ export interface ManifestInput {
   reopenLink: string;
   /** Sentence for an incomplete export (translated by the caller). */
   consistencyNote?: string;
+  /** The long cells the CSV builder found; none when omitted. */
+  longCells?: LongCellReport;
 }
 
 export function buildManifest(input: ManifestInput): ExportManifest {
@@ -139,5 +147,6 @@ export function buildManifest(input: ManifestInput): ExportManifest {
         `is written with one ${NEUTRALISATION_PREFIX} in front; remove exactly one leading ` +
         `${NEUTRALISATION_PREFIX} from such cells to get the original value.`,
     },
+    cellsOverSpreadsheetLimit: input.longCells ?? emptyLongCellReport(),
   };
 }
