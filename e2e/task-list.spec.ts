@@ -285,4 +285,45 @@ test.describe('times', () => {
     await page.reload();
     await expect(cells(page, 'GmtCreateMillis').first().locator('time')).toHaveText(utc);
   });
+
+  test('a custom range means the zone shown in the header: request, chip and picker agree', async ({
+    page,
+  }) => {
+    // Browser in Asia/Shanghai, "Times in" UTC: 2026-11-28 00:00 → 23:59 is the UTC day.
+    const START = '1795824000000';
+    const END = '1795910340000';
+    await page.goto('/');
+    await expect(rows(page).first()).toBeVisible();
+    await page.locator('#time-zone').click();
+    await page.getByRole('option', { name: 'UTC' }).click();
+
+    await page.locator('#filter-ProcessActionStart').click();
+    await page.getByRole('option', { name: 'Custom range…' }).click();
+    const from = page.locator('#filter-ProcessActionStart-custom');
+    const until = page.locator('#filter-ProcessActionStart-custom-end');
+    const request = page.waitForRequest(
+      (r) => r.url().includes('/api/DescribeProcessTasks') && r.url().includes('ProcessActionEnd='),
+    );
+    await from.click();
+    await from.fill('2026-11-28 00:00');
+    await from.press('Enter');
+    await until.fill('2026-11-28 23:59');
+    await until.press('Enter');
+
+    const sent = new URL((await request).url()).searchParams;
+    expect([sent.get('ProcessActionStart'), sent.get('ProcessActionEnd')]).toEqual([START, END]);
+    await expect(page).toHaveURL(new RegExp(`ProcessActionStart=${START}&ProcessActionEnd=${END}`));
+    const chip = page.getByTestId('chip-ProcessActionRange');
+    await expect(chip).toContainText('2026-11-28 00:00:00 – 2026-11-28 23:59:00');
+    await expect(from).toHaveValue('2026-11-28 00:00');
+    await expect(until).toHaveValue('2026-11-28 23:59');
+
+    // Back to the browser's zone: the same instants, shown in Shanghai time everywhere.
+    await page.locator('#time-zone').click();
+    await page.getByRole('option', { name: /^Local/ }).click();
+    await expect(chip).toContainText('2026-11-28 08:00:00 – 2026-11-29 07:59:00');
+    await expect(from).toHaveValue('2026-11-28 08:00');
+    await expect(until).toHaveValue('2026-11-29 07:59');
+    await expect(page).toHaveURL(new RegExp(`ProcessActionStart=${START}&ProcessActionEnd=${END}`));
+  });
 });
