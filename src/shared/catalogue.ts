@@ -105,6 +105,12 @@ export const ORDERABLE_FIELDS = TASK_FIELDS.filter(
 );
 export type OrderField = Extract<TaskField, { orderField: string }>['orderField'];
 export const ORDER_FIELDS: readonly OrderField[] = ORDERABLE_FIELDS.map((f) => f.orderField);
+/** The task field an OrderField value sorts by. */
+export function orderedField(orderField: OrderField): Extract<TaskField, { orderField: string }>['name'] {
+  const hit = ORDERABLE_FIELDS.find((f) => f.orderField === orderField);
+  if (!hit) throw new Error(`OrderField ${orderField} is not in the catalogue`);
+  return hit.name;
+}
 export const DIRECTIONS = ['asc', 'desc'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
@@ -123,7 +129,8 @@ const CODE = /^[A-Za-z0-9_-]{1,32}$/;
  *   carry an undocumented value matching `open` (the API returns codes it does not
  *   document, and an analyst must be able to filter on what the table shows). The
  *   emulator keeps tasks whose `field` is one of the items.
- * - choice: one documented value; wire and URL as is (the wire accepts any `pattern`).
+ * - choice: one documented value; wire and URL as is (the wire accepts any `pattern`);
+ *   the emulator matches `field` exactly.
  * - text: any text without control characters, at most `maxLength`; the emulator
  *   matches `field` exactly (`equals`) or searches `fields` case-insensitively
  *   (`contains`). `suggest` names the action that lists usual values.
@@ -167,6 +174,7 @@ export const REQUEST_PARAMS = [
     values: SOURCES,
     pattern: CODE,
     message: 'must be a source name such as system or soar-manual',
+    match: 'equals',
     field: 'TriggerSource',
     fileLabel: 'trigger',
   },
@@ -176,6 +184,7 @@ export const REQUEST_PARAMS = [
     values: ENTITY_TYPES,
     pattern: CODE,
     message: 'must be an entity type such as ip, file or process',
+    match: 'equals',
     field: 'EntityType',
     fileLabel: 'type',
   },
@@ -266,6 +275,7 @@ export type RequestParamSpec =
       values: readonly string[];
       pattern: RegExp;
       message: string;
+      match: 'equals';
       field: StringFieldName;
       fileLabel: string;
     }
