@@ -113,6 +113,9 @@ export function orderedField(orderField: OrderField): Extract<TaskField, { order
 }
 export const DIRECTIONS = ['asc', 'desc'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
+/** The order the API applies when asked for none (UNVERIFIED for gmtCreate; desc is documented). */
+export const DEFAULT_ORDER_FIELD: OrderField = 'gmtCreate';
+export const DEFAULT_DIRECTION: Direction = 'desc';
 
 /** Inclusive bounds of a 13-digit millisecond timestamp (2001-09-09 .. 2286-11-20). */
 export const MS_MIN = 1_000_000_000_000;
@@ -136,7 +139,9 @@ const CODE = /^[A-Za-z0-9_-]{1,32}$/;
  *   (`contains`). `suggest` names the action that lists usual values.
  * - time: wire 13-digit ms; URL also relative (`now-24h`, see time-expr.ts). Inclusive
  *   bound (`from`/`until`, UNVERIFIED) on `field`; a task without the field never matches.
- * - order / direction / page / pageSize: the view's sort and paging.
+ *   `valueLabels` is the message-key prefix of the values' labels (`status.90`).
+ * - order / direction / page / pageSize: the view's sort and paging; defaults are left
+ *   out of links, and the wire query always states the order.
  */
 export const REQUEST_PARAMS = [
   {
@@ -147,6 +152,7 @@ export const REQUEST_PARAMS = [
     itemsName: 'status codes',
     open: /^\d{1,4}$/,
     field: 'TaskStatus',
+    valueLabels: 'status',
     fileLabel: 'status',
   },
   {
@@ -157,6 +163,7 @@ export const REQUEST_PARAMS = [
     itemsName: 'product codes',
     open: /^[A-Za-z][A-Za-z0-9_-]{0,31}$/,
     field: 'YunCode',
+    valueLabels: 'product',
     fileLabel: 'product',
   },
   {
@@ -166,6 +173,7 @@ export const REQUEST_PARAMS = [
     item: CODE,
     itemsName: 'source names',
     field: 'Source',
+    valueLabels: 'source',
     fileLabel: 'source',
   },
   {
@@ -176,6 +184,7 @@ export const REQUEST_PARAMS = [
     message: 'must be a source name such as system or soar-manual',
     match: 'equals',
     field: 'TriggerSource',
+    valueLabels: 'source',
     fileLabel: 'trigger',
   },
   {
@@ -186,6 +195,7 @@ export const REQUEST_PARAMS = [
     message: 'must be an entity type such as ip, file or process',
     match: 'equals',
     field: 'EntityType',
+    valueLabels: 'entityType',
     fileLabel: 'type',
   },
   {
@@ -245,8 +255,8 @@ export const REQUEST_PARAMS = [
   { name: 'ProcessActionEnd', kind: 'time', bound: 'until', field: 'ProcessTime' },
   { name: 'ProcessRemoveStart', kind: 'time', bound: 'from', field: 'RemoveTime' },
   { name: 'ProcessRemoveEnd', kind: 'time', bound: 'until', field: 'RemoveTime' },
-  { name: 'OrderField', kind: 'order', values: ORDER_FIELDS, default: 'gmtCreate' },
-  { name: 'Direction', kind: 'direction', values: DIRECTIONS, default: 'desc' },
+  { name: 'OrderField', kind: 'order', values: ORDER_FIELDS, default: DEFAULT_ORDER_FIELD },
+  { name: 'Direction', kind: 'direction', values: DIRECTIONS, default: DEFAULT_DIRECTION },
   { name: 'PageNumber', kind: 'page', min: 1, max: 1_000_000, default: 1 },
   {
     name: 'PageSize',
@@ -258,6 +268,9 @@ export const REQUEST_PARAMS = [
   },
 ] as const satisfies readonly RequestParamSpec[];
 
+/** The message-key prefix of a code's label: `status.90`, `product.WAF`, `source.system`, `entityType.ip`. */
+export type ValueLabels = 'status' | 'product' | 'source' | 'entityType';
+
 export type RequestParamSpec =
   | {
       name: string;
@@ -267,6 +280,7 @@ export type RequestParamSpec =
       itemsName: string;
       open?: RegExp;
       field: TaskFieldName;
+      valueLabels: ValueLabels;
       fileLabel: string;
     }
   | {
@@ -277,6 +291,7 @@ export type RequestParamSpec =
       message: string;
       match: 'equals';
       field: StringFieldName;
+      valueLabels: ValueLabels;
       fileLabel: string;
     }
   | {
