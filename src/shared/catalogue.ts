@@ -51,7 +51,9 @@ export const PAGE_SIZES = [10, 20, 50, 100] as const;
 /**
  * Fields of a response task (ProcessTask), in the API's order (also the order of an
  * "all fields" CSV export). Every field but TaskId may be missing upstream.
- * - type: `ms` is a 13-digit millisecond timestamp, `json` a JSON document in a string;
+ * - type: `ms` is a 13-digit millisecond timestamp, `json` a JSON document in a string,
+ *   `code` a machine code (shown monospaced);
+ * - valueLabels: the vocabulary whose labels show the value (`status.90`);
  * - group: where the task drawer shows it;
  * - csv: `raw` is the API value; `iso` adds `<name>_ISO` before it; `label` adds
  *   `<name>_Label` after it;
@@ -63,38 +65,39 @@ export const TASK_FIELDS = [
   { name: 'Creator', type: 'string', group: 'ids', csv: 'raw' },
   { name: 'GmtCreateMillis', type: 'ms', group: 'times', csv: 'iso', orderField: 'gmtCreate' },
   { name: 'GmtModifiedMillis', type: 'ms', group: 'times', csv: 'iso', orderField: 'gmtModified' },
-  { name: 'YunCode', type: 'string', group: 'summary', csv: 'raw' },
+  { name: 'YunCode', type: 'string', group: 'summary', csv: 'raw', valueLabels: 'product' },
   { name: 'EntityName', type: 'string', group: 'summary', csv: 'raw' },
-  { name: 'EntityType', type: 'string', group: 'summary', csv: 'raw' },
-  { name: 'TaskStatus', type: 'number', group: 'summary', csv: 'label' },
+  { name: 'EntityType', type: 'string', group: 'summary', csv: 'raw', valueLabels: 'entityType' },
+  { name: 'TaskStatus', type: 'number', group: 'summary', csv: 'label', valueLabels: 'status' },
   { name: 'Scope', type: 'string', group: 'ids', csv: 'raw' },
   { name: 'InputParams', type: 'json', group: 'input', csv: 'raw' },
-  { name: 'SceneCode', type: 'string', group: 'summary', csv: 'raw' },
+  { name: 'SceneCode', type: 'code', group: 'summary', csv: 'raw' },
   { name: 'SceneName', type: 'string', group: 'summary', csv: 'raw' },
   { name: 'ProcessTime', type: 'ms', group: 'times', csv: 'iso', orderField: 'processTime' },
   { name: 'RemoveTime', type: 'ms', group: 'times', csv: 'iso', orderField: 'removeTime' },
   { name: 'ProcessStrategyUuid', type: 'string', group: 'ids', csv: 'raw' },
-  { name: 'Source', type: 'string', group: 'summary', csv: 'raw' },
-  { name: 'ErrCode', type: 'string', group: 'error', csv: 'raw' },
+  { name: 'Source', type: 'string', group: 'summary', csv: 'raw', valueLabels: 'source' },
+  { name: 'ErrCode', type: 'code', group: 'error', csv: 'raw' },
   { name: 'ErrMsg', type: 'string', group: 'error', csv: 'raw' },
   { name: 'ErrTip', type: 'string', group: 'error', csv: 'raw' },
   { name: 'EntityUuid', type: 'string', group: 'ids', csv: 'raw' },
   { name: 'EventUuid', type: 'string', group: 'ids', csv: 'raw' },
   { name: 'ReqUuid', type: 'string', group: 'ids', csv: 'raw' },
-  { name: 'TriggerSource', type: 'string', group: 'summary', csv: 'raw' },
+  { name: 'TriggerSource', type: 'string', group: 'summary', csv: 'raw', valueLabels: 'source' },
 ] as const satisfies readonly TaskFieldSpec[];
 
 export interface TaskFieldSpec {
   name: string;
-  type: 'string' | 'number' | 'ms' | 'json';
+  type: 'string' | 'code' | 'number' | 'ms' | 'json';
   group: 'summary' | 'ids' | 'times' | 'error' | 'input';
   csv: 'raw' | 'iso' | 'label';
   orderField?: string;
+  valueLabels?: ValueLabels;
 }
 export type TaskField = (typeof TASK_FIELDS)[number];
 export type TaskFieldName = TaskField['name'];
 export type MsFieldName = Extract<TaskField, { type: 'ms' }>['name'];
-export type StringFieldName = Extract<TaskField, { type: 'string' | 'json' }>['name'];
+export type StringFieldName = Extract<TaskField, { type: 'string' | 'code' | 'json' }>['name'];
 export type TaskFieldGroup = TaskFieldSpec['group'];
 export const TASK_FIELD_NAMES: readonly TaskFieldName[] = TASK_FIELDS.map((f) => f.name);
 
