@@ -1,7 +1,8 @@
 /**
- * The Sophonsoar (2022-07-28) API as this project knows it: constants, request
- * parameter schemas and response schemas. One module shared by the SPA, the proxy
- * and the emulator, so all three agree on what a valid request is.
+ * The zod schemas of the Sophonsoar (2022-07-28) API, built from the zod-free catalogue
+ * (./catalogue.ts, re-exported here): request parameters, response tasks, errors. One
+ * module shared by the SPA, the proxy and the emulator, so all three agree on what a
+ * valid request is. Code that needs only names and labels imports ./catalogue instead.
  *
  * Request parameters arrive as strings (query string), in the API's own vocabulary:
  * list filters are JSON arrays in a string (`TaskStatus=["90","91"]`), times are
