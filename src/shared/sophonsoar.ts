@@ -1,55 +1,36 @@
 /**
- * The Sophonsoar (2022-07-28) API as this project knows it: constants, request
- * parameter schemas and response schemas. One module shared by the SPA, the proxy
- * and the emulator, so all three agree on what a valid request is.
+ * The zod schemas of the Sophonsoar (2022-07-28) API, built from the zod-free catalogue
+ * (./catalogue.ts, re-exported here): request parameters, response tasks, errors. One
+ * module shared by the SPA, the proxy and the emulator, so all three agree on what a
+ * valid request is. Code that needs only names and labels imports ./catalogue instead.
  *
  * Request parameters arrive as strings (query string), in the API's own vocabulary:
  * list filters are JSON arrays in a string (`TaskStatus=["90","91"]`), times are
  * 13-digit millisecond timestamps.
  */
 import { z } from 'zod';
+import {
+  CONTROL_CHARS,
+  MS_MAX,
+  MS_MIN,
+  REQUEST_PARAMS,
+  TASK_FIELDS,
+  type Action,
+  type RequestParam,
+  type RequestParamName,
+  type TaskField,
+} from './catalogue';
 
-export const PRODUCT = 'Sophonsoar';
-export const API_VERSION = '2022-07-28';
+export * from './catalogue';
 
-/** Read-only actions the proxy forwards. Anything else is refused. */
-export const ACTIONS = ['DescribeProcessTasks', 'DescribeEnumItems'] as const;
-export type Action = (typeof ACTIONS)[number];
+const describeOneOf = (values: readonly string[]) =>
+  values.length === 2 ? `${values[0]} or ${values[1]}` : `one of ${values.join(', ')}`;
 
-/** Documented TaskStatus codes. Any other code is shown as "unknown (N)", never an error. */
-export const TASK_STATUSES = [11, 21, 22, 23, 24, 20, 90, 91, 92] as const;
-export type KnownTaskStatus = (typeof TASK_STATUSES)[number];
-/** Statuses that carry ErrCode / ErrMsg / ErrTip. */
-export const FAILED_TASK_STATUSES: readonly number[] = [90, 91, 92];
-
-export const SOURCES = ['system', 'custom', 'custom_alert', 'soar-manual', 'soar-mdr'] as const;
-export const YUN_CODES = ['WAF', 'CFW', 'Aegis'] as const;
-export const ENTITY_TYPES = ['ip', 'file', 'process'] as const;
-
-/** Fields DescribeProcessTasks can order by. Only gmtCreate is documented; the rest are a
- * choice (UNVERIFIED upstream), kept in this one list so they are easy to change. */
-export const ORDER_FIELDS = ['gmtCreate', 'gmtModified', 'processTime', 'removeTime'] as const;
-export type OrderField = (typeof ORDER_FIELDS)[number];
-export const DIRECTIONS = ['asc', 'desc'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
-
-export const PAGE_SIZE_MAX = 100;
-export const PAGE_SIZE_DEFAULT = 20;
-
-/** Inclusive bounds for a 13-digit millisecond timestamp (2001-09-09 .. 2286-11-20). */
-const MS_MIN = 1_000_000_000_000;
-const MS_MAX = 9_999_999_999_999;
-
-const ID_MAX = 256;
-const TEXT_MAX = 1024;
-
-const trimmedString = (max: number) =>
+const textString = (max: number) =>
   z
     .string()
     .max(max, { message: `must be at most ${max} characters` })
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), {
-      message: 'must not contain control characters',
-    });
+    .refine((s) => !CONTROL_CHARS.test(s), { message: 'must not contain control characters' });
 
 const integerString = (min: number, max: number, what: string) =>
   z
@@ -60,10 +41,8 @@ const integerString = (min: number, max: number, what: string) =>
       message: `must be ${what} between ${min} and ${max}`,
     });
 
-const msTimestamp = integerString(MS_MIN, MS_MAX, 'a 13-digit millisecond timestamp');
-
 /** A JSON array of strings in a string, each item matching `item`. */
-const jsonArrayString = (item: z.ZodString, what: string) =>
+const jsonArrayString = (item: RegExp, what: string) =>
   z.string().transform((raw, ctx) => {
     let parsed: unknown;
     try {
@@ -79,79 +58,77 @@ const jsonArrayString = (item: z.ZodString, what: string) =>
     const out: string[] = [];
     for (const v of parsed) {
       const s = typeof v === 'number' && Number.isInteger(v) ? String(v) : v;
-      const r = item.safeParse(s);
-      if (!r.success) {
+      if (typeof s !== 'string' || !item.test(s)) {
         ctx.addIssue({
           code: 'custom',
           message: `has an invalid item ${JSON.stringify(v)}: ${what} expected`,
         });
         return z.NEVER;
       }
-      out.push(r.data);
+      out.push(s);
     }
     return out;
   });
 
+/** One of `values`, in any letter case, given back in its canonical spelling. */
+const caseInsensitiveOneOf = <V extends string>(values: readonly V[]) =>
+  z.string().transform((s, ctx) => {
+    const hit = values.find((v) => v.toLowerCase() === s.toLowerCase());
+    if (hit === undefined) {
+      ctx.addIssue({ code: 'custom', message: `must be ${describeOneOf(values)}` });
+      return z.NEVER;
+    }
+    return hit;
+  });
+
+/** A parameter's typed value once validated. */
+type ParamValue<P extends RequestParam> = P extends { kind: 'list' }
+  ? string[]
+  : P extends { kind: 'order' | 'direction'; values: readonly (infer V)[] }
+    ? V
+    : P extends { kind: 'time' | 'page' | 'pageSize' }
+      ? number
+      : string;
+
+/** The wire schema of one parameter (strings in, typed values out). */
+function wireSchema(p: RequestParam) {
+  switch (p.kind) {
+    case 'list':
+      return jsonArrayString(p.item, p.itemsName);
+    case 'choice':
+      return z.string().regex(p.pattern, { message: p.message });
+    case 'text':
+      return textString(p.maxLength);
+    case 'time':
+      return integerString(MS_MIN, MS_MAX, 'a 13-digit millisecond timestamp');
+    case 'order':
+    case 'direction':
+      return caseInsensitiveOneOf(p.values);
+    case 'page':
+    case 'pageSize':
+      return integerString(p.min, p.max, 'a whole number');
+  }
+}
+
+type ParamsShape = {
+  [N in RequestParamName]: z.ZodOptional<z.ZodType<ParamValue<Extract<RequestParam, { name: N }>>, string>>;
+};
+function paramsShape(): ParamsShape {
+  const entries = REQUEST_PARAMS.map((p) => [p.name, wireSchema(p).optional()] as const);
+  // Object.fromEntries cannot keep per-key types; wireSchema gives each kind the value
+  // type ParamValue names for it.
+  return Object.fromEntries(entries) as unknown as ParamsShape;
+}
+
 /**
- * DescribeProcessTasks parameters as they travel (strings), parsed into typed values.
- * Strict: an unknown parameter is an error that names it.
+ * DescribeProcessTasks parameters as they travel (strings), parsed into typed values,
+ * built from REQUEST_PARAMS. Strict: an unknown parameter is an error that names it.
  */
-export const describeProcessTasksParamsSchema = z.strictObject({
-  TaskStatus: jsonArrayString(z.string().regex(/^\d{1,4}$/), 'status codes').optional(),
-  Source: jsonArrayString(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/), 'source names').optional(),
-  YunCode: jsonArrayString(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/), 'product codes').optional(),
-  TriggerSource: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be a source name such as system or soar-manual' })
-    .optional(),
-  EntityType: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be an entity type such as ip, file or process' })
-    .optional(),
-  EntityName: trimmedString(TEXT_MAX).optional(),
-  EntityUuid: trimmedString(ID_MAX).optional(),
-  EventUuid: trimmedString(ID_MAX).optional(),
-  TaskId: trimmedString(ID_MAX).optional(),
-  ReqUuid: trimmedString(ID_MAX).optional(),
-  ProcessStrategyUuid: trimmedString(ID_MAX).optional(),
-  SceneCode: trimmedString(ID_MAX).optional(),
-  Scope: trimmedString(ID_MAX).optional(),
-  ParamContent: trimmedString(TEXT_MAX).optional(),
-  ProcessActionStart: msTimestamp.optional(),
-  ProcessActionEnd: msTimestamp.optional(),
-  ProcessRemoveStart: msTimestamp.optional(),
-  ProcessRemoveEnd: msTimestamp.optional(),
-  OrderField: z
-    .string()
-    .transform((s, ctx) => {
-      const hit = ORDER_FIELDS.find((f) => f.toLowerCase() === s.toLowerCase());
-      if (!hit) {
-        ctx.addIssue({ code: 'custom', message: `must be one of ${ORDER_FIELDS.join(', ')}` });
-        return z.NEVER;
-      }
-      return hit;
-    })
-    .optional(),
-  Direction: z
-    .string()
-    .transform((s, ctx) => {
-      const d = s.toLowerCase();
-      if (d !== 'asc' && d !== 'desc') {
-        ctx.addIssue({ code: 'custom', message: 'must be asc or desc' });
-        return z.NEVER;
-      }
-      return d as Direction;
-    })
-    .optional(),
-  PageNumber: integerString(1, 1_000_000, 'a whole number').optional(),
-  PageSize: integerString(1, PAGE_SIZE_MAX, 'a whole number').optional(),
-});
+export const describeProcessTasksParamsSchema = z.strictObject(paramsShape());
 export type DescribeProcessTasksParams = z.output<typeof describeProcessTasksParamsSchema>;
 /** The wire form: every parameter a string. */
-export type DescribeProcessTasksQuery = Partial<Record<keyof DescribeProcessTasksParams, string>>;
-export const DESCRIBE_PROCESS_TASKS_PARAMS = Object.keys(
-  describeProcessTasksParamsSchema.shape,
-) as (keyof DescribeProcessTasksParams)[];
+export type DescribeProcessTasksQuery = Partial<Record<RequestParamName, string>>;
+export const DESCRIBE_PROCESS_TASKS_PARAMS: readonly RequestParamName[] = REQUEST_PARAMS.map((p) => p.name);
 
 export const describeEnumItemsParamsSchema = z.strictObject({
   EnumType: z.enum(['process'], { message: 'must be process' }),
@@ -214,36 +191,26 @@ export function checkParams<A extends Action>(
   return { ok: false, param, code: 'InvalidParameter', message: `The parameter ${param} ${issue.message}.` };
 }
 
-/** One response task. Every field but TaskId may be missing upstream. Unknown fields pass through. */
-export const processTaskSchema = z.looseObject({
-  TaskId: z.string(),
-  Creator: z.string().optional(),
-  GmtCreateMillis: z.number().optional(),
-  GmtModifiedMillis: z.number().optional(),
-  YunCode: z.string().optional(),
-  EntityName: z.string().optional(),
-  EntityType: z.string().optional(),
-  TaskStatus: z.number().optional(),
-  Scope: z.string().optional(),
-  /** A JSON document in a string, or empty, or not JSON at all. */
-  InputParams: z.string().optional(),
-  SceneCode: z.string().optional(),
-  SceneName: z.string().optional(),
-  ProcessTime: z.number().optional(),
-  RemoveTime: z.number().optional(),
-  ProcessStrategyUuid: z.string().optional(),
-  Source: z.string().optional(),
-  ErrCode: z.string().optional(),
-  ErrMsg: z.string().optional(),
-  ErrTip: z.string().optional(),
-  EntityUuid: z.string().optional(),
-  EventUuid: z.string().optional(),
-  ReqUuid: z.string().optional(),
-  TriggerSource: z.string().optional(),
-});
+const fieldSchema = (f: TaskField) =>
+  f.type === 'number' || f.type === 'ms' ? z.number().optional() : z.string().optional();
+type FieldValue<F extends TaskField> = F extends { type: 'number' | 'ms' } ? number : string;
+type TaskShape = {
+  [N in TaskField['name']]: z.ZodOptional<z.ZodType<FieldValue<Extract<TaskField, { name: N }>>>>;
+};
+function taskShape(): TaskShape {
+  // As paramsShape: one entry per catalogue field, typed by FieldValue.
+  return Object.fromEntries(
+    TASK_FIELDS.map((f) => [f.name, fieldSchema(f)] as const),
+  ) as unknown as TaskShape;
+}
+
+/** One response task, built from TASK_FIELDS. Every field but TaskId may be missing
+ * upstream (InputParams is a JSON document in a string, or empty, or not JSON at all).
+ * Unknown fields pass through. */
+export const processTaskSchema = z.looseObject({ ...taskShape(), TaskId: z.string() });
 export type ProcessTask = z.infer<typeof processTaskSchema>;
-/** Every documented field of a task, in display order. */
-export const PROCESS_TASK_FIELDS = Object.keys(processTaskSchema.shape) as (keyof ProcessTask & string)[];
+/** Every documented field of a task, in the API's order. */
+export const PROCESS_TASK_FIELDS: readonly TaskField['name'][] = TASK_FIELDS.map((f) => f.name);
 
 export const describeProcessTasksResponseSchema = z.looseObject({
   RequestId: z.string(),

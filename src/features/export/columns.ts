@@ -11,43 +11,15 @@
  */
 import { isoInZone } from './iso-time';
 
-/**
- * The task fields and status codes of src/shared/sophonsoar.ts, restated here so the CSV
- * worker does not load zod (building schemas makes zod probe `new Function`, which the
- * CSP reports). columns.test.ts checks both lists against the shared schema.
- */
-export const TASK_FIELDS = [
-  'TaskId',
-  'Creator',
-  'GmtCreateMillis',
-  'GmtModifiedMillis',
-  'YunCode',
-  'EntityName',
-  'EntityType',
-  'TaskStatus',
-  'Scope',
-  'InputParams',
-  'SceneCode',
-  'SceneName',
-  'ProcessTime',
-  'RemoveTime',
-  'ProcessStrategyUuid',
-  'Source',
-  'ErrCode',
-  'ErrMsg',
-  'ErrTip',
-  'EntityUuid',
-  'EventUuid',
-  'ReqUuid',
-  'TriggerSource',
-] as const;
-export const KNOWN_STATUS_CODES: readonly number[] = [11, 21, 22, 23, 24, 20, 90, 91, 92];
+import { TASK_FIELDS as FIELDS, TASK_STATUSES, type TaskField } from '../../shared/catalogue';
+
+/** The task fields, in the API's order, and the documented status codes (from the
+ * zod-free catalogue: the CSV worker must not load zod, whose schema building probes
+ * `new Function`, which the CSP reports). */
+export const TASK_FIELDS = FIELDS.map((f) => f.name);
+export const KNOWN_STATUS_CODES: readonly number[] = TASK_STATUSES;
 
 export type ColumnChoice = 'visible' | 'all';
-
-/** Fields holding 13-digit ms timestamps. */
-export const TIME_FIELDS = ['GmtCreateMillis', 'GmtModifiedMillis', 'ProcessTime', 'RemoveTime'] as const;
-const TIME_FIELD_SET = new Set<string>(TIME_FIELDS);
 
 export const ISO_SUFFIX = '_ISO';
 export const LABEL_SUFFIX = '_Label';
@@ -118,16 +90,22 @@ const iso = (field: string): CsvColumn => ({
   },
 });
 
-const statusLabelColumn: CsvColumn = {
-  header: 'TaskStatus' + LABEL_SUFFIX,
-  value: (t, ctx) => statusLabel(t.TaskStatus, ctx),
-};
+/** `TaskStatus_Label`: the status's label ("Failed", "Unknown (25)"). */
+const label = (field: string): CsvColumn => ({
+  header: field + LABEL_SUFFIX,
+  value: (t, ctx) => statusLabel(t[field], ctx),
+});
 
-/** The CSV columns of one API field, derived columns first for times (the readable one). */
-function columnsOfField(field: string): CsvColumn[] {
-  if (TIME_FIELD_SET.has(field)) return [iso(field), raw(field)];
-  if (field === 'TaskStatus') return [raw(field), statusLabelColumn];
-  return [raw(field)];
+/** The CSV columns of one API field as the catalogue's `csv` says; for times the readable one first. */
+function columnsOfField(field: TaskField): CsvColumn[] {
+  switch (field.csv) {
+    case 'iso':
+      return [iso(field.name), raw(field.name)];
+    case 'label':
+      return [raw(field.name), label(field.name)];
+    case 'raw':
+      return [raw(field.name)];
+  }
 }
 
 /**
@@ -139,17 +117,17 @@ const TABLE_COLUMN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Source: ['Source', 'TriggerSource'],
 };
 
-const KNOWN_FIELDS = new Set<string>(TASK_FIELDS);
-
 /**
  * Columns for a choice. `visibleColumns` are table column ids (API field names); ids
  * that are not task fields (selection, actions) are ignored. Each field appears once.
  */
 export function columnsFor(choice: ColumnChoice, visibleColumns: readonly string[]): CsvColumn[] {
-  const fields: string[] = ['TaskId'];
-  const add = (f: string) => {
-    if (KNOWN_FIELDS.has(f) && !fields.includes(f)) fields.push(f);
+  const fields: TaskField[] = [];
+  const add = (name: string) => {
+    const field = FIELDS.find((f) => f.name === name);
+    if (field && !fields.includes(field)) fields.push(field);
   };
+  add('TaskId');
   if (choice === 'all') TASK_FIELDS.forEach(add);
   else for (const id of visibleColumns) (TABLE_COLUMN_FIELDS[id] ?? [id]).forEach(add);
   return fields.flatMap(columnsOfField);

@@ -18,8 +18,9 @@ export interface ExportButtonProps {
   visibleColumns: string[];
   /** The TotalCount the list currently shows, if known (for the confirmation). */
   totalCount?: number;
-  /** Builds an absolute link (relative presets frozen) that reopens the given query. */
-  linkFor: (query: DescribeProcessTasksQuery) => string;
+  /** Builds an absolute link (relative times frozen) that reopens the exported set, given
+   *  the processed-time upper bound (ms) the export froze, if the filter had none. */
+  linkFor: (frozenEndMs: number | undefined) => string;
 }
 
 export function ExportButton(props: ExportButtonProps) {

@@ -26,7 +26,7 @@ export interface ExportRequest {
   choice: ColumnChoice;
   visibleColumns: string[];
   timeZone: string;
-  linkFor: (query: DescribeProcessTasksQuery) => string;
+  linkFor: (frozenEndMs: number | undefined) => string;
   onProgress: (p: ExportProgress) => void;
   /** Asked when the export is large; resolve true to go on. */
   confirmLarge: (info: { totalCount: number; estimatedBytes: number }) => Promise<boolean>;
@@ -99,7 +99,9 @@ export async function runBrowserExport(req: ExportRequest): Promise<ExportOutcom
     const file = await sink.finish();
     if (req.signal.aborted) throw new DOMException('The export was cancelled.', 'AbortError');
     const names = exportFileNames(req.query, result.startedAt, req.timeZone);
-    const reopenLink = req.linkFor(result.frozenQuery);
+    const reopenLink = req.linkFor(
+      result.endFrozen ? Number(result.frozenQuery.ProcessActionEnd) : undefined,
+    );
     const manifest = buildManifest({
       fileName: names.csv,
       query: req.query,

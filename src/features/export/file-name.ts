@@ -6,30 +6,13 @@
  * Only [A-Za-z0-9._+-] appear (safe on Windows, macOS, Linux and in URLs); each value is
  * cut to 24 characters and the summary to 120, so names stay well under 255 bytes.
  */
-import type { DescribeProcessTasksQuery } from '../../shared/sophonsoar';
 import { formatFileStamp } from '../../lib/time';
+import { FILTER_PARAMS, TIME_RANGES } from '../../shared/catalogue';
+import type { DescribeProcessTasksQuery } from '../../shared/sophonsoar';
 
 export const FILE_PRODUCT = 'process-tasks';
 const VALUE_MAX = 24;
 const SUMMARY_MAX = 120;
-
-/** Query parameter → short label in the file name, in this order. */
-const LABELS: readonly [keyof DescribeProcessTasksQuery, string][] = [
-  ['TaskStatus', 'status'],
-  ['YunCode', 'product'],
-  ['Source', 'source'],
-  ['TriggerSource', 'trigger'],
-  ['EntityType', 'type'],
-  ['EntityName', 'entity'],
-  ['SceneCode', 'scene'],
-  ['TaskId', 'task'],
-  ['EventUuid', 'event'],
-  ['EntityUuid', 'entityuuid'],
-  ['ReqUuid', 'req'],
-  ['ProcessStrategyUuid', 'strategy'],
-  ['Scope', 'account'],
-  ['ParamContent', 'keyword'],
-];
 
 /** Keeps safe characters only: anything else becomes '-', runs collapse, ends trimmed. */
 export function slug(s: string, max = VALUE_MAX): string {
@@ -66,17 +49,19 @@ function rangeToken(label: string, start: string | undefined, end: string | unde
 
 export function filterSummary(query: DescribeProcessTasksQuery, timeZone: string): string {
   const tokens: string[] = [];
-  for (const [param, label] of LABELS) {
-    const v = query[param];
+  // Each filter's short word (the catalogue's fileLabel), in the catalogue's order.
+  for (const spec of FILTER_PARAMS) {
+    if (spec.kind === 'time') continue;
+    const v = query[spec.name];
     if (v === undefined || v === '') continue;
-    const values = ['TaskStatus', 'YunCode', 'Source'].includes(param) ? listValues(v) : [v];
+    const values = spec.kind === 'list' ? listValues(v) : [v];
     const parts = values.map((x) => slug(x)).filter(Boolean);
-    tokens.push([label, ...parts].join('-'));
+    tokens.push([spec.fileLabel, ...parts].join('-'));
   }
-  const processed = rangeToken('processed', query.ProcessActionStart, query.ProcessActionEnd, timeZone);
-  if (processed) tokens.push(processed);
-  const unblocked = rangeToken('unblocked', query.ProcessRemoveStart, query.ProcessRemoveEnd, timeZone);
-  if (unblocked) tokens.push(unblocked);
+  for (const range of TIME_RANGES) {
+    const token = rangeToken(range.fileLabel, query[range.start], query[range.end], timeZone);
+    if (token) tokens.push(token);
+  }
   if (tokens.length === 0) return 'all';
   let out = '';
   for (const tok of tokens) {

@@ -7,38 +7,19 @@
  * - OrderField defaults to gmtCreate, Direction to desc; tasks lacking the order field
  *   sort last in both directions; ties are broken by TaskId (code-unit order) in the same
  *   direction, so paging is stable;
- * - ParamContent is a case-insensitive substring of EntityName, SceneCode, SceneName or
- *   InputParams.
+ * - the filters themselves (which field each parameter tests, exact or substring) are
+ *   described in src/shared/catalogue.ts.
  */
 import {
+  FILTER_PARAMS,
+  orderedField,
   PAGE_SIZE_DEFAULT,
   type DescribeProcessTasksParams,
+  type FilterParam,
   type OrderField,
   type ProcessTask,
+  type StringFieldName,
 } from '../../shared/sophonsoar';
-
-export const ORDER_FIELD_KEYS: Record<
-  OrderField,
-  'GmtCreateMillis' | 'GmtModifiedMillis' | 'ProcessTime' | 'RemoveTime'
-> = {
-  gmtCreate: 'GmtCreateMillis',
-  gmtModified: 'GmtModifiedMillis',
-  processTime: 'ProcessTime',
-  removeTime: 'RemoveTime',
-};
-
-const EXACT_FILTERS = [
-  'TriggerSource',
-  'EntityType',
-  'EntityName',
-  'EntityUuid',
-  'EventUuid',
-  'TaskId',
-  'ReqUuid',
-  'ProcessStrategyUuid',
-  'SceneCode',
-  'Scope',
-] as const;
 
 export interface QueryResult {
   tasks: ProcessTask[];
@@ -47,55 +28,69 @@ export interface QueryResult {
   pageSize: number;
 }
 
+type Test = (t: ProcessTask) => boolean;
 const KEEP_ALL = () => true;
 
-/** Builds the per-task predicate for the filter parameters. */
-export function taskFilter(p: DescribeProcessTasksParams): (t: ProcessTask) => boolean {
-  const tests: ((t: ProcessTask) => boolean)[] = [];
-  if (p.TaskStatus?.length) {
-    const set = new Set(p.TaskStatus.map(Number));
-    tests.push((t) => t.TaskStatus !== undefined && set.has(t.TaskStatus));
-  }
-  for (const key of ['Source', 'YunCode'] as const) {
-    const list = p[key];
-    if (list?.length) {
-      const set = new Set(list);
-      tests.push((t) => t[key] !== undefined && set.has(t[key]));
+/** The test one filter parameter makes, as the catalogue describes it; undefined when unset. */
+function filterTest(spec: FilterParam, p: DescribeProcessTasksParams): Test | undefined {
+  switch (spec.kind) {
+    case 'list': {
+      const items = p[spec.name];
+      if (!items?.length) return undefined;
+      const strings = new Set(items);
+      const numbers = new Set(items.map(Number));
+      const field = spec.field;
+      return (t) => {
+        const v = t[field];
+        return typeof v === 'number' ? numbers.has(v) : v !== undefined && strings.has(v);
+      };
+    }
+    case 'choice':
+    case 'text': {
+      const want = p[spec.name];
+      if (!want) return undefined;
+      if (spec.match === 'contains') {
+        const needle = want.toLowerCase();
+        const fields = spec.fields;
+        return (t) => searchText(t, fields).includes(needle);
+      }
+      const field = spec.field;
+      return (t) => t[field] === want;
+    }
+    case 'time': {
+      const bound = p[spec.name];
+      if (bound === undefined) return undefined;
+      const field = spec.field;
+      return spec.bound === 'from'
+        ? (t) => typeof t[field] === 'number' && t[field] >= bound
+        : (t) => typeof t[field] === 'number' && t[field] <= bound;
     }
   }
-  for (const key of EXACT_FILTERS) {
-    const want = p[key];
-    if (want) tests.push((t) => t[key] === want);
-  }
-  const range = (key: 'ProcessTime' | 'RemoveTime', from?: number, to?: number) => {
-    if (from === undefined && to === undefined) return;
-    tests.push((t) => {
-      const v = t[key];
-      return typeof v === 'number' && (from === undefined || v >= from) && (to === undefined || v <= to);
-    });
-  };
-  range('ProcessTime', p.ProcessActionStart, p.ProcessActionEnd);
-  range('RemoveTime', p.ProcessRemoveStart, p.ProcessRemoveEnd);
-  if (p.ParamContent) {
-    const needle = p.ParamContent.toLowerCase();
-    tests.push((t) => searchText(t).includes(needle));
-  }
+}
+
+/** Builds the per-task predicate for the filter parameters. */
+export function taskFilter(p: DescribeProcessTasksParams): Test {
+  const tests = FILTER_PARAMS.map((spec) => filterTest(spec, p)).filter((f) => f !== undefined);
   if (tests.length === 0) return KEEP_ALL;
   if (tests.length === 1) return tests[0]!;
   return (t) => tests.every((f) => f(t));
 }
 
-const searchTexts = new WeakMap<ProcessTask, string>();
+const searchTexts = new Map<string, WeakMap<ProcessTask, string>>();
 
-/** Lower-cased text ParamContent searches, cached per task object (tasks are replaced, not mutated). */
-export function searchText(t: ProcessTask): string {
-  let s = searchTexts.get(t);
+/**
+ * Lower-cased text a `contains` filter searches, cached per task object (tasks are
+ * replaced, not mutated) and per field list.
+ */
+export function searchText(t: ProcessTask, fields: readonly StringFieldName[]): string {
+  const key = fields.join(',');
+  let cache = searchTexts.get(key);
+  if (!cache) searchTexts.set(key, (cache = new WeakMap()));
+  let s = cache.get(t);
   if (s === undefined) {
     // \u0000 separates the fields so a match never spans two of them.
-    s = [t.EntityName, t.SceneCode, t.SceneName, t.InputParams]
-      .map((v) => (v ?? '').toLowerCase())
-      .join('\u0000');
-    searchTexts.set(t, s);
+    s = fields.map((f) => (t[f] ?? '').toLowerCase()).join('\u0000');
+    cache.set(t, s);
   }
   return s;
 }
@@ -135,7 +130,7 @@ export class TaskIndex {
 
 /** Sorts by precomputed keys (a plain comparator over 50k loose objects is several times slower). */
 export function sortTasks(tasks: readonly ProcessTask[], field: OrderField, direction: 'asc' | 'desc') {
-  const prop = ORDER_FIELD_KEYS[field];
+  const prop = orderedField(field);
   const asc = direction === 'asc';
   // Missing values sort last in both directions.
   const missing = asc ? Infinity : -Infinity;

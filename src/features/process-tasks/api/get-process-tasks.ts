@@ -4,7 +4,8 @@ import {
   describeProcessTasksResponseSchema,
   type DescribeProcessTasksQuery,
 } from '../../../shared/sophonsoar';
-import { toWireQuery, type TaskListView } from '../model/url-state';
+import type { TaskListView } from '../model/task-view';
+import { toWireQuery } from '../model/wire-query';
 import { processTaskKeys } from './query-keys';
 
 export function getProcessTasks(query: DescribeProcessTasksQuery, signal?: AbortSignal) {

@@ -3,7 +3,8 @@ import { VisibleText } from '../../../components/visible-text';
 import { t } from '../../../lib/i18n';
 import { useTimeZoneSetting } from '../../../lib/use-time-zone';
 import { activeFilters } from '../model/filter-summary';
-import type { FilterParam, TaskFilters } from '../model/url-state';
+import type { FilterParamName } from '../../../shared/catalogue';
+import type { TaskFilters } from '../model/task-view';
 
 /** Active filters at a glance, each removable, plus clear-all. */
 export function FilterChips({
@@ -12,7 +13,7 @@ export function FilterChips({
   onClearAll,
 }: {
   filters: TaskFilters;
-  onRemove: (params: FilterParam[]) => void;
+  onRemove: (params: FilterParamName[]) => void;
   /** Omit where a clear-all button is already at hand (the empty state). */
   onClearAll?: () => void;
 }) {

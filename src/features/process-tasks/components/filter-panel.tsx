@@ -3,21 +3,24 @@ import { Button, Select } from 'antd';
 import { useState } from 'react';
 import { DebouncedInput } from '../../../components/debounced-input';
 import { t } from '../../../lib/i18n';
-import { entityTypeOptions, productOptions, sourceOptions, statusOptions } from '../model/labels';
-import type { ChoiceParam, ListParam, TaskFilters, TextParam } from '../model/url-state';
+import {
+  FILTER_PARAMS,
+  TIME_RANGES,
+  labelKey,
+  type FilterParam,
+  type ParamOfKind,
+} from '../../../shared/catalogue';
+import { VALUE_OPTIONS } from '../model/labels';
+import type { TaskFilters } from '../model/task-view';
 import { FilterField } from './filter-field';
 import { SceneCodeInput } from './scene-code-input';
 import { TimeRangeFilter } from './time-range-filter';
 
-const ADVANCED: TextParam[] = [
-  'EntityName',
-  'TaskId',
-  'EventUuid',
-  'EntityUuid',
-  'ReqUuid',
-  'ProcessStrategyUuid',
-  'Scope',
-];
+/** Exact-match identifiers wait behind "More filters"; the rest is always shown. */
+const isAdvanced = (p: FilterParam): p is ParamOfKind<'text'> & { match: 'equals' } =>
+  p.kind === 'text' && p.match === 'equals';
+const MAIN = FILTER_PARAMS.filter((p) => !isAdvanced(p) && p.kind !== 'time');
+const ADVANCED = FILTER_PARAMS.filter(isAdvanced);
 
 interface Props {
   filters: TaskFilters;
@@ -27,47 +30,70 @@ interface Props {
 const fid = (p: string) => `filter-${p}`;
 
 export function FilterPanel({ filters, onChange }: Props) {
-  const advancedActive = ADVANCED.some((p) => filters[p] !== undefined) || filters.SceneCode !== undefined;
+  const advancedActive = ADVANCED.some((p) => filters[p.name] !== undefined);
   const [moreOpen, setMoreOpen] = useState(advancedActive);
   const showMore = moreOpen || advancedActive;
 
-  const multi = (p: ListParam, options: { value: string; label: string }[]) => (
-    <FilterField id={fid(p)} label={t(`field.${p}`)}>
-      <Select
-        id={fid(p)}
-        mode="multiple"
-        allowClear
-        maxTagCount="responsive"
-        placeholder={t('filters.any')}
-        value={filters[p] ?? []}
-        options={options}
-        optionFilterProp="label"
-        onChange={(v: string[]) => onChange({ [p]: v })}
-      />
-    </FilterField>
-  );
-  const single = (p: ChoiceParam, options: { value: string; label: string }[]) => (
-    <FilterField id={fid(p)} label={t(`field.${p}`)}>
-      <Select
-        id={fid(p)}
-        allowClear
-        placeholder={t('filters.any')}
-        value={filters[p] ?? null}
-        options={options}
-        onChange={(v: string | undefined | null) => onChange({ [p]: v ?? undefined })}
-      />
-    </FilterField>
-  );
-  const text = (p: TextParam, hint?: string) => (
-    <FilterField id={fid(p)} label={t(`field.${p}`)} hint={hint}>
-      <DebouncedInput
-        id={fid(p)}
-        value={filters[p]}
-        aria-describedby={hint ? `${fid(p)}-hint` : undefined}
-        onCommit={(v) => onChange({ [p]: v }, { replace: true })}
-      />
-    </FilterField>
-  );
+  const field = (p: FilterParam) => {
+    const id = fid(p.name);
+    const label = t(labelKey(p.name));
+    switch (p.kind) {
+      case 'list':
+        return (
+          <FilterField key={p.name} id={id} label={label}>
+            <Select
+              id={id}
+              mode="multiple"
+              allowClear
+              maxTagCount="responsive"
+              placeholder={t('filters.any')}
+              value={filters[p.name] ?? []}
+              options={VALUE_OPTIONS[p.valueLabels](filters[p.name])}
+              optionFilterProp="label"
+              onChange={(v: string[]) => onChange({ [p.name]: v })}
+            />
+          </FilterField>
+        );
+      case 'choice':
+        return (
+          <FilterField key={p.name} id={id} label={label}>
+            <Select
+              id={id}
+              allowClear
+              placeholder={t('filters.any')}
+              value={filters[p.name] ?? null}
+              options={VALUE_OPTIONS[p.valueLabels]()}
+              onChange={(v: string | undefined | null) => onChange({ [p.name]: v ?? undefined })}
+            />
+          </FilterField>
+        );
+      case 'text': {
+        if ('suggest' in p)
+          return (
+            <FilterField key={p.name} id={id} label={label}>
+              <SceneCodeInput
+                id={id}
+                value={filters[p.name]}
+                onCommit={(v) => onChange({ [p.name]: v }, { replace: true })}
+              />
+            </FilterField>
+          );
+        const hint = p.match === 'contains' ? t('filters.keywordHint') : t('filters.exactHint');
+        return (
+          <FilterField key={p.name} id={id} label={label} hint={hint}>
+            <DebouncedInput
+              id={id}
+              value={filters[p.name]}
+              aria-describedby={`${id}-hint`}
+              onCommit={(v) => onChange({ [p.name]: v }, { replace: true })}
+            />
+          </FilterField>
+        );
+      }
+      case 'time':
+        return null;
+    }
+  };
 
   return (
     <section className="rtc-panel rtc-filters" aria-labelledby="filters-title">
@@ -80,47 +106,19 @@ export function FilterPanel({ filters, onChange }: Props) {
         </Button>
       </div>
       <div className="rtc-filter-grid">
-        {multi('TaskStatus', statusOptions(filters.TaskStatus))}
-        {multi('YunCode', productOptions(filters.YunCode))}
-        {multi('Source', sourceOptions())}
-        {single('TriggerSource', sourceOptions())}
-        {single('EntityType', entityTypeOptions())}
-        {text('ParamContent', t('filters.keywordHint'))}
-        <FilterField id={fid('ProcessActionStart')} label={t('field.ProcessActionRange')}>
-          <TimeRangeFilter
-            id={fid('ProcessActionStart')}
-            start={filters.ProcessActionStart}
-            end={filters.ProcessActionEnd}
-            onChange={(a, b) => onChange({ ProcessActionStart: a, ProcessActionEnd: b })}
-          />
-        </FilterField>
-        <FilterField id={fid('ProcessRemoveStart')} label={t('field.ProcessRemoveRange')}>
-          <TimeRangeFilter
-            id={fid('ProcessRemoveStart')}
-            start={filters.ProcessRemoveStart}
-            end={filters.ProcessRemoveEnd}
-            onChange={(a, b) => onChange({ ProcessRemoveStart: a, ProcessRemoveEnd: b })}
-          />
-        </FilterField>
-      </div>
-      {showMore ? (
-        <div className="rtc-filter-grid rtc-filter-grid-more">
-          {text('EntityName', t('filters.exactHint'))}
-          <FilterField id={fid('SceneCode')} label={t('field.SceneCode')}>
-            <SceneCodeInput
-              id={fid('SceneCode')}
-              value={filters.SceneCode}
-              onCommit={(v) => onChange({ SceneCode: v }, { replace: true })}
+        {MAIN.map(field)}
+        {TIME_RANGES.map(({ id, start, end }) => (
+          <FilterField key={id} id={fid(start)} label={t(labelKey(id))}>
+            <TimeRangeFilter
+              id={fid(start)}
+              start={filters[start]}
+              end={filters[end]}
+              onChange={(a, b) => onChange({ [start]: a, [end]: b })}
             />
           </FilterField>
-          {text('TaskId', t('filters.exactHint'))}
-          {text('EventUuid', t('filters.exactHint'))}
-          {text('EntityUuid', t('filters.exactHint'))}
-          {text('ReqUuid', t('filters.exactHint'))}
-          {text('ProcessStrategyUuid', t('filters.exactHint'))}
-          {text('Scope', t('filters.exactHint'))}
-        </div>
-      ) : null}
+        ))}
+      </div>
+      {showMore ? <div className="rtc-filter-grid rtc-filter-grid-more">{ADVANCED.map(field)}</div> : null}
       <p className="rtc-note" data-testid="no-create-time-note">
         <InfoCircleOutlined aria-hidden /> {t('filters.noCreateTimeFilter')}
       </p>

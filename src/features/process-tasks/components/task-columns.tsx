@@ -10,9 +10,11 @@ import { EllipsisText } from '../../../components/ellipsis-text';
 import { IdText } from '../../../components/id-text';
 import { TimeText } from '../../../components/time-text';
 import { VisibleText } from '../../../components/visible-text';
-import { t, type MessageKey } from '../../../lib/i18n';
+import { t } from '../../../lib/i18n';
+import { TASK_FIELDS, labelKey, type MsFieldName } from '../../../shared/catalogue';
 import type { ProcessTask } from '../../../shared/sophonsoar';
 import { entityTypeLabel, productName, sourceName } from '../model/labels';
+import { isSortableColumn } from '../model/sort';
 import { StatusTag } from './status-tag';
 
 export const taskTableFeatures = tableFeatures({
@@ -41,8 +43,11 @@ export const COLUMN_IDS = [
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
+/** The header of a column: the field's label (the source column also shows the trigger). */
 export function columnLabel(id: string): string {
-  return id === 'Source' ? t('column.sourceTrigger') : t(`field.${id}` as MessageKey);
+  if (id === 'Source') return t('column.sourceTrigger');
+  const field = TASK_FIELDS.find((f) => f.name === id);
+  return field ? t(labelKey(field.name)) : id;
 }
 
 export const DEFAULT_HIDDEN: Partial<Record<ColumnId, false>> = {
@@ -63,11 +68,11 @@ function Missing() {
 
 /** The columns. `now` is read from the table's meta-free closure: cells re-render with the page. */
 export function buildTaskColumns(now: number) {
-  const time = (id: 'GmtCreateMillis' | 'ProcessTime' | 'RemoveTime' | 'GmtModifiedMillis') =>
+  const time = (id: MsFieldName) =>
     helper.accessor(id, {
       id,
       header: () => columnLabel(id),
-      enableSorting: true,
+      enableSorting: isSortableColumn(id),
       sortDescFirst: true,
       cell: (info) => <TimeText ms={info.getValue()} now={now} />,
     });

@@ -4,46 +4,36 @@ import { Alert, Drawer, Spin } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { VisibleText } from '../../../components/visible-text';
-import { t, type MessageKey } from '../../../lib/i18n';
+import { t } from '../../../lib/i18n';
 import { revealInvisible } from '../../../lib/invisible-chars';
 import { formatDateTimeWithZone, formatRelative, formatUtc } from '../../../lib/time';
 import { useTimeZoneSetting } from '../../../lib/use-time-zone';
+import {
+  TASK_FIELDS,
+  TASK_FIELD_NAMES,
+  labelKey,
+  type TaskField,
+  type TaskFieldGroup,
+  type TaskFieldName,
+} from '../../../shared/catalogue';
 import type { ProcessTask } from '../../../shared/sophonsoar';
 import { processTaskQueryOptions } from '../api/get-process-task';
-import { entityTypeLabel, isFailedStatus, productLabel, sourceLabel, statusLabel } from '../model/labels';
+import { isFailedStatus, statusLabel, VALUE_LABEL } from '../model/labels';
 import { ErrorState } from './error-state';
 import { StatusTag } from './status-tag';
 
 const JsonViewer = lazy(() => import('./json-viewer').then((m) => ({ default: m.JsonViewer })));
 
-const ID_FIELDS = [
-  'TaskId',
-  'EventUuid',
-  'EntityUuid',
-  'ReqUuid',
-  'ProcessStrategyUuid',
-  'Scope',
-  'Creator',
-] as const;
-const TIME_FIELDS = ['GmtCreateMillis', 'ProcessTime', 'RemoveTime', 'GmtModifiedMillis'] as const;
-const SHOWN = new Set<string>([
-  ...ID_FIELDS,
-  ...TIME_FIELDS,
-  'TaskStatus',
-  'YunCode',
-  'EntityName',
-  'EntityType',
-  'SceneCode',
-  'SceneName',
-  'Source',
-  'TriggerSource',
-  'ErrCode',
-  'ErrMsg',
-  'ErrTip',
-  'InputParams',
-]);
+/** The catalogue's fields of one drawer section, in the API's order. */
+const inGroup = <G extends TaskFieldGroup>(group: G) =>
+  TASK_FIELDS.filter((f): f is Extract<TaskField, { group: G }> => f.group === group);
+const SUMMARY_FIELDS = inGroup('summary');
+const ID_FIELDS = inGroup('ids');
+const TIME_FIELDS = inGroup('times');
+const ERROR_FIELDS = inGroup('error');
+const KNOWN = new Set<string>(TASK_FIELD_NAMES);
 
-const label = (f: string) => t(`field.${f}` as MessageKey);
+const label = (f: TaskFieldName) => t(labelKey(f));
 
 function Value({ v }: { v: string | undefined }) {
   return v === undefined || v === '' ? (
@@ -62,25 +52,30 @@ function Row({ name, children, testId }: { name: string; children: React.ReactNo
   );
 }
 
+/** A summary or error field: a status tag, a labelled code, a monospaced code or text. */
+function FieldValue({ field, task }: { field: TaskField; task: ProcessTask }) {
+  const v = task[field.name];
+  if ('valueLabels' in field && field.valueLabels === 'status')
+    return <StatusTag code={typeof v === 'number' ? v : undefined} />;
+  if ('valueLabels' in field && typeof v === 'string')
+    return <VisibleText text={VALUE_LABEL[field.valueLabels](v)} />;
+  const text = <Value v={v === undefined ? undefined : String(v)} />;
+  return <span className={field.type === 'code' ? 'rtc-mono rtc-break' : 'rtc-break'}>{text}</span>;
+}
+
 function TaskDetails({ task, now }: { task: ProcessTask; now: number }) {
   const zone = useTimeZoneSetting();
   const failed = isFailedStatus(task.TaskStatus);
-  const hasError = Boolean(task.ErrCode || task.ErrMsg || task.ErrTip);
+  const hasError = ERROR_FIELDS.some((f) => Boolean(task[f.name]));
   // Fields the API added that this version does not know yet: shown raw, never dropped.
-  const extra = Object.keys(task).filter((k) => !SHOWN.has(k));
+  const extra = Object.keys(task).filter((k) => !KNOWN.has(k));
   const errorBlock = (
     <dl className="rtc-dl rtc-dl-error">
-      <Row name={label('ErrCode')} testId="drawer-ErrCode">
-        <span className="rtc-mono">
-          <Value v={task.ErrCode} />
-        </span>
-      </Row>
-      <Row name={label('ErrMsg')} testId="drawer-ErrMsg">
-        <Value v={task.ErrMsg} />
-      </Row>
-      <Row name={label('ErrTip')} testId="drawer-ErrTip">
-        <Value v={task.ErrTip} />
-      </Row>
+      {ERROR_FIELDS.map((f) => (
+        <Row key={f.name} name={label(f.name)} testId={`drawer-${f.name}`}>
+          <FieldValue field={f} task={task} />
+        </Row>
+      ))}
     </dl>
   );
   return (
@@ -100,36 +95,11 @@ function TaskDetails({ task, now }: { task: ProcessTask; now: number }) {
           {t('drawer.section.summary')}
         </h3>
         <dl className="rtc-dl">
-          <Row name={label('TaskStatus')} testId="drawer-TaskStatus">
-            <StatusTag code={task.TaskStatus} />
-          </Row>
-          <Row name={label('YunCode')}>
-            <VisibleText text={productLabel(task.YunCode)} />
-          </Row>
-          <Row name={label('EntityName')} testId="drawer-EntityName">
-            <span className="rtc-break">
-              <Value v={task.EntityName} />
-            </span>
-          </Row>
-          <Row name={label('EntityType')}>
-            <VisibleText text={entityTypeLabel(task.EntityType)} />
-          </Row>
-          <Row name={label('SceneName')} testId="drawer-SceneName">
-            <span className="rtc-break">
-              <Value v={task.SceneName} />
-            </span>
-          </Row>
-          <Row name={label('SceneCode')}>
-            <span className="rtc-mono rtc-break">
-              <Value v={task.SceneCode} />
-            </span>
-          </Row>
-          <Row name={label('Source')}>
-            <VisibleText text={sourceLabel(task.Source)} />
-          </Row>
-          <Row name={label('TriggerSource')}>
-            <VisibleText text={sourceLabel(task.TriggerSource)} />
-          </Row>
+          {SUMMARY_FIELDS.map((f) => (
+            <Row key={f.name} name={label(f.name)} testId={`drawer-${f.name}`}>
+              <FieldValue field={f} task={task} />
+            </Row>
+          ))}
         </dl>
       </section>
 
@@ -138,7 +108,7 @@ function TaskDetails({ task, now }: { task: ProcessTask; now: number }) {
           {t('drawer.section.ids')}
         </h3>
         <dl className="rtc-dl">
-          {ID_FIELDS.map((f) => {
+          {ID_FIELDS.map(({ name: f }) => {
             const v = task[f];
             return (
               <Row key={f} name={label(f)} testId={`drawer-${f}`}>
@@ -174,7 +144,7 @@ function TaskDetails({ task, now }: { task: ProcessTask; now: number }) {
             </tr>
           </thead>
           <tbody>
-            {TIME_FIELDS.map((f) => {
+            {TIME_FIELDS.map(({ name: f }) => {
               const ms = task[f];
               const has = typeof ms === 'number' && Number.isFinite(ms);
               return (

@@ -1,16 +1,10 @@
 /** Human words for active filters (chips, empty state). */
 import { t, type MessageKey } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/time';
-import { entityTypeLabel, productLabel, sourceLabel, statusLabel } from './labels';
+import { FILTER_PARAMS, TIME_RANGES, labelKey, type FilterParamName } from '../../../shared/catalogue';
+import { VALUE_LABEL } from './labels';
+import type { TaskFilters } from './task-view';
 import { isPreset, isRelative, resolveTimeExpr } from './time-expr';
-import {
-  CHOICE_PARAMS,
-  LIST_PARAMS,
-  TEXT_PARAMS,
-  TIME_RANGES,
-  type FilterParam,
-  type TaskFilters,
-} from './url-state';
 
 export interface ActiveFilter {
   /** Stable id, also the chip's test id. */
@@ -18,7 +12,7 @@ export interface ActiveFilter {
   label: string;
   value: string;
   /** The URL parameters this chip clears. */
-  params: FilterParam[];
+  params: FilterParamName[];
 }
 
 function timeBound(expr: string): string {
@@ -39,39 +33,31 @@ export function describeTimeRange(start: string | undefined, end: string | undef
   return t('range.any');
 }
 
-const LIST_LABELS = {
-  TaskStatus: (v: string) => statusLabel(Number(v)),
-  YunCode: productLabel,
-  Source: sourceLabel,
-} as const;
-
+/** Chips in this order: lists and choices, then time ranges, then texts. */
 export function activeFilters(filters: TaskFilters): ActiveFilter[] {
   const out: ActiveFilter[] = [];
-  for (const p of LIST_PARAMS) {
-    const items = filters[p];
-    if (items?.length)
-      out.push({ id: p, label: t(`field.${p}`), value: items.map(LIST_LABELS[p]).join(', '), params: [p] });
+  for (const spec of FILTER_PARAMS) {
+    if (spec.kind === 'list') {
+      const items = filters[spec.name];
+      if (items?.length) out.push(chip(spec.name, items.map(VALUE_LABEL[spec.valueLabels]).join(', ')));
+    } else if (spec.kind === 'choice') {
+      const v = filters[spec.name];
+      if (v !== undefined) out.push(chip(spec.name, VALUE_LABEL[spec.valueLabels](v)));
+    }
   }
-  for (const p of CHOICE_PARAMS) {
-    const v = filters[p];
-    if (v !== undefined)
-      out.push({
-        id: p,
-        label: t(`field.${p}`),
-        value: p === 'EntityType' ? entityTypeLabel(v) : sourceLabel(v),
-        params: [p],
-      });
-  }
-  for (const [start, end] of TIME_RANGES) {
+  for (const { id, start, end } of TIME_RANGES) {
     const a = filters[start];
     const b = filters[end];
-    if (a === undefined && b === undefined) continue;
-    const id = start === 'ProcessActionStart' ? 'ProcessActionRange' : 'ProcessRemoveRange';
-    out.push({ id, label: t(`field.${id}`), value: describeTimeRange(a, b), params: [start, end] });
+    if (a !== undefined || b !== undefined)
+      out.push({ id, label: t(labelKey(id)), value: describeTimeRange(a, b), params: [start, end] });
   }
-  for (const p of TEXT_PARAMS) {
-    const v = filters[p];
-    if (v !== undefined) out.push({ id: p, label: t(`field.${p}`), value: v, params: [p] });
+  for (const spec of FILTER_PARAMS) {
+    const v = spec.kind === 'text' ? filters[spec.name] : undefined;
+    if (v !== undefined) out.push(chip(spec.name, v));
   }
   return out;
+}
+
+function chip(name: FilterParamName, value: string): ActiveFilter {
+  return { id: name, label: t(labelKey(name)), value, params: [name] };
 }

@@ -9,7 +9,8 @@ import {
   SOURCES,
   TASK_STATUSES,
   YUN_CODES,
-} from '../../../shared/sophonsoar';
+  type ValueLabels,
+} from '../../../shared/catalogue';
 
 export type StatusTone = 'processing' | 'success' | 'error' | 'warning' | 'default';
 
@@ -87,3 +88,21 @@ export const productOptions = (selected: readonly string[] = []) =>
 export const sourceOptions = () => SOURCES.map((c) => ({ value: c, label: sourceLabel(c) }));
 export const entityTypeOptions = () =>
   ENTITY_TYPES.map((c) => ({ value: c, label: t('label.withCode', { label: entityTypeLabel(c), code: c }) }));
+
+/** The label of a filter value, by the vocabulary its parameter uses (the catalogue's `valueLabels`). */
+export const VALUE_LABEL: Record<ValueLabels, (code: string) => string> = {
+  status: (c) => statusLabel(Number(c)),
+  product: productLabel,
+  source: sourceLabel,
+  entityType: entityTypeLabel,
+};
+/** A filter's options, by vocabulary; `selected` adds codes a link brought in. */
+export const VALUE_OPTIONS: Record<
+  ValueLabels,
+  (selected?: readonly string[]) => { value: string; label: string }[]
+> = {
+  status: statusOptions,
+  product: productOptions,
+  source: sourceOptions,
+  entityType: entityTypeOptions,
+};

@@ -1,46 +1,38 @@
 /** The API orders by OrderField + Direction; the table sorts by column id (API field names). */
-import type { Direction, OrderField } from '../../../shared/sophonsoar';
+import { ORDERABLE_FIELDS, orderedField, type Direction, type OrderField } from '../../../shared/catalogue';
 
-export const ORDER_FIELD_BY_COLUMN = {
-  GmtCreateMillis: 'gmtCreate',
-  GmtModifiedMillis: 'gmtModified',
-  ProcessTime: 'processTime',
-  RemoveTime: 'removeTime',
-} as const satisfies Record<string, OrderField>;
+export type SortableColumnId = (typeof ORDERABLE_FIELDS)[number]['name'];
 
-export type SortableColumnId = keyof typeof ORDER_FIELD_BY_COLUMN;
-
-export const COLUMN_BY_ORDER_FIELD: Record<OrderField, SortableColumnId> = {
-  gmtCreate: 'GmtCreateMillis',
-  gmtModified: 'GmtModifiedMillis',
-  processTime: 'ProcessTime',
-  removeTime: 'RemoveTime',
-};
+/** OrderField → the column (task field) it sorts, from the catalogue. */
+export const COLUMN_BY_ORDER_FIELD: Readonly<Record<string, SortableColumnId>> = Object.fromEntries(
+  ORDERABLE_FIELDS.map((f) => [f.orderField, f.name]),
+);
 
 export interface ColumnSort {
   id: string;
   desc: boolean;
 }
 
+const orderableField = (id: string) => ORDERABLE_FIELDS.find((f) => f.name === id);
+
 export function isSortableColumn(id: string): id is SortableColumnId {
-  return Object.prototype.hasOwnProperty.call(ORDER_FIELD_BY_COLUMN, id);
+  return orderableField(id) !== undefined;
 }
 
 /** The table's sorting state for an API order. */
 export function sortingFromOrder(orderField: OrderField, direction: Direction): ColumnSort[] {
-  return [{ id: COLUMN_BY_ORDER_FIELD[orderField], desc: direction === 'desc' }];
+  return [{ id: orderedField(orderField), desc: direction === 'desc' }];
 }
 
 /** The API order for the table's sorting state; undefined when no sortable column is sorted. */
 export function orderFromSorting(
   sorting: readonly ColumnSort[],
 ): { orderField: OrderField; direction: Direction } | undefined {
-  const first = sorting.find((s) => isSortableColumn(s.id));
-  if (!first) return undefined;
-  return {
-    orderField: ORDER_FIELD_BY_COLUMN[first.id as SortableColumnId],
-    direction: first.desc ? 'desc' : 'asc',
-  };
+  for (const s of sorting) {
+    const field = orderableField(s.id);
+    if (field) return { orderField: field.orderField, direction: s.desc ? 'desc' : 'asc' };
+  }
+  return undefined;
 }
 
 /** `aria-sort` of a header. */

@@ -7,11 +7,11 @@ import {
   parsePath,
   parseSearch,
   serializeView,
-  toWireQuery,
-  viewFromWireQuery,
   withFilters,
   type TaskListView,
 } from './url-state';
+import { exportedView } from './task-view';
+import { toWireQuery } from './wire-query';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0); // 2026-11-27T12:00:00Z
 const H = 3_600_000;
@@ -202,14 +202,26 @@ describe('wire query for the API', () => {
     expect(toWireQuery(v, NOW, { paging: false })).not.toHaveProperty('PageNumber');
   });
 
-  it('reads a wire query back into the same view (for links made from an export)', () => {
+  it('an export reopens exactly the wire query it sent (relative times frozen, end frozen when open)', () => {
     const v = parseSearch(
-      'TaskStatus=90,91&Source=system&ProcessActionStart=1795700000000&OrderField=removeTime&Direction=asc',
+      'TaskStatus=90,91&Source=system&ProcessActionStart=now-1h&OrderField=removeTime&Direction=asc&PageNumber=3',
       NOW,
     ).view;
-    const back = viewFromWireQuery(toWireQuery(v, NOW, { paging: false }));
+    const sent = toWireQuery(v, NOW, { paging: false });
+    const frozenEnd = NOW + 5_000;
+    const reopened = exportedView(v, NOW, frozenEnd);
+    expect(toWireQuery(reopened, NOW + H, { paging: false })).toEqual({
+      ...sent,
+      ProcessActionEnd: String(frozenEnd),
+    });
+    expect(reopened.page).toBe(1);
+    // Its link reads back into the same view, with nothing dropped.
+    const back = parseSearch(serializeView(reopened), NOW + H);
     expect(back.notices).toEqual([]);
-    expect(back.view).toEqual(v);
+    expect(back.view).toEqual(reopened);
+    // A filter that already had an end keeps its own.
+    const bounded = parseSearch('ProcessActionStart=1795700000000&ProcessActionEnd=1795800000000', NOW).view;
+    expect(exportedView(bounded, NOW, undefined).filters).toEqual(bounded.filters);
   });
 });
 
