@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { API_VERSION, ACTIONS, checkParams, type Action, type ProcessTask } from '../../shared/sophonsoar';
-import type { ParamPair } from '../signing';
+import type { ParamPair } from './signing';
 import { SCENES } from './catalog';
 import { generateDataset } from './dataset';
 import { ERRORS, errorBody, fail, newRequestId, type ApiFailure } from './errors';

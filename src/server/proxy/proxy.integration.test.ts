@@ -14,7 +14,7 @@ import { buildApp, type BuildAppOptions } from '../app';
 import { HOSTILE_TASK_IDS, NO_FAULTS, startEmulator, type RunningEmulator } from '../emulator/index';
 import { createLogger } from '../logger';
 import { staticCredential } from './credential-chain';
-import { startCountingForwarder, type CountingForwarder } from './testing/counting-forwarder';
+import { startCountingForwarder, type CountingForwarder } from '../../../test/helpers/counting-forwarder';
 import { rpcParams } from './upstream-client';
 
 const OpenApiClient =

@@ -5,9 +5,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { buildApp } from '../app';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
-import { disableEcsMetadataProbe, staticCredential } from '../proxy/credential-chain';
+import { buildApp } from '../../src/server/app';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/server/emulator';
+import { disableEcsMetadataProbe, staticCredential } from '../../src/server/proxy/credential-chain';
 
 export interface ProxyHarness {
   app: FastifyInstance;
