@@ -18,6 +18,8 @@ export interface EmulatorOptions {
   faults?: Partial<Faults>;
   now?: () => number;
   logger?: Logger | false;
+  /** Lets requests bearing `Authorization: Bearer <token>` use the admin routes from anywhere. */
+  adminToken?: string;
 }
 
 export const DEFAULTS = {
