@@ -59,6 +59,9 @@ export const CSP_DIRECTIVES = {
   formAction: ["'self'"],
 };
 
+/** What GET /api/config names as the endpoint in demo mode, instead of the emulator's address. */
+export const DEMO_ENDPOINT_HOST = 'emulator';
+
 interface ErrorWithApiCode extends FastifyError {
   apiCode?: string;
   apiMessage?: string;
@@ -112,7 +115,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const appConfig: AppConfig = {
     mode: options.upstream.mode,
-    endpointHost: options.upstream.endpoint,
+    // The embedded emulator's port is nobody's business but ours: its admin routes are there.
+    endpointHost: options.upstream.mode === 'demo' ? DEMO_ENDPOINT_HOST : options.upstream.endpoint,
     version: options.version,
     ...(options.config.exportMaxRequestsPerSecond !== undefined && {
       exportMaxRequestsPerSecond: options.config.exportMaxRequestsPerSecond,
