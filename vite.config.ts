@@ -1,6 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+/** Tests beside the code that still need sockets or processes, by name. */
+const INTEGRATION_IN_SRC = [
+  'src/**/*.integration.test.ts',
+  'src/**/*.app.test.ts',
+  'src/**/*.proxy.test.ts',
+  'src/**/*.property.test.ts',
+  'src/**/main.test.ts',
+];
+
 // The SPA is built into dist/; the server (src/server) serves it. In `npm run dev`,
 // /api is proxied to a running server (`npm start`).
 export default defineConfig({
@@ -15,10 +24,26 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // `npm run test:unit` and `npm run test:integration` run one project each; `vitest run`
+    // runs both. Integration tests open real loopback sockets or processes (the proxy, the
+    // emulator, `npm start`); fuzz and load suites live in test/ with their helpers.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          exclude: INTEGRATION_IN_SRC,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['test/**/*.test.ts', ...INTEGRATION_IN_SRC] },
+      },
+    ],
   },
 });

@@ -73,9 +73,6 @@ function cleanEnv(home: string): NodeJS.ProcessEnv {
     EMULATOR_LIVE: '0',
     // A low export ceiling that the export spec can see the page keep to.
     EXPORT_MAX_REQUESTS_PER_SECOND: String(E2E_EXPORT_MAX_RPS),
-    // One proxy retry (not the default three), so injected throttling reaches the page and
-    // its own back-off is what the tests see.
-    UPSTREAM_RETRIES: '1',
     ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
     LOG_LEVEL: 'info',
   };

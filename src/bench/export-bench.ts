@@ -25,7 +25,7 @@ import {
   runExport,
   type ExportResult,
 } from '../features/export/fetch-engine';
-import { startProxyHarness } from '../server/hardening/proxy-harness';
+import { startProxyHarness } from '../../test/helpers/proxy-harness';
 import type { DescribeProcessTasksQuery } from '../shared/sophonsoar';
 import { launchChromium } from './lib/browser';
 import { round, writeResult } from './lib/stats';

@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startProxyHarness } from '../server/hardening/proxy-harness';
+import { startProxyHarness } from '../../test/helpers/proxy-harness';
 import { launchChromium } from './lib/browser';
 import { median, round, writeResult } from './lib/stats';
 

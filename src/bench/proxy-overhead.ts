@@ -9,7 +9,7 @@ import { Agent, request } from 'node:http';
 import OpenApiModule, { Config, OpenApiRequest } from '@alicloud/openapi-client';
 import { RuntimeOptions } from '@alicloud/tea-util';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../server/emulator';
-import { spawnServer } from '../server/hardening/spawn-server';
+import { spawnServer } from '../../test/helpers/spawn-server';
 import { rpcParams } from '../server/proxy/upstream-client';
 import { startEmulatorProcess } from './lib/emulator-process';
 import { closedLoop, round, writeResult, type LoopFigures } from './lib/stats';

@@ -71,10 +71,12 @@ describe('/api basics', () => {
     expect(r.statusCode).toBe(200);
     expect(appConfigSchema.parse(r.json())).toEqual({
       mode: 'demo',
-      endpointHost: '127.0.0.1:1',
+      endpointHost: 'emulator',
       version: '9.8.7',
     });
     expect(r.body).not.toContain('offline-secret');
+    // The embedded emulator's address (and so its admin routes) is not revealed.
+    expect(r.body).not.toContain('127.0.0.1');
   });
 
   it.each([

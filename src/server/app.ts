@@ -11,6 +11,8 @@ import type { ServerConfig } from './config';
 import { apiRoutes } from './proxy/api-routes';
 import type { RetryPolicy } from './proxy/retry';
 import { createUpstreamClient, type UpstreamTarget } from './proxy/upstream-client';
+import type { AccessControlConfig } from './security/access-control-config';
+import { registerAccessControl } from './security/access-control';
 import { registerSpa } from './static/spa';
 
 export interface BuildAppOptions {
@@ -28,11 +30,10 @@ export interface BuildAppOptions {
   /** Called on app.close(), e.g. to stop the embedded emulator. */
   onClose?: () => Promise<void>;
   /**
-   * ACCESS CONTROL HOOK: registers the security engineer's plugin
-   * (`registerAccessControl(app, accessControlFromEnv(env, host))`) before any route, so it
-   * guards /api and the SPA alike.
+   * Who may use the app (config.ts `accessControl`), registered before every route.
+   * Default: none, as for a loopback address; main.ts always passes the parsed settings.
    */
-  registerAccessControl?: (app: FastifyInstance) => Promise<void>;
+  accessControl?: AccessControlConfig;
   /** Back-off base, cap and jitter source for retries (defaults 100 ms, 2 s, Math.random; tests change them). */
   backoff?: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>;
 }
@@ -58,6 +59,9 @@ export const CSP_DIRECTIVES = {
   baseUri: ["'self'"],
   formAction: ["'self'"],
 };
+
+/** What GET /api/config names as the endpoint in demo mode, instead of the emulator's address. */
+export const DEMO_ENDPOINT_HOST = 'emulator';
 
 interface ErrorWithApiCode extends FastifyError {
   apiCode?: string;
@@ -107,12 +111,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     frameguard: { action: 'deny' },
   });
 
-  // ---- ACCESS CONTROL: registered here, before every route (see registerAccessControl). ----
-  if (options.registerAccessControl) await options.registerAccessControl(app);
+  // Before every route, so it guards /api and the SPA alike.
+  await app.register(registerAccessControl, options.accessControl ?? { mode: 'none' });
 
   const appConfig: AppConfig = {
     mode: options.upstream.mode,
-    endpointHost: options.upstream.endpoint,
+    // The embedded emulator's port is nobody's business but ours: its admin routes are there.
+    endpointHost: options.upstream.mode === 'demo' ? DEMO_ENDPOINT_HOST : options.upstream.endpoint,
     version: options.version,
     ...(options.config.exportMaxRequestsPerSecond !== undefined && {
       exportMaxRequestsPerSecond: options.config.exportMaxRequestsPerSecond,

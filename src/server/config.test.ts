@@ -13,6 +13,9 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 3000,
       exportMaxRequestsPerSecond: 30,
       logLevel: 'info',
+      emulator: {},
+      credentialChain: {},
+      accessControl: { mode: 'none' },
     });
   });
 
@@ -29,6 +32,11 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_MINUTE: '60',
       EXPORT_MAX_REQUESTS_PER_SECOND: '1',
       LOG_LEVEL: 'warn',
+      EMULATOR_TASKS: '40',
+      ALIBABA_CLOUD_ECS_METADATA: 'role',
+      ALIBABA_CLOUD_CREDENTIALS_URI: 'http://127.0.0.1:1/creds',
+      AUTH_MODE: 'proxy',
+      AUTH_TRUSTED_PROXIES: '10.0.0.5',
     });
     expect(c).toMatchObject({
       host: '0.0.0.0',
@@ -40,7 +48,17 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 60,
       exportMaxRequestsPerSecond: 1,
       logLevel: 'warn',
+      emulator: { tasks: 40 },
+      credentialChain: { ecsMetadataRole: 'role', credentialsUri: 'http://127.0.0.1:1/creds' },
+      accessControl: { mode: 'proxy', trustedProxies: ['10.0.0.5'] },
     });
+  });
+
+  it('refuses a public HOST without access control, as a ConfigError with the help text', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(
+      /^HOST=0\.0\.0\.0 is not a loopback address.*AUTH_MODE/s,
+    );
   });
 
   it('treats empty values as unset', () => {

@@ -1,11 +1,18 @@
 /**
- * Server configuration from the environment, validated with zod. Every variable has a
- * default; a bad value stops start-up with an error that names the variable.
- * EMULATOR_* variables belong to the emulator (`emulatorOptionsFromEnv`), which validates
- * them itself when demo mode starts it.
+ * The one place the environment is read, validated with zod: the server's settings, the
+ * emulator's (EMULATOR_*, for the embedded one and `npm run emulator`), the access
+ * control settings (AUTH_*, parsed by security/access-control-config.ts) and the two
+ * variables our credential-chain code looks at. Every variable has a default; a bad value
+ * stops start-up with an error that names the variable.
+ *
+ * Not read here: the ALIBABA_CLOUD_* variables that @alicloud/credentials reads itself
+ * (keys, profiles, OIDC, ECS role...), which the library documents and owns.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { Faults } from './emulator/faults';
+import { MAX_TASKS, type EmulatorOptions } from './emulator/options';
+import { accessControlFromEnv, type AccessControlConfig } from './security/access-control-config';
 
 export const MODES = ['auto', 'demo', 'live'] as const;
 export type ModeSetting = (typeof MODES)[number];
@@ -72,6 +79,85 @@ const hostVar = z
     return v;
   });
 
+/** A rate between 0 and 1 ("0.3", ".1"). */
+const rateVar = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
+    if (!/^\d*\.?\d+$/.test(v) || Number(v) > 1) {
+      ctx.addIssue({ code: 'custom', message: 'must be a number between 0 and 1' });
+      return z.NEVER;
+    }
+    return Number(v);
+  });
+
+/** An optional integer with bounds (unset keeps the emulator's own default). */
+const optionalIntVar = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number between ${min} and ${max}` });
+        return z.NEVER;
+      }
+      return Number(v);
+    });
+
+const boolVar = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
+    if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+    ctx.addIssue({ code: 'custom', message: 'must be 1/true/yes/on or 0/false/no/off' });
+    return z.NEVER;
+  });
+
+/** A text variable matching `pattern`; empty means unset. */
+const textVar = (pattern: RegExp, what: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      if (!pattern.test(v)) {
+        ctx.addIssue({ code: 'custom', message: `must be ${what}` });
+        return z.NEVER;
+      }
+      return v;
+    });
+
+/** Variables whose value is never echoed in an error message. */
+const SECRET_VARS = new Set(['EMULATOR_ACCESS_KEY_SECRET', 'EMULATOR_ADMIN_TOKEN']);
+
+const emulatorEnvSchema = z.object({
+  EMULATOR_HOST: textVar(/^[A-Za-z0-9.:[\]-]{1,253}$/, 'a host name or IP address'),
+  EMULATOR_PORT: optionalIntVar(0, 65535),
+  EMULATOR_ACCESS_KEY_ID: textVar(/^[\x21-\x7e]{1,128}$/, '1-128 printable characters'),
+  EMULATOR_ACCESS_KEY_SECRET: textVar(/^[\x21-\x7e]{8,128}$/, '8-128 printable ASCII characters'),
+  EMULATOR_ADMIN_TOKEN: textVar(/^[\x21-\x7e]{16,256}$/, '16-256 printable ASCII characters'),
+  EMULATOR_SEED: optionalIntVar(0, 2 ** 32 - 1),
+  EMULATOR_TASKS: optionalIntVar(0, MAX_TASKS),
+  EMULATOR_LIVE: boolVar,
+  EMULATOR_LIVE_INTERVAL_MS: optionalIntVar(100, 3_600_000),
+  EMULATOR_LATENCY_MS: optionalIntVar(0, 600_000),
+  EMULATOR_JITTER_MS: optionalIntVar(0, 600_000),
+  EMULATOR_THROTTLE_RATE: rateVar,
+  EMULATOR_THROTTLE_RETRY_AFTER_MS: optionalIntVar(0, 600_000),
+  EMULATOR_ERROR_RATE: rateVar,
+  EMULATOR_QPS: optionalIntVar(0, 1_000_000),
+  EMULATOR_RESET_RATE: rateVar,
+  EMULATOR_MALFORMED_RATE: rateVar,
+  EMULATOR_TRICKLE_MS: optionalIntVar(0, 600_000),
+});
+
 const envSchema = z.object({
   HOST: hostVar,
   PORT: intVar(0, 65535, 8080),
@@ -84,7 +170,18 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: intVar(1, 1_000_000, 3000),
   EXPORT_MAX_REQUESTS_PER_SECOND: intVar(1, 1000, 30),
   LOG_LEVEL: enumVar(LOG_LEVELS, 'info'),
+  // Looked at by credential-chain.ts before the library reads them itself.
+  ALIBABA_CLOUD_ECS_METADATA: z.string().optional(),
+  ALIBABA_CLOUD_CREDENTIALS_URI: z.string().optional(),
 });
+
+/** What our credential-chain code needs to know about the library's own variables. */
+export interface CredentialChainSettings {
+  /** ALIBABA_CLOUD_ECS_METADATA: an ECS role is named, so the metadata service may be asked. */
+  ecsMetadataRole?: string;
+  /** ALIBABA_CLOUD_CREDENTIALS_URI: the chain keeps its credentials-URI link. */
+  credentialsUri?: string;
+}
 
 export interface ServerConfig {
   host: string;
@@ -105,22 +202,76 @@ export interface ServerConfig {
   /** Ceiling of a CSV export's request rate, told to the SPA by /api/config. */
   exportMaxRequestsPerSecond: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** The embedded emulator's settings (demo mode), from EMULATOR_*. */
+  emulator: EmulatorOptions;
+  credentialChain: CredentialChainSettings;
+  /** Who may use the app (AUTH_*; loopback needs nothing). */
+  accessControl: AccessControlConfig;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.output<T> {
+  const r = schema.safeParse(env);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const name = String(issue.path[0] ?? 'environment');
+  const shown = SECRET_VARS.has(name) ? ' (value not shown)' : `=${JSON.stringify(env[name] ?? '')}`;
+  throw new ConfigError(`Invalid ${name}${shown}: ${issue.message}.`);
+}
+
+/**
+ * EMULATOR_* → emulator options; unset or empty variables are left out (the emulator's
+ * defaults apply). Throws ConfigError naming the variable (secrets are never echoed).
+ */
+export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions {
+  const e = parseEnv(emulatorEnvSchema, env);
+  const faults: Partial<Faults> = {
+    latencyMs: e.EMULATOR_LATENCY_MS,
+    jitterMs: e.EMULATOR_JITTER_MS,
+    throttleRate: e.EMULATOR_THROTTLE_RATE,
+    throttleRetryAfterMs: e.EMULATOR_THROTTLE_RETRY_AFTER_MS,
+    errorRate: e.EMULATOR_ERROR_RATE,
+    qpsPerKey: e.EMULATOR_QPS,
+    resetRate: e.EMULATOR_RESET_RATE,
+    malformedRate: e.EMULATOR_MALFORMED_RATE,
+    trickleMs: e.EMULATOR_TRICKLE_MS,
+  };
+  const options: EmulatorOptions = {
+    host: e.EMULATOR_HOST,
+    port: e.EMULATOR_PORT,
+    accessKeyId: e.EMULATOR_ACCESS_KEY_ID,
+    accessKeySecret: e.EMULATOR_ACCESS_KEY_SECRET,
+    adminToken: e.EMULATOR_ADMIN_TOKEN,
+    seed: e.EMULATOR_SEED,
+    tasks: e.EMULATOR_TASKS,
+    live: e.EMULATOR_LIVE,
+    liveIntervalMs: e.EMULATOR_LIVE_INTERVAL_MS,
+    faults: definedOnly(faults),
+  };
+  const out = definedOnly(options);
+  if (out.faults && Object.keys(out.faults).length === 0) delete out.faults;
+  return out;
+}
+
+function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** `npm run emulator`: its options and log level (default warn). */
+export function loadEmulatorConfig(env: NodeJS.ProcessEnv): {
+  options: EmulatorOptions;
+  logLevel: (typeof LOG_LEVELS)[number];
+} {
+  const { LOG_LEVEL } = parseEnv(z.object({ LOG_LEVEL: enumVar(LOG_LEVELS, 'warn') }), env);
+  return { options: emulatorOptionsFromEnv(env), logLevel: LOG_LEVEL };
+}
+
 /** Parses the server's environment variables. Throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
-  const r = envSchema.safeParse(env);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    const name = String(issue.path[0] ?? 'environment');
-    // The value is echoed only for variables that cannot hold a secret (none of these do).
-    throw new ConfigError(`Invalid ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}.`);
-  }
-  const e = r.data;
+  const e = parseEnv(envSchema, env);
   if (e.UPSTREAM_DEADLINE_MS < e.UPSTREAM_TIMEOUT_MS) {
     throw new ConfigError(
       `Invalid UPSTREAM_DEADLINE_MS=${e.UPSTREAM_DEADLINE_MS}: must be at least UPSTREAM_TIMEOUT_MS (${e.UPSTREAM_TIMEOUT_MS}).`,
@@ -145,7 +296,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     exportMaxRequestsPerSecond: e.EXPORT_MAX_REQUESTS_PER_SECOND,
     logLevel: e.LOG_LEVEL,
+    emulator: emulatorOptionsFromEnv(env),
+    credentialChain: definedOnly({
+      ecsMetadataRole: e.ALIBABA_CLOUD_ECS_METADATA || undefined,
+      credentialsUri: e.ALIBABA_CLOUD_CREDENTIALS_URI || undefined,
+    }),
+    accessControl: accessControlSettings(env, e.HOST),
   };
+}
+
+function accessControlSettings(env: NodeJS.ProcessEnv, host: string): AccessControlConfig {
+  try {
+    return accessControlFromEnv(env, host);
+  } catch (err) {
+    throw new ConfigError((err as Error).message, { cause: err });
+  }
 }
 
 /** The app version from package.json (shown by GET /api/config). */

@@ -8,8 +8,6 @@ import { buildApp } from './app';
 import { loadConfig, packageVersion, type ServerConfig } from './config';
 import { createLogger } from './logger';
 import { resolveUpstream, type ResolvedUpstream } from './proxy/upstream-target';
-import { accessControlFromEnv, type AccessControlConfig } from './security/access-control-config';
-import { registerAccessControl } from './security/access-control';
 import { ensureSpaBuilt } from './static/build-spa';
 import { DEFAULT_DIST_DIR } from './static/spa';
 
@@ -19,10 +17,8 @@ function fail(message: string): never {
 }
 
 let config: ServerConfig;
-let accessControl: AccessControlConfig;
 try {
   config = loadConfig(process.env);
-  accessControl = accessControlFromEnv(process.env, config.host);
 } catch (e) {
   fail((e as Error).message);
 }
@@ -55,7 +51,7 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
 try {
   await ensureSpaBuilt(DEFAULT_DIST_DIR, log);
-  upstream = await resolveUpstream(config, process.env, log);
+  upstream = await resolveUpstream(config, log);
   if (stopping) await upstream.close();
   app = await buildApp({
     config,
@@ -64,9 +60,7 @@ try {
     logger: log,
     staticRoot: DEFAULT_DIST_DIR,
     onClose: upstream.close,
-    registerAccessControl: async (instance) => {
-      await instance.register(registerAccessControl, accessControl);
-    },
+    accessControl: config.accessControl,
   });
   const url = await app.listen({ host: config.host, port: config.port });
   log.info({ url, mode: upstream.target.mode, endpointHost: upstream.target.endpoint }, 'listening');

@@ -1,6 +1,6 @@
 /** The standalone emulator (`npm run emulator`) as a child process on an ephemeral port. */
 import { spawn } from 'node:child_process';
-import { isolatedEnv } from '../../server/hardening/spawn-server';
+import { isolatedEnv } from '../../../test/helpers/spawn-server';
 
 export interface EmulatorProcess {
   url: string;

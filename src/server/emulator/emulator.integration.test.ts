@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEnumItemsResponseSchema, describeProcessTasksResponseSchema } from '../../shared/sophonsoar';
 import { HOSTILE_TASK_IDS, startEmulator, type RunningEmulator } from './index';
-import { callOfficial, officialClient, send, v1Request, v3Request } from './test-helpers';
+import {
+  callOfficial,
+  officialClient,
+  send,
+  v1Request,
+  v3Request,
+} from '../../../test/helpers/emulator-client';
 
 // The client gets static keys through Config, never the default chain; should anything
 // build the chain anyway, it must not probe the ECS metadata address.

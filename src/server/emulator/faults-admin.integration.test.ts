@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './index';
 import { NO_FAULTS } from './faults';
-import { v3Request } from './test-helpers';
+import { v3Request } from '../../../test/helpers/emulator-client';
 
 let emu: RunningEmulator;
 beforeAll(async () => {

@@ -5,6 +5,8 @@ export interface Faults {
   latencyMs: number;
   jitterMs: number;
   throttleRate: number;
+  /** Throttled answers carry `x-acs-retry-after: <ms>` (0: no hint). */
+  throttleRetryAfterMs: number;
   errorRate: number;
   qpsPerKey: number;
   resetRate: number;
@@ -16,6 +18,7 @@ export const NO_FAULTS: Readonly<Faults> = Object.freeze({
   latencyMs: 0,
   jitterMs: 0,
   throttleRate: 0,
+  throttleRetryAfterMs: 0,
   errorRate: 0,
   qpsPerKey: 0,
   resetRate: 0,
@@ -31,6 +34,7 @@ export const faultsPatchSchema = z.strictObject({
   latencyMs: ms.optional(),
   jitterMs: ms.optional(),
   throttleRate: rate.optional(),
+  throttleRetryAfterMs: ms.optional(),
   errorRate: rate.optional(),
   qpsPerKey: z.number().int().min(0).max(1_000_000).optional(),
   resetRate: rate.optional(),

@@ -1,7 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { QpsLimiter } from './faults';
 import { NonceStore } from './nonce-store';
-import { isLoopback } from './server';
+import { isLoopback, isLoopbackHostHeader } from './loopback';
+import { isAdminAllowed } from './routes/admin';
 import { parseAcsDate } from './verify';
 
 describe('NonceStore', () => {
@@ -58,5 +60,51 @@ describe('parseAcsDate', () => {
     ['1698315752', NaN],
   ])('%s', (s, ms) => {
     expect(parseAcsDate(s)).toBe(ms);
+  });
+});
+
+describe('isLoopbackHostHeader', () => {
+  it.each([
+    ['127.0.0.1:8787', true],
+    ['127.0.0.1', true],
+    ['127.200.1.1:1', true],
+    ['localhost', true],
+    ['LocalHost:80', true],
+    ['localhost.:80', true],
+    ['[::1]:8787', true],
+    ['[::1]', true],
+    ['rebind.attacker.example:8787', false],
+    ['127.0.0.1.attacker.example', false],
+    ['localhost.attacker.example', false],
+    ['attacker.example@127.0.0.1', false],
+    ['127.1', false],
+    ['0x7f.0.0.1', false],
+    ['::1', false],
+    ['[::ffff:127.0.0.1]', true],
+    ['[fe80::1]', false],
+    ['10.0.0.1', false],
+    ['', false],
+    [undefined, false],
+  ])('%j → %s', (host, expected) => {
+    expect(isLoopbackHostHeader(host)).toBe(expected);
+  });
+});
+
+describe('isAdminAllowed', () => {
+  const request = (remoteAddress: string, host: string, authorization?: string) =>
+    ({
+      socket: { remoteAddress },
+      headers: { host, ...(authorization ? { authorization } : {}) },
+    }) as unknown as FastifyRequest;
+  it.each([
+    ['loopback client, loopback Host', request('127.0.0.1', '127.0.0.1:1'), undefined, true],
+    ['loopback client, foreign Host', request('127.0.0.1', 'evil.example'), undefined, false],
+    ['remote client relayed, loopback Host', request('10.0.0.9', 'localhost:1'), undefined, false],
+    ['remote client, IPv4-mapped', request('::ffff:192.168.1.5', '127.0.0.1'), undefined, false],
+    ['remote client with the token', request('10.0.0.9', 'emu:1', 'Bearer tok-123'), 'tok-123', true],
+    ['remote client, wrong token', request('10.0.0.9', 'emu:1', 'Bearer tok-124'), 'tok-123', false],
+    ['remote client, token but none configured', request('10.0.0.9', 'emu:1', 'Bearer x'), undefined, false],
+  ])('%s → %s', (_name, req, token, expected) => {
+    expect(isAdminAllowed(req, token)).toBe(expected);
   });
 });

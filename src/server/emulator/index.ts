@@ -1,5 +1,5 @@
 /** The local Sophonsoar emulator: see server.ts for the HTTP side. */
-export { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, emulatorOptionsFromEnv } from './options';
+export { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './options';
 export type { EmulatorOptions } from './options';
 export { NO_FAULTS, type Faults } from './faults';
 export { startEmulator } from './server';

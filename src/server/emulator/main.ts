@@ -1,20 +1,22 @@
 /**
- * `npm run emulator`: the emulator as a standalone process. Settings from EMULATOR_*;
- * an invalid value stops it with a message naming the variable.
+ * `npm run emulator`: the emulator as a standalone process. Settings from EMULATOR_* and
+ * LOG_LEVEL (src/server/config.ts); an invalid value stops it with a message naming the
+ * variable.
  */
 import { pino } from 'pino';
-import { emulatorOptionsFromEnv, startEmulator, type EmulatorOptions } from './index';
+import { loadEmulatorConfig } from '../config';
+import { startEmulator } from './index';
 
-let options: EmulatorOptions;
+let config: ReturnType<typeof loadEmulatorConfig>;
 try {
-  options = emulatorOptionsFromEnv(process.env);
+  config = loadEmulatorConfig(process.env);
 } catch (e) {
   console.error(`Sophonsoar emulator: ${(e as Error).message}`);
   process.exit(1);
 }
 
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-const emu = await startEmulator({ ...options, logger });
+const logger = pino({ level: config.logLevel });
+const emu = await startEmulator({ ...config.options, logger });
 // The secret is never printed; the demo pair is documented in the README.
 console.log(`Sophonsoar emulator listening on ${emu.url} (AccessKeyId ${emu.accessKeyId})`);
 

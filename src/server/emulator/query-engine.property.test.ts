@@ -4,7 +4,7 @@ import { checkParams, type DescribeProcessTasksQuery, type ProcessTask } from '.
 import { generateDataset } from './dataset';
 import { TaskIndex, queryProcessTasks } from './query-engine';
 import { startEmulator, type RunningEmulator } from './index';
-import { v3Request } from './test-helpers';
+import { v3Request } from '../../../test/helpers/emulator-client';
 
 const NOW = Date.UTC(2026, 10, 1, 12, 0, 0);
 const { tasks } = generateDataset(11, 3000, NOW);

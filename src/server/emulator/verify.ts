@@ -13,7 +13,7 @@ import {
   v3Signature,
   v3StringToSign,
   type ParamPair,
-} from '../signing';
+} from './signing';
 import { ERRORS, type ApiFailure } from './errors';
 import type { NonceStore } from './nonce-store';
 

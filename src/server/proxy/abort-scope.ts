@@ -18,14 +18,17 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
-import type { ClientRequest } from 'node:http';
+import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
 interface Scope {
   signal: AbortSignal;
   requests: Set<ClientRequest>;
+  onResponse: ((headers: IncomingHttpHeaders) => void) | undefined;
 }
 
 const storage = new AsyncLocalStorage<Scope>();
+/** The scope each request started in, for its response (announced outside that context). */
+const scopeOf = new WeakMap<ClientRequest, Scope>();
 let subscribed = false;
 
 function onRequestStart(message: unknown): void {
@@ -37,7 +40,13 @@ function onRequestStart(message: unknown): void {
     return;
   }
   scope.requests.add(request);
+  scopeOf.set(request, scope);
   request.once('close', () => scope.requests.delete(request));
+}
+
+function onResponseFinish(message: unknown): void {
+  const { request, response } = message as { request: ClientRequest; response: IncomingMessage };
+  scopeOf.get(request)?.onResponse?.(response.headers);
 }
 
 function abortError(signal: AbortSignal): Error {
@@ -47,15 +56,22 @@ function abortError(signal: AbortSignal): Error {
 /**
  * Runs `fn` so that every HTTP request it starts is destroyed when `signal` aborts.
  * The returned promise rejects with the signal's reason as soon as it aborts, even if the
- * library underneath never settles.
+ * library underneath never settles. `onResponse` sees the headers of each response those
+ * requests receive (the official client drops them from its errors; a throttled answer's
+ * retry hint is a header).
  */
-export async function runAbortable<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
+export async function runAbortable<T>(
+  signal: AbortSignal,
+  fn: () => Promise<T>,
+  onResponse?: (headers: IncomingHttpHeaders) => void,
+): Promise<T> {
   if (!subscribed) {
     subscribe('http.client.request.start', onRequestStart);
+    subscribe('http.client.response.finish', onResponseFinish);
     subscribed = true;
   }
   signal.throwIfAborted();
-  const scope: Scope = { signal, requests: new Set() };
+  const scope: Scope = { signal, requests: new Set(), onResponse };
   let onAbort = (): void => {};
   const aborted = new Promise<never>((_, reject) => {
     onAbort = () => {

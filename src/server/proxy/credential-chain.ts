@@ -3,12 +3,15 @@
  * made safe for machines that are not ECS instances: the chain's instance-metadata step
  * would contact 100.100.100.200, which off ECS goes nowhere useful and is flagged on some
  * networks. It is asked only when ALIBABA_CLOUD_ECS_METADATA names a role.
+ * The library reads its own ALIBABA_CLOUD_* variables (keys, profiles, OIDC...) itself;
+ * the two this file looks at come from config.ts.
  */
 import CredentialModule, {
   Config as CredentialConfig,
   DefaultCredentialsProvider,
   URICredentialsProvider,
 } from '@alicloud/credentials';
+import type { CredentialChainSettings } from '../config';
 
 type CredentialClient = CredentialModule;
 // CommonJS `exports.default = Credential`: under Node's ESM loader the default import is the
@@ -16,9 +19,13 @@ type CredentialClient = CredentialModule;
 const Credential =
   (CredentialModule as unknown as { default?: typeof CredentialModule }).default ?? CredentialModule;
 
-/** Sets ALIBABA_CLOUD_ECS_METADATA_DISABLED=true unless a role is named. Call before `new Credential()`. */
-export function disableEcsMetadataProbe(env: NodeJS.ProcessEnv = process.env): void {
-  if (!env.ALIBABA_CLOUD_ECS_METADATA) env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
+/**
+ * Sets ALIBABA_CLOUD_ECS_METADATA_DISABLED=true unless a role is named. Call before
+ * `new Credential()`. The library reads that switch only from process.env, so it is set
+ * there (a write for the library, not a second way of reading our settings).
+ */
+export function disableEcsMetadataProbe(settings: CredentialChainSettings = {}): void {
+  if (!settings.ecsMetadataRole) process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
 }
 
 /**
@@ -27,9 +34,9 @@ export function disableEcsMetadataProbe(env: NodeJS.ProcessEnv = process.env): v
  * library adds that link unconditionally and, with no URI, requests `https://undefined/`,
  * a DNS query for the host "undefined" on every start without credentials.
  */
-export function defaultChainProvider(env: NodeJS.ProcessEnv = process.env): DefaultCredentialsProvider {
+export function defaultChainProvider(settings: CredentialChainSettings): DefaultCredentialsProvider {
   const chain = DefaultCredentialsProvider.builder().build();
-  if (env.ALIBABA_CLOUD_CREDENTIALS_URI) return chain;
+  if (settings.credentialsUri) return chain;
   const links = (chain as unknown as { providers?: unknown }).providers;
   if (!Array.isArray(links)) {
     throw new Error('@alicloud/credentials changed its default chain: review chainCredential()');
@@ -40,9 +47,9 @@ export function defaultChainProvider(env: NodeJS.ProcessEnv = process.env): Defa
 }
 
 /** A credential that searches the standard chain, without the metadata or empty-URI probes. */
-export function chainCredential(): CredentialClient {
-  disableEcsMetadataProbe();
-  return new Credential(null, defaultChainProvider());
+export function chainCredential(settings: CredentialChainSettings): CredentialClient {
+  disableEcsMetadataProbe(settings);
+  return new Credential(null, defaultChainProvider(settings));
 }
 
 /** A fixed access key pair (the embedded emulator's demo key). */
@@ -57,8 +64,8 @@ export type ChainResult =
  * Asks the chain once. The credential is kept (the chain remembers which provider
  * answered); the keys themselves are not returned, so they cannot end up in a log.
  */
-export async function probeCredentialChain(): Promise<ChainResult> {
-  const credential = chainCredential();
+export async function probeCredentialChain(settings: CredentialChainSettings): Promise<ChainResult> {
+  const credential = chainCredential(settings);
   try {
     const model = await credential.getCredential();
     if (!model.accessKeyId && !model.bearerToken) return { found: false, reason: 'empty credentials' };

@@ -7,7 +7,11 @@ import {
   classifyUpstreamError,
   failureReply,
   isRetryable,
+  RETRY_AFTER_MS,
+  retryAfterMsFromHeaders,
 } from './errors';
+
+const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
 
 /** The error the official client throws for a 4xx/5xx answer (same constructor it uses). */
 function upstreamError(status: number, Code: string, Message = 'm', RequestId = 'UP-1') {
@@ -22,8 +26,11 @@ const netError = (code: string) => Object.assign(new Error(`connect ${code}`), {
 
 describe('upstream failures', () => {
   it.each([
-    ['throttled (400)', upstreamError(400, 'Throttling.User'), 429, 'Throttling.User', true, 'UP-1'],
-    ['throttled (503)', upstreamError(503, 'Throttling'), 429, 'Throttling', true, 'UP-1'],
+    // Throttling is passed back to the browser, never retried by the proxy (retry.ts).
+    ['throttled (400)', upstreamError(400, 'Throttling.User'), 429, 'Throttling.User', false, 'UP-1'],
+    ['throttled (503)', upstreamError(503, 'Throttling'), 429, 'Throttling', false, 'UP-1'],
+    ['throttled (429)', upstreamError(429, 'TooManyRequests'), 429, 'TooManyRequests', false, 'UP-1'],
+    ['API throttled', upstreamError(400, 'Throttling.Api'), 429, 'Throttling.Api', false, 'UP-1'],
     [
       'service unavailable',
       upstreamError(503, 'ServiceUnavailable'),
@@ -74,6 +81,38 @@ describe('upstream failures', () => {
     expect(reply.body.Code).toBe(code);
     expect(reply.body.RequestId).toBe(requestId);
     if (status === 429) expect(reply.headers['retry-after']).toMatch(/^\d+$/);
+  });
+
+  it.each<[string, Record<string, string | string[] | undefined>, number | undefined]>([
+    ['nothing', {}, undefined],
+    ['x-acs-retry-after in ms', { 'x-acs-retry-after': '1500' }, 1500],
+    ['x-acs-retry-after before Retry-After', { 'x-acs-retry-after': '800', 'retry-after': '9' }, 800],
+    ['Retry-After in seconds', { 'retry-after': '3' }, 3000],
+    ['Retry-After as an HTTP date', { 'retry-after': new Date(NOW + 4000).toUTCString() }, 4000],
+    ['Retry-After in the past', { 'retry-after': new Date(NOW - 4000).toUTCString() }, undefined],
+    ['zero', { 'x-acs-retry-after': '0', 'retry-after': '0' }, undefined],
+    ['negative', { 'x-acs-retry-after': '-5' }, undefined],
+    ['not a number', { 'x-acs-retry-after': 'soon', 'retry-after': 'later' }, undefined],
+    ['a fraction', { 'retry-after': '1.5' }, undefined],
+    ['repeated', { 'retry-after': ['2', '5'] }, 2000],
+  ])('the upstream hint from %s → %s ms', (_name, headers, ms) => {
+    expect(retryAfterMsFromHeaders(headers, NOW)).toBe(ms);
+  });
+
+  it.each([
+    [undefined, '1'],
+    [1, '1'],
+    [1000, '1'],
+    [1001, '2'],
+    [4500, '5'],
+    [3_600_000, '60'],
+  ])('a throttled answer with hint %s ms tells the browser Retry-After: %s', (retryAfterMs, header) => {
+    const err = Object.assign(upstreamError(400, 'Throttling.User'), {
+      ...(retryAfterMs !== undefined ? { [RETRY_AFTER_MS]: retryAfterMs } : {}),
+    });
+    const reply = failureReply(classifyUpstreamError(err), 'OURS');
+    expect(reply.status).toBe(429);
+    expect(reply.headers['retry-after']).toBe(header);
   });
 
   it('keeps the upstream message but never internal details', () => {

@@ -26,7 +26,15 @@ export class BadUpstreamBodyError extends Error {
 }
 
 export type UpstreamFailure =
-  | { kind: 'response'; status: number; code: string; message: string; requestId?: string }
+  | {
+      kind: 'response';
+      status: number;
+      code: string;
+      message: string;
+      requestId?: string;
+      /** The upstream's own hint of when to come back (ms), from its response headers. */
+      retryAfterMs?: number;
+    }
   | { kind: 'timeout' }
   | { kind: 'network'; detail: string }
   | { kind: 'bad-response'; detail: string }
@@ -47,6 +55,32 @@ const NETWORK_CODES = new Set([
   'UND_ERR_SOCKET',
 ]);
 
+/**
+ * Where upstream-client.ts puts the retry hint of a failed answer on the client's error
+ * (the official client keeps the status and body of an error answer, not its headers).
+ */
+export const RETRY_AFTER_MS = 'upstreamRetryAfterMs';
+
+/**
+ * The upstream's hint of when to retry, in ms, from response headers: `x-acs-retry-after`
+ * (ms, what Alibaba's newer SDKs read for ThrottlingException.retryAfter) or the standard
+ * `Retry-After` (delta-seconds or an HTTP date, RFC 9110 §10.2.3). Undefined when neither
+ * is there or usable. UNVERIFIED which of them Sophonsoar sends; both are honoured.
+ */
+export function retryAfterMsFromHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  now: number = Date.now(),
+): number | undefined {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim();
+  const acs = first(headers['x-acs-retry-after']);
+  if (acs !== undefined && /^\d{1,9}$/.test(acs) && Number(acs) > 0) return Number(acs);
+  const std = first(headers['retry-after']);
+  if (std === undefined || std === '') return undefined;
+  if (/^\d{1,9}$/.test(std)) return Number(std) > 0 ? Number(std) * 1000 : undefined;
+  const at = Date.parse(std);
+  return Number.isFinite(at) && at > now ? at - now : undefined;
+}
+
 /** What a thrown value from the official client (or our own timers) means. */
 export function classifyUpstreamError(err: unknown): UpstreamFailure {
   if (err instanceof ClientGoneError) return { kind: 'client-gone' };
@@ -59,12 +93,14 @@ export function classifyUpstreamError(err: unknown): UpstreamFailure {
   const data = e.data as { statusCode?: unknown; Message?: unknown; RequestId?: unknown } | undefined;
   // tea's ResponseError: the upstream answered 4xx/5xx with a parsable body.
   if (data && typeof data === 'object' && typeof data.statusCode === 'number') {
+    const retryAfterMs = (err as Record<string, unknown>)[RETRY_AFTER_MS];
     return {
       kind: 'response',
       status: data.statusCode,
       code: typeof e.code === 'string' && e.code !== 'undefined' ? e.code : 'UnknownError',
       message: typeof data.Message === 'string' ? data.Message : 'The upstream service returned an error.',
       ...(typeof data.RequestId === 'string' ? { requestId: data.RequestId } : {}),
+      ...(typeof retryAfterMs === 'number' ? { retryAfterMs } : {}),
     };
   }
   const message = typeof e.message === 'string' ? e.message : '';
@@ -75,11 +111,19 @@ export function classifyUpstreamError(err: unknown): UpstreamFailure {
   return { kind: 'internal', detail: message || String(e.name ?? 'error') };
 }
 
-/** Transient failures worth another attempt. Reads are idempotent, so a retry is safe. */
+/** The upstream says "slow down": HTTP 429 or any `Throttling*` code (its statuses vary). */
+export function isThrottled(f: UpstreamFailure): boolean {
+  return f.kind === 'response' && (f.status === 429 || f.code.startsWith('Throttling'));
+}
+
+/**
+ * Transient failures worth another attempt by the proxy (see the policy in retry.ts).
+ * Reads are idempotent, so a retry is safe. Throttling is not retried here.
+ */
 export function isRetryable(f: UpstreamFailure): boolean {
   switch (f.kind) {
     case 'response':
-      return f.code.startsWith('Throttling') || f.status >= 500;
+      return !isThrottled(f) && f.status >= 500;
     case 'timeout':
     case 'network':
     case 'bad-response':
@@ -89,18 +133,30 @@ export function isRetryable(f: UpstreamFailure): boolean {
   }
 }
 
-/** Seconds a throttled browser should wait before trying again. */
-const THROTTLE_RETRY_AFTER_S = '2';
+/** Retry-After (s) for a throttled answer without the upstream's hint. */
+export const DEFAULT_THROTTLE_RETRY_AFTER_S = 1;
+/** The longest Retry-After (s) passed on: a larger hint is capped, never made a lock-out. */
+export const MAX_THROTTLE_RETRY_AFTER_S = 60;
+/** Retry-After (s) for an upstream 503. */
+const UNAVAILABLE_RETRY_AFTER_S = '2';
+
+/** Whole seconds for the browser's Retry-After: the upstream's hint rounded up, or the default. */
+export function throttleRetryAfterSeconds(retryAfterMs: number | undefined): number {
+  if (retryAfterMs === undefined) return DEFAULT_THROTTLE_RETRY_AFTER_S;
+  return Math.min(MAX_THROTTLE_RETRY_AFTER_S, Math.max(1, Math.ceil(retryAfterMs / 1000)));
+}
 
 /** The answer the browser gets for a failure that retries could not fix. */
 export function failureReply(f: UpstreamFailure, ourRequestId: string): ErrorReply {
   switch (f.kind) {
     case 'response': {
       const body = { Code: f.code, Message: f.message, RequestId: f.requestId ?? ourRequestId };
-      if (f.code.startsWith('Throttling')) {
-        return { status: 429, body, headers: { 'retry-after': THROTTLE_RETRY_AFTER_S } };
+      if (isThrottled(f)) {
+        const seconds = throttleRetryAfterSeconds(f.retryAfterMs);
+        return { status: 429, body, headers: { 'retry-after': String(seconds) } };
       }
-      if (f.status === 503) return { status: 503, body, headers: { 'retry-after': THROTTLE_RETRY_AFTER_S } };
+      if (f.status === 503)
+        return { status: 503, body, headers: { 'retry-after': UNAVAILABLE_RETRY_AFTER_S } };
       if (f.status >= 500) return { status: 502, body, headers: {} };
       if (f.status >= 400) return { status: f.status, body, headers: {} };
       return { status: 502, body, headers: {} };

@@ -14,7 +14,7 @@ import { buildApp, type BuildAppOptions } from '../app';
 import { HOSTILE_TASK_IDS, NO_FAULTS, startEmulator, type RunningEmulator } from '../emulator/index';
 import { createLogger } from '../logger';
 import { staticCredential } from './credential-chain';
-import { startCountingForwarder, type CountingForwarder } from './testing/counting-forwarder';
+import { startCountingForwarder, type CountingForwarder } from '../../../test/helpers/counting-forwarder';
 import { rpcParams } from './upstream-client';
 
 const OpenApiClient =
@@ -218,33 +218,62 @@ describe('what never reaches the upstream', () => {
 });
 
 describe('upstream faults', () => {
-  it('throttled upstream (QPS cap) is retried and succeeds', async () => {
-    // Deterministic back-off (random pinned high) so the retries outlast the 1 s window.
+  // The retry policy (retry.ts): throttling is one upstream call and a 429 for the browser.
+  it('always-throttled upstream: one upstream call, 429 with the default Retry-After', async () => {
+    emu.setFaults({ throttleRate: 1 });
+    const r = await proxy.get('/api/DescribeProcessTasks?PageSize=3');
+    expect(r.status).toBe(429);
+    expect(r.headers.get('retry-after')).toBe('1');
+    expect(r.json()).toMatchObject({ Code: 'Throttling.User', Message: expect.any(String) });
+    expect(fwd.requests).toHaveLength(1);
+    const failed = logs.map((l) => JSON.parse(l)).findLast((l) => l.msg === 'upstream call failed');
+    expect(failed).toMatchObject({ status: 429, code: 'Throttling.User', attempts: 1 });
+    expect(failed.upstreamRequestId).toBe(r.json().RequestId);
+  });
+
+  it.each([
+    [1500, '2'],
+    [3000, '3'],
+    [250, '1'],
+  ])('throttled with the upstream hint x-acs-retry-after: %i ms → Retry-After: %s', async (ms, header) => {
+    emu.setFaults({ throttleRate: 1, throttleRetryAfterMs: ms });
+    const r = await proxy.get('/api/DescribeProcessTasks?PageSize=3');
+    expect(r.status).toBe(429);
+    expect(r.headers.get('retry-after')).toBe(header);
+    expect(fwd.requests).toHaveLength(1);
+  });
+
+  it('the per-key QPS cap is not retried either, even with retries and time to spare', async () => {
     const patient = await startProxy({
       config: { upstream: { timeoutMs: 1000, deadlineMs: 8000, retries: 8 }, rateLimitPerMinute: 100_000 },
-      backoff: { baseDelayMs: 100, maxDelayMs: 400, random: () => 0.99 },
     });
     emu.setFaults({ qpsPerKey: 1 });
     await directCall('DescribeProcessTasks', { PageSize: '1' }); // uses up this second's quota
     const r = await patient.get('/api/DescribeProcessTasks?PageSize=3');
-    expect(r.status).toBe(200);
-    expect(r.json().ProcessTasks).toHaveLength(3);
-    expect(fwd.requests.length).toBeGreaterThan(1);
-    const line = logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'upstream call' && l.attempts > 1);
-    expect(line).toMatchObject({
-      action: 'DescribeProcessTasks',
-      status: 200,
-      upstreamRequestId: r.json().RequestId,
-    });
+    expect(r.status).toBe(429);
+    expect(r.json()).toMatchObject({ Code: 'Throttling.User' });
+    expect(fwd.requests).toHaveLength(1);
+    // Once the second has passed, the same request goes through.
+    await sleep(1100);
+    const again = await patient.get('/api/DescribeProcessTasks?PageSize=3');
+    expect(again.status).toBe(200);
+    expect(again.json().ProcessTasks).toHaveLength(3);
   });
 
-  it('always-throttled upstream ends in 429 with Retry-After, after every retry', async () => {
-    emu.setFaults({ throttleRate: 1 });
-    const r = await proxy.get('/api/DescribeProcessTasks?PageSize=3');
-    expect(r.status).toBe(429);
-    expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(r.json()).toMatchObject({ Code: 'Throttling.User', Message: expect.any(String) });
-    expect(fwd.requests).toHaveLength(4);
+  it('one list request under 50 % throttling and 50 % 5xx: 5xx retried, throttling ends it', async () => {
+    emu.setFaults({ throttleRate: 0.5, errorRate: 1 });
+    for (let i = 0; i < 6; i++) {
+      fwd.reset();
+      const r = await proxy.get('/api/DescribeProcessTasks?PageSize=3');
+      const calls = fwd.requests.length;
+      if (r.status === 429) {
+        // Every call before the throttled one was a retried 5xx; nothing after it.
+        expect(calls).toBeLessThanOrEqual(4);
+      } else {
+        expect([502, 503]).toContain(r.status);
+        expect(calls).toBe(4);
+      }
+    }
   });
 
   it('5xx is retried, then reported with the upstream Code and RequestId', async () => {

@@ -1,8 +1,22 @@
 /**
- * Retries with exponential back-off and full jitter (AWS architecture blog, "Exponential
- * Backoff And Jitter"): sleep = random(0, min(cap, base * 2^n)). Full jitter spreads the
- * retries of many browsers hitting one throttled key instead of synchronising them.
- * Everything happens inside one total deadline, and stops at once when `signal` aborts.
+ * WHO RETRIES WHAT: one owner for each kind of failure, so retries never multiply.
+ * - The proxy (here) retries transient failures only: network errors and resets, attempt
+ *   timeouts, malformed bodies and upstream 5xx (errors.ts `isRetryable`), within one
+ *   deadline (UPSTREAM_DEADLINE_MS) and never after the browser has gone.
+ * - Throttling (HTTP 429 or any `Throttling*` code) is never retried by the proxy: one
+ *   request from the browser is one upstream call, answered 429 with `Retry-After` taken
+ *   from the upstream's hint (`x-acs-retry-after` ms, or `Retry-After`), else 1 s
+ *   (errors.ts `failureReply`). Retrying it here would hide the caller's own rate from it
+ *   and fall outside the export's request-rate ceiling.
+ * - The task list in the SPA (src/lib/query-client.ts) never retries a 429 blindly: it
+ *   waits at least the `Retry-After` it was given.
+ * - The CSV export (src/features/export) owns its back-off on 429 and paces every retry
+ *   under its own ceiling (EXPORT_MAX_REQUESTS_PER_SECOND).
+ *
+ * The back-off is exponential with full jitter (AWS architecture blog, "Exponential
+ * Backoff And Jitter"): sleep = random(0, min(cap, base * 2^n)), which spreads the retries
+ * of many browsers instead of synchronising them. Everything happens inside one total
+ * deadline, and stops at once when `signal` aborts.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AttemptTimeoutError } from './errors';

@@ -1,15 +1,16 @@
 /**
  * One signed call to Sophonsoar through the official @alicloud/openapi-client: it does the
- * signing (ACS3-HMAC-SHA256) and the HTTP; we add cancellation (see abort-scope.ts) and
- * leave retries to retry.ts (the client's own `autoretry` stays off so retries happen
- * inside our deadline and stop when the browser leaves).
+ * signing (ACS3-HMAC-SHA256) and the HTTP; we add cancellation (see abort-scope.ts), keep
+ * the retry hint of a failed answer, and leave retries to retry.ts (the client's own
+ * `autoretry` stays off so retries happen inside our deadline and stop when the browser
+ * leaves).
  */
 import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import type CredentialClient from '@alicloud/credentials';
 import { RuntimeOptions } from '@alicloud/tea-util';
 import { API_VERSION, type Action } from '../../shared/sophonsoar';
 import { runAbortable } from './abort-scope';
-import { BadUpstreamBodyError } from './errors';
+import { BadUpstreamBodyError, RETRY_AFTER_MS, retryAfterMsFromHeaders } from './errors';
 
 // The package is CommonJS with `exports.default = Client`; under Node's ESM loader the
 // default import is the whole exports object.
@@ -70,9 +71,23 @@ export function createUpstreamClient(target: UpstreamTarget): UpstreamClient {
         readTimeout: timeoutMs + 1000,
         connectTimeout: timeoutMs + 1000,
       });
-      const result = await runAbortable(signal, () =>
-        client.callApi(params, new OpenApiRequest({ query: { ...query } }), runtime),
-      );
+      let retryAfterMs: number | undefined;
+      let result: unknown;
+      try {
+        result = await runAbortable(
+          signal,
+          () => client.callApi(params, new OpenApiRequest({ query: { ...query } }), runtime),
+          (headers) => {
+            retryAfterMs = retryAfterMsFromHeaders(headers);
+          },
+        );
+      } catch (err) {
+        // The client's error keeps the answer's status and body but not its headers.
+        if (retryAfterMs !== undefined && typeof err === 'object' && err !== null) {
+          Object.assign(err, { [RETRY_AFTER_MS]: retryAfterMs });
+        }
+        throw err;
+      }
       const body: unknown = (result as { body?: unknown }).body;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         throw new BadUpstreamBodyError('the upstream body is not a JSON object');

@@ -7,9 +7,12 @@
  */
 import type { Logger } from 'pino';
 import { ConfigError, type ServerConfig } from '../config';
-import { emulatorOptionsFromEnv, startEmulator, type EmulatorOptions } from '../emulator/index';
+import { startEmulator, type EmulatorOptions } from '../emulator/index';
+import { isLoopbackListenHost } from '../emulator/loopback';
 import { disableEcsMetadataProbe, probeCredentialChain, staticCredential } from './credential-chain';
 import type { UpstreamTarget } from './upstream-client';
+
+const EMBEDDED_HOST = '127.0.0.1';
 
 export interface ResolvedUpstream {
   target: UpstreamTarget;
@@ -19,31 +22,35 @@ export interface ResolvedUpstream {
   close: () => Promise<void>;
 }
 
-/** EMULATOR_* settings for the embedded emulator: an ephemeral port unless EMULATOR_PORT is set, live data unless EMULATOR_LIVE says otherwise. */
-export function embeddedEmulatorOptions(env: NodeJS.ProcessEnv, logger: Logger): EmulatorOptions {
-  let fromEnv: EmulatorOptions;
-  try {
-    fromEnv = emulatorOptionsFromEnv(env);
-  } catch (e) {
-    throw new ConfigError((e as Error).message);
+/**
+ * The embedded emulator's options: EMULATOR_* settings, always on 127.0.0.1 (its admin
+ * routes change what the proxy answers), an ephemeral port unless EMULATOR_PORT is set,
+ * live data unless EMULATOR_LIVE says otherwise.
+ */
+export function embeddedEmulatorOptions(settings: EmulatorOptions, logger: Logger): EmulatorOptions {
+  if (settings.host !== undefined && !isLoopbackListenHost(settings.host)) {
+    logger.warn(
+      { host: settings.host },
+      `EMULATOR_HOST=${settings.host} is ignored in demo mode: the embedded emulator listens on 127.0.0.1 only.`,
+    );
   }
   return {
-    ...fromEnv,
-    port: fromEnv.port ?? 0,
-    live: fromEnv.live ?? true,
+    ...settings,
+    host: EMBEDDED_HOST,
+    port: settings.port ?? 0,
+    live: settings.live ?? true,
     logger: logger.child({ component: 'emulator' }),
   };
 }
 
 export async function resolveUpstream(
-  config: Pick<ServerConfig, 'mode' | 'endpoint' | 'protocol'>,
-  env: NodeJS.ProcessEnv,
+  config: Pick<ServerConfig, 'mode' | 'endpoint' | 'protocol' | 'emulator' | 'credentialChain'>,
   logger: Logger,
 ): Promise<ResolvedUpstream> {
   // Before any Credential exists: the chain must not ask 100.100.100.200 off ECS.
-  disableEcsMetadataProbe(env);
+  disableEcsMetadataProbe(config.credentialChain);
   if (config.mode !== 'demo') {
-    const chain = await probeCredentialChain();
+    const chain = await probeCredentialChain(config.credentialChain);
     if (chain.found) {
       logger.info(
         { mode: 'live', endpoint: config.endpoint, protocol: config.protocol, provider: chain.provider },
@@ -67,7 +74,7 @@ export async function resolveUpstream(
     }
     logger.info({ reason: chain.reason }, 'no credentials found: demo mode');
   }
-  const emulator = await startEmulator(embeddedEmulatorOptions(env, logger));
+  const emulator = await startEmulator(embeddedEmulatorOptions(config.emulator, logger));
   logger.info({ url: emulator.url, accessKeyId: emulator.accessKeyId }, 'emulator started');
   return {
     target: {

@@ -8,12 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startProxyHarness, type ProxyHarness } from '../hardening/proxy-harness';
+import { startProxyHarness, type ProxyHarness } from '../../../test/helpers/proxy-harness';
 import { createLogger } from '../logger';
 import { accessControlFromEnv, type AccessControlConfig } from './access-control-config';
-import { registerAccessControl } from './access-control';
 import { hashPassword } from './password-hash';
-import { basicHeader, httpGet } from './test-http';
+import { basicHeader, httpGet } from '../../../test/helpers/http';
 
 const PASSWORD = 'Sup3r-secret-analyst-pw';
 let users = '';
@@ -44,9 +43,7 @@ async function start(config: AccessControlConfig) {
     listen: true,
     staticRoot: dist,
     logger: createLogger('info', sink),
-    registerAccessControl: async (app) => {
-      await app.register(registerAccessControl, config);
-    },
+    accessControl: config,
   });
   return { url: h.url!, lines };
 }

@@ -13,7 +13,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { accessControlFromEnv, type AccessControlConfig } from './access-control-config';
 import { SECRET_LOG_REDACT_PATHS, registerAccessControl } from './access-control';
 import { hashPassword } from './password-hash';
-import { basicHeader, httpGet } from './test-http';
+import { basicHeader, httpGet } from '../../../test/helpers/http';
 
 const PASSWORD = 'Tr0ub4dor&3-correct-horse';
 const FAST = { N: 1024, r: 8, p: 1 };

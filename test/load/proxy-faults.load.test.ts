@@ -7,8 +7,8 @@
  */
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorSchema, describeProcessTasksResponseSchema } from '../../shared/sophonsoar';
-import { spawnServer, type SpawnedServer } from './spawn-server';
+import { apiErrorSchema, describeProcessTasksResponseSchema } from '../../src/shared/sophonsoar';
+import { spawnServer, type SpawnedServer } from '../helpers/spawn-server';
 
 let server: SpawnedServer;
 beforeAll(async () => {

@@ -5,9 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { buildApp } from '../app';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
-import { disableEcsMetadataProbe, staticCredential } from '../proxy/credential-chain';
+import { buildApp } from '../../src/server/app';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/server/emulator';
+import { disableEcsMetadataProbe, staticCredential } from '../../src/server/proxy/credential-chain';
+import type { AccessControlConfig } from '../../src/server/security/access-control-config';
 
 export interface ProxyHarness {
   app: FastifyInstance;
@@ -22,7 +23,7 @@ export interface HarnessOptions {
   rateLimitPerMinute?: number;
   retries?: number;
   logger?: Logger;
-  registerAccessControl?: (app: FastifyInstance) => Promise<void>;
+  accessControl?: AccessControlConfig;
   listen?: boolean;
   /** Directory of a built SPA to serve; default none (/api only). */
   staticRoot?: string;
@@ -46,7 +47,7 @@ export async function startProxyHarness(opts: HarnessOptions = {}): Promise<Prox
     staticRoot: opts.staticRoot ?? false,
     backoff: { baseDelayMs: 5, maxDelayMs: 20 },
     ...(opts.logger ? { logger: opts.logger } : {}),
-    ...(opts.registerAccessControl ? { registerAccessControl: opts.registerAccessControl } : {}),
+    ...(opts.accessControl ? { accessControl: opts.accessControl } : {}),
   });
   const url = opts.listen ? await app.listen({ host: '127.0.0.1', port: 0 }) : undefined;
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emulatorOptionsFromEnv } from './options';
+import { ConfigError, emulatorOptionsFromEnv, loadConfig, loadEmulatorConfig } from './config';
 
 describe('emulatorOptionsFromEnv', () => {
   it('keeps every default when nothing (or empty strings) is set', () => {
@@ -26,6 +26,8 @@ describe('emulatorOptionsFromEnv', () => {
         EMULATOR_RESET_RATE: '0',
         EMULATOR_MALFORMED_RATE: '1',
         EMULATOR_TRICKLE_MS: '2000',
+        EMULATOR_THROTTLE_RETRY_AFTER_MS: '1500',
+        EMULATOR_ADMIN_TOKEN: 'token-0123456789abcdef',
       }),
     ).toEqual({
       host: '127.0.0.1',
@@ -36,6 +38,7 @@ describe('emulatorOptionsFromEnv', () => {
       tasks: 10000,
       live: true,
       liveIntervalMs: 500,
+      adminToken: 'token-0123456789abcdef',
       faults: {
         latencyMs: 100,
         jitterMs: 50,
@@ -45,6 +48,7 @@ describe('emulatorOptionsFromEnv', () => {
         resetRate: 0,
         malformedRate: 1,
         trickleMs: 2000,
+        throttleRetryAfterMs: 1500,
       },
     });
   });
@@ -78,13 +82,27 @@ describe('emulatorOptionsFromEnv', () => {
     ['EMULATOR_HOST', 'bad host'],
     ['EMULATOR_ACCESS_KEY_ID', 'has space'],
     ['EMULATOR_ACCESS_KEY_SECRET', 'short'],
-  ])('%s=%j throws an error naming the variable', (name, value) => {
+    ['EMULATOR_ADMIN_TOKEN', 'short'],
+    ['EMULATOR_THROTTLE_RETRY_AFTER_MS', 'soon'],
+  ])('%s=%j throws a ConfigError naming the variable', (name, value) => {
+    expect(() => emulatorOptionsFromEnv({ [name]: value })).toThrow(ConfigError);
     expect(() => emulatorOptionsFromEnv({ [name]: value })).toThrow(name);
+    // The server's own configuration refuses it too (it embeds the emulator in demo mode).
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid ${name}`));
   });
 
-  it('never echoes a rejected secret', () => {
-    expect(() => emulatorOptionsFromEnv({ EMULATOR_ACCESS_KEY_SECRET: 'x y' })).toThrow(
-      /^EMULATOR_ACCESS_KEY_SECRET must be [^x]*$/,
+  it.each(['EMULATOR_ACCESS_KEY_SECRET', 'EMULATOR_ADMIN_TOKEN'])('never echoes a rejected %s', (name) => {
+    expect(() => emulatorOptionsFromEnv({ [name]: 'x y' })).toThrow(
+      new RegExp(`^Invalid ${name} \\(value not shown\\): must be [^x]*$`),
     );
+  });
+
+  it('npm run emulator logs at warn unless LOG_LEVEL says otherwise', () => {
+    expect(loadEmulatorConfig({ EMULATOR_TASKS: '10' })).toEqual({
+      options: { tasks: 10 },
+      logLevel: 'warn',
+    });
+    expect(loadEmulatorConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(() => loadEmulatorConfig({ LOG_LEVEL: 'loud' })).toThrow(/^Invalid LOG_LEVEL=/);
   });
 });

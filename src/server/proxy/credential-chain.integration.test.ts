@@ -5,6 +5,7 @@ import { isIP, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config';
 import { disableEcsMetadataProbe, probeCredentialChain } from './credential-chain';
 
 // An empty HOME: no ~/.aliyun/config.json or ~/.alibabacloud/credentials of the machine.
@@ -48,7 +49,7 @@ afterAll(() => {
 describe('credential chain', () => {
   it('without credentials finds none, quickly, with the metadata probe disabled and no connection', async () => {
     const started = Date.now();
-    const r = await probeCredentialChain();
+    const r = await probeCredentialChain(loadConfig(process.env).credentialChain);
     expect(r.found).toBe(false);
     expect(process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBe('true');
     expect(Date.now() - started).toBeLessThan(1000);
@@ -58,7 +59,7 @@ describe('credential chain', () => {
   it('finds keys in the environment (first link of the chain)', async () => {
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = 'LTAItestKeyId';
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = 'test-secret-not-real';
-    const r = await probeCredentialChain();
+    const r = await probeCredentialChain(loadConfig(process.env).credentialChain);
     expect(r.found).toBe(true);
     expect(r).not.toHaveProperty('accessKeySecret');
     if (r.found) expect(r.provider).toMatch(/env/);
@@ -83,7 +84,7 @@ describe('credential chain', () => {
     try {
       const port = (server.address() as { port: number }).port;
       process.env.ALIBABA_CLOUD_CREDENTIALS_URI = `http://127.0.0.1:${port}/creds`;
-      const r = await probeCredentialChain();
+      const r = await probeCredentialChain(loadConfig(process.env).credentialChain);
       expect(r.found).toBe(true);
       if (r.found) expect(r.provider).toMatch(/credential_uri|uri/i);
       expect(connections).toEqual([`127.0.0.1:${port}`]);
@@ -109,11 +110,11 @@ describe('credential chain', () => {
   });
 
   it('leaves the metadata service allowed when a role is named', () => {
-    const env: NodeJS.ProcessEnv = { ALIBABA_CLOUD_ECS_METADATA: 'my-role' };
-    disableEcsMetadataProbe(env);
-    expect(env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBeUndefined();
-    const bare: NodeJS.ProcessEnv = {};
-    disableEcsMetadataProbe(bare);
-    expect(bare.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBe('true');
+    process.env.ALIBABA_CLOUD_ECS_METADATA = 'my-role';
+    disableEcsMetadataProbe(loadConfig(process.env).credentialChain);
+    expect(process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBeUndefined();
+    delete process.env.ALIBABA_CLOUD_ECS_METADATA;
+    disableEcsMetadataProbe(loadConfig(process.env).credentialChain);
+    expect(process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBe('true');
   });
 });

@@ -6,7 +6,7 @@
  */
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnServer, type SpawnedServer } from './spawn-server';
+import { spawnServer, type SpawnedServer } from '../helpers/spawn-server';
 
 const CONNECTIONS = 200;
 const DURATION_S = 20;

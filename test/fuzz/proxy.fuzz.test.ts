@@ -16,8 +16,8 @@ import {
   YUN_CODES,
   describeEnumItemsResponseSchema,
   describeProcessTasksResponseSchema,
-} from '../../shared/sophonsoar';
-import { startProxyHarness, type ProxyHarness } from './proxy-harness';
+} from '../../src/shared/sophonsoar';
+import { startProxyHarness, type ProxyHarness } from '../helpers/proxy-harness';
 
 let h: ProxyHarness;
 beforeAll(async () => {

@@ -8,7 +8,7 @@
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProxyHarness, type ProxyHarness } from './proxy-harness';
+import { startProxyHarness, type ProxyHarness } from '../helpers/proxy-harness';
 
 let h: ProxyHarness;
 let port = 0;

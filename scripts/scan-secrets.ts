@@ -2,7 +2,7 @@
  * `npm run test:secrets` (the last step of `npm test`, after the build and the e2e run):
  * no secret in the build, the test artefacts, the server's logs or its HTTP responses.
  */
-import { sweepSecrets } from './secret-sweep';
+import { sweepSecrets } from './secrets/secret-sweep';
 
 const report = await sweepSecrets({ requireDist: true });
 console.log(`secrets sweep scanned: ${report.scanned.join('; ')}`);

@@ -4,8 +4,8 @@
  */
 import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import { RuntimeOptions } from '@alicloud/tea-util';
-import { signV1Params, signV3Request, type ParamPair } from '../signing';
-import type { RunningEmulator } from './server';
+import { signV1Params, signV3Request, type ParamPair } from '../../src/server/emulator/signing';
+import type { RunningEmulator } from '../../src/server/emulator/server';
 
 // Node's ESM import of this CommonJS package gives module.exports; the class is .default.
 const OpenApiClient = ((OpenApiModule as unknown as { default?: typeof OpenApiModule }).default ??

@@ -66,7 +66,7 @@ afterEach(async () => {
 describe('mode decision', () => {
   it('auto without credentials is demo, decided quickly, without asking the metadata service', async () => {
     const started = Date.now();
-    resolved = await resolveUpstream(loadConfig(process.env), process.env, logger);
+    resolved = await resolveUpstream(loadConfig(process.env), logger);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBe('true');
     expect(resolved.target.mode).toBe('demo');
@@ -85,7 +85,7 @@ describe('mode decision', () => {
     process.env.SOPHONSOAR_ENDPOINT = standalone.endpoint;
     process.env.SOPHONSOAR_PROTOCOL = 'http';
     const config = loadConfig(process.env);
-    resolved = await resolveUpstream(config, process.env, logger);
+    resolved = await resolveUpstream(config, logger);
     expect(resolved.target).toMatchObject({ mode: 'live', endpoint: standalone.endpoint, protocol: 'http' });
     expect(logs.some((l) => l.msg === 'emulator started')).toBe(false);
 
@@ -109,7 +109,7 @@ describe('mode decision', () => {
 
   it('SOPHONSOAR_MODE=live without credentials refuses to start, saying why', async () => {
     process.env.SOPHONSOAR_MODE = 'live';
-    await expect(resolveUpstream(loadConfig(process.env), process.env, logger)).rejects.toThrow(
+    await expect(resolveUpstream(loadConfig(process.env), logger)).rejects.toThrow(
       /SOPHONSOAR_MODE=live.*no credentials/,
     );
   });
@@ -118,18 +118,16 @@ describe('mode decision', () => {
     process.env.SOPHONSOAR_MODE = 'demo';
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = 'LTAIrealLookingKey';
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = 'not-used-in-demo';
-    resolved = await resolveUpstream(loadConfig(process.env), process.env, logger);
+    resolved = await resolveUpstream(loadConfig(process.env), logger);
     expect(resolved.target.mode).toBe('demo');
   });
 
   it('a named ECS role leaves the metadata flag alone (the chain may then ask it)', async () => {
-    const env: NodeJS.ProcessEnv = {
-      ALIBABA_CLOUD_ECS_METADATA: 'role',
-      SOPHONSOAR_MODE: 'demo',
-      EMULATOR_TASKS: '50',
-    };
-    resolved = await resolveUpstream(loadConfig(env), env, logger);
-    expect(env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBeUndefined();
+    process.env.ALIBABA_CLOUD_ECS_METADATA = 'role';
+    process.env.SOPHONSOAR_MODE = 'demo';
+    process.env.EMULATOR_TASKS = '50';
+    resolved = await resolveUpstream(loadConfig(process.env), logger);
+    expect(process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBeUndefined();
   });
 });
 
@@ -142,15 +140,39 @@ describe('embedded emulator settings', () => {
       { port: 18787, live: true },
     ],
   ])('%j', (env, expected) => {
-    expect(embeddedEmulatorOptions(env, logger)).toMatchObject(expected);
+    expect(embeddedEmulatorOptions(loadConfig(env).emulator, logger)).toMatchObject({
+      ...expected,
+      host: '127.0.0.1',
+    });
   });
 
   it.each(['EMULATOR_TASKS', 'EMULATOR_PORT', 'EMULATOR_THROTTLE_RATE'])(
     'a bad %s is a ConfigError naming it',
     (name) => {
-      const attempt = () => embeddedEmulatorOptions({ [name]: 'lots' }, logger);
+      const attempt = () => loadConfig({ [name]: 'lots' });
       expect(attempt).toThrow(ConfigError);
       expect(attempt).toThrow(new RegExp(name));
     },
   );
+
+  it.each(['0.0.0.0', '10.1.2.3', '::'])(
+    'EMULATOR_HOST=%s: the embedded emulator still listens on 127.0.0.1, with a warning',
+    async (host) => {
+      process.env.SOPHONSOAR_MODE = 'demo';
+      process.env.EMULATOR_HOST = host;
+      resolved = await resolveUpstream(loadConfig(process.env), logger);
+      expect(resolved.emulatorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(resolved.target.endpoint).toMatch(/^127\.0\.0\.1:\d+$/);
+      const warning = logs.find((l) => l.level === 40 && String(l.msg).startsWith(`EMULATOR_HOST=${host}`));
+      expect(warning?.msg).toMatch(/ignored in demo mode.*127\.0\.0\.1 only/);
+    },
+  );
+
+  it('a loopback EMULATOR_HOST needs no warning', () => {
+    logs.length = 0;
+    expect(embeddedEmulatorOptions(loadConfig({ EMULATOR_HOST: 'localhost' }).emulator, logger).host).toBe(
+      '127.0.0.1',
+    );
+    expect(logs.filter((l) => l.level === 40)).toEqual([]);
+  });
 });

@@ -9,10 +9,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startEmulator } from '../emulator';
-import { hashPassword } from '../security/password-hash';
-import { scanBuffer, scanDir, secretNeedles, type SecretFinding } from '../security/secret-scan';
-import { spawnServer } from './spawn-server';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startEmulator } from '../../src/server/emulator';
+import { hashPassword } from '../../src/server/security/password-hash';
+import { scanBuffer, scanDir, secretNeedles, type SecretFinding } from './secret-scan';
+import { spawnServer } from '../../test/helpers/spawn-server';
 
 export interface SweepReport {
   findings: SecretFinding[];

@@ -1,0 +1,160 @@
+/**
+ * The RPC endpoint ('/', GET and POST): authenticates like Alibaba's gateway, applies the
+ * injected faults, and answers DescribeProcessTasks and DescribeEnumItems.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { performance } from 'node:perf_hooks';
+import { API_VERSION, ACTIONS, checkParams, type Action, type ProcessTask } from '../../../shared/sophonsoar';
+import { SCENES } from '../catalog';
+import { ERRORS, fail, newRequestId } from '../errors';
+import { JSON_TYPE, sendError } from '../reply';
+import { queryProcessTasks } from '../query-engine';
+import type { ParamPair } from '../signing';
+import type { EmulatorState } from '../state';
+import { verifyCall } from '../verify';
+
+/** Common RPC parameters (signature, format, region...): not API parameters. */
+export const COMMON_PARAMS = new Set([
+  'Action',
+  'Version',
+  'Format',
+  'AccessKeyId',
+  'SignatureMethod',
+  'SignatureVersion',
+  'SignatureNonce',
+  'SignatureType',
+  'Timestamp',
+  'Signature',
+  'RegionId',
+  'SecurityToken',
+  'ResourceOwnerAccount',
+  'ResourceOwnerId',
+  'OwnerAccount',
+  'OwnerId',
+]);
+
+export async function rpcRoutes(app: FastifyInstance, { state }: { state: EmulatorState }): Promise<void> {
+  const handler = (request: FastifyRequest, reply: FastifyReply) => handleRpc(state, request, reply);
+  app.get('/', handler);
+  app.post('/', handler);
+}
+
+async function handleRpc(state: EmulatorState, request: FastifyRequest, reply: FastifyReply) {
+  const requestId = newRequestId();
+  const f = state.faults();
+  const rng = state.faultRng;
+  await state.sleep(f.latencyMs + (f.jitterMs > 0 ? rng.next() * f.jitterMs : 0));
+  if (f.resetRate > 0 && rng.chance(f.resetRate)) {
+    reply.hijack();
+    request.raw.socket.destroy();
+    return;
+  }
+  const rawUrl = request.raw.url ?? '/';
+  const qIndex = rawUrl.indexOf('?');
+  const query: ParamPair[] = qIndex < 0 ? [] : [...new URLSearchParams(rawUrl.slice(qIndex + 1))];
+  const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+  const contentType = String(request.headers['content-type'] ?? '');
+  const form: ParamPair[] =
+    request.method === 'POST' && /^application\/x-www-form-urlencoded/i.test(contentType)
+      ? [...new URLSearchParams(body.toString('utf8'))]
+      : [];
+  const verified = verifyCall(
+    { method: request.method, headers: request.headers, query, form, body },
+    {
+      secretFor: (id) => (id === state.accessKeyId ? state.accessKeySecret : undefined),
+      now: state.now(),
+      nonces: state.nonces,
+    },
+  );
+  if ('code' in verified) return sendError(reply, verified, requestId);
+  // A throttled answer carries the retry hint only when the fault asks for one.
+  const hint: Record<string, string> =
+    f.throttleRetryAfterMs > 0 ? { 'x-acs-retry-after': String(f.throttleRetryAfterMs) } : {};
+  if (!state.qps.allow(verified.accessKeyId, f.qpsPerKey, performance.now())) {
+    return sendError(reply, ERRORS.throttled(), requestId, hint);
+  }
+  if (f.throttleRate > 0 && rng.chance(f.throttleRate))
+    return sendError(reply, ERRORS.throttled(), requestId, hint);
+  if (f.errorRate > 0 && rng.chance(f.errorRate)) {
+    return sendError(reply, rng.chance(0.5) ? ERRORS.unavailable() : ERRORS.internal(), requestId);
+  }
+  if (!verified.action) return sendError(reply, ERRORS.missing('Action'), requestId);
+  if (!verified.version) return sendError(reply, ERRORS.missing('Version'), requestId);
+  if (verified.version !== API_VERSION)
+    return sendError(reply, ERRORS.invalidVersion(verified.version), requestId);
+  if (!(ACTIONS as readonly string[]).includes(verified.action)) {
+    return sendError(reply, ERRORS.actionNotFound(), requestId);
+  }
+  const action = verified.action as Action;
+  const raw: Record<string, string | string[]> = {};
+  for (const [k, v] of verified.params) {
+    if (COMMON_PARAMS.has(k)) continue;
+    const prev = raw[k];
+    raw[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  if (action === 'DescribeProcessTasks') {
+    const p = checkParams('DescribeProcessTasks', raw);
+    if (!p.ok) return sendError(reply, fail(400, p.code, p.message), requestId);
+    const r = queryProcessTasks(state.index, p.value);
+    return sendBody(state, request, reply, requestId, {
+      RequestId: requestId,
+      ProcessTasks: r.tasks,
+      Page: { TotalCount: r.totalCount, PageNumber: r.pageNumber, PageSize: r.pageSize },
+    });
+  }
+  const p = checkParams('DescribeEnumItems', raw);
+  if (!p.ok) return sendError(reply, fail(400, p.code, p.message), requestId);
+  return sendBody(state, request, reply, requestId, {
+    RequestId: requestId,
+    Data: enumItems(state.index.all(), p.value.Lang),
+  });
+}
+
+/** A 200 with `body`, broken or trickled when the current faults say so. */
+async function sendBody(
+  state: EmulatorState,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  requestId: string,
+  body: unknown,
+) {
+  const f = state.faults();
+  let text = JSON.stringify(body);
+  if (f.malformedRate > 0 && state.faultRng.chance(f.malformedRate)) {
+    // A 200 whose JSON stops half-way, like a proxy cutting a response.
+    text = text.slice(0, Math.max(1, Math.floor(text.length / 2))) + '<!-- truncated';
+  }
+  if (f.trickleMs <= 0) {
+    return reply.code(200).header('content-type', JSON_TYPE).header('x-acs-request-id', requestId).send(text);
+  }
+  reply.hijack();
+  const raw = reply.raw;
+  const bytes = Buffer.from(text);
+  raw.writeHead(200, {
+    'content-type': JSON_TYPE,
+    'content-length': bytes.length,
+    'x-acs-request-id': requestId,
+  });
+  const chunks = 10;
+  const size = Math.ceil(bytes.length / chunks);
+  for (let i = 0; i < chunks; i++) {
+    if (state.isClosed() || raw.destroyed) return;
+    raw.write(bytes.subarray(i * size, (i + 1) * size));
+    if (i < chunks - 1) await state.sleep(f.trickleMs / (chunks - 1));
+  }
+  if (state.isClosed()) {
+    request.raw.socket.destroy();
+    return;
+  }
+  raw.end();
+}
+
+/** Scene codes present in the data, sorted by code; names in the asked language. */
+function enumItems(tasks: readonly ProcessTask[], lang: 'zh' | 'en' | undefined) {
+  const byCode = new Map<string, string>();
+  for (const t of tasks) {
+    if (t.SceneCode && !byCode.has(t.SceneCode)) byCode.set(t.SceneCode, t.SceneName ?? t.SceneCode);
+  }
+  for (const s of SCENES) if (byCode.has(s.code)) byCode.set(s.code, lang === 'zh' ? s.zh : s.en);
+  return [...byCode.keys()].sort().map((Key) => ({ Key, Value: byCode.get(Key)! }));
+}

@@ -1,0 +1,179 @@
+/**
+ * The emulator's admin routes over real loopback sockets. Requests are written byte by
+ * byte so the Host header can be forged (a DNS-rebinding page reaches 127.0.0.1 under its
+ * own name): only a loopback Host from a loopback client, or the admin token, is answered.
+ */
+import { connect } from 'node:net';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { NO_FAULTS, startEmulator, type RunningEmulator } from '../../src/server/emulator';
+import { createLogger } from '../../src/server/logger';
+import { v3Request } from '../helpers/emulator-client';
+
+const TOKEN = 'admin-token-for-this-test-0123456789';
+
+let emu: RunningEmulator;
+let guarded: RunningEmulator;
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, tasks: 50, logger: false });
+  guarded = await startEmulator({ port: 0, tasks: 50, logger: false, adminToken: TOKEN });
+});
+afterAll(async () => {
+  await emu?.close();
+  await guarded?.close();
+});
+beforeEach(() => {
+  emu.setFaults(NO_FAULTS);
+  guarded.setFaults(NO_FAULTS);
+});
+
+/** One raw HTTP/1.1 request; `host: null` sends no Host header at all. */
+function raw(
+  target: RunningEmulator,
+  method: string,
+  path: string,
+  host: string | null,
+  opts: { body?: string; headers?: string[]; version?: string } = {},
+): Promise<{ status: number; body: string }> {
+  const body = opts.body ?? '';
+  const lines = [
+    `${method} ${path} ${opts.version ?? 'HTTP/1.1'}`,
+    ...(host === null ? [] : [`Host: ${host}`]),
+    ...(opts.headers ?? []),
+    ...(body ? ['Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`] : []),
+    'Connection: close',
+  ];
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port: target.port });
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.setTimeout(10_000, () => socket.destroy(new Error('no answer within 10 s')));
+    socket.on('data', (c: string) => (text += c));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const m = /^HTTP\/1\.[01] (\d{3})/.exec(text);
+      if (!m) return reject(new Error(`no HTTP answer: ${JSON.stringify(text.slice(0, 200))}`));
+      resolve({ status: Number(m[1]), body: text.slice(text.indexOf('\r\n\r\n') + 4) });
+    });
+    socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
+  });
+}
+
+const port = () => emu.port;
+
+describe('admin routes without a token', () => {
+  it.each([
+    ['127.0.0.1:PORT'],
+    ['127.0.0.1'],
+    ['localhost:PORT'],
+    ['LOCALHOST'],
+    ['[::1]:PORT'],
+    ['127.8.9.10:PORT'],
+  ])('Host %s from a loopback client is answered', async (host) => {
+    const r = await raw(emu, 'GET', '/__admin/faults', host.replace('PORT', String(port())));
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toEqual({ ...NO_FAULTS });
+  });
+
+  it.each([
+    ['rebind.attacker.example:PORT'],
+    ['rebind.attacker.example'],
+    ['127.0.0.1.attacker.example:PORT'],
+    ['localhost.attacker.example'],
+    ['attacker.example@127.0.0.1'],
+    ['127.0.0.1:PORT/x'],
+    ['10.0.0.1:PORT'],
+    ['0.0.0.0:PORT'],
+    ['[::ffff:a00:1]:PORT'],
+    [''],
+  ])('Host %j is refused with 403, even from a loopback client', async (host) => {
+    const h = host.replace('PORT', String(port()));
+    for (const [method, path, body] of [
+      ['GET', '/__admin/faults', undefined],
+      ['GET', '/__admin/health', undefined],
+      ['PUT', '/__admin/faults', '{"throttleRate": 1}'],
+      ['PUT', '/__admin/live', '{"live": true}'],
+    ] as const) {
+      const r = await raw(emu, method, path, h, body ? { body } : {});
+      expect([method, path, r.status]).toEqual([method, path, 403]);
+    }
+    expect(emu.faults()).toEqual(NO_FAULTS);
+    const health = await raw(emu, 'GET', '/__admin/health', `127.0.0.1:${port()}`);
+    expect(JSON.parse(health.body)).toMatchObject({ live: false });
+  });
+
+  it('a request without any Host header (HTTP/1.0) is refused', async () => {
+    const r = await raw(emu, 'GET', '/__admin/faults', null, { version: 'HTTP/1.0' });
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.body)).toMatchObject({ Code: 'Forbidden' });
+  });
+
+  it('a bearer token is no use when none is configured', async () => {
+    const r = await raw(emu, 'GET', '/__admin/faults', 'rebind.attacker.example', {
+      headers: ['Authorization: Bearer undefined'],
+    });
+    expect(r.status).toBe(403);
+  });
+
+  it('the RPC endpoint does not depend on the admin guard (its signature covers the Host)', async () => {
+    expect((await v3Request(emu, { query: [['PageSize', '1']] }).send()).status).toBe(200);
+  });
+});
+
+describe('admin routes with EMULATOR_ADMIN_TOKEN', () => {
+  it('the token opens them under any Host', async () => {
+    const r = await raw(guarded, 'PUT', '/__admin/faults', 'emulator.example:8787', {
+      body: '{"latencyMs": 5}',
+      headers: [`Authorization: Bearer ${TOKEN}`],
+    });
+    expect(r.status).toBe(200);
+    expect(guarded.faults().latencyMs).toBe(5);
+  });
+
+  it.each([
+    ['a wrong token', `Bearer ${TOKEN}x`],
+    ['a prefix of the token', `Bearer ${TOKEN.slice(0, 10)}`],
+    ['another scheme', `Basic ${TOKEN}`],
+    ['no scheme', TOKEN],
+  ])('%s under a foreign Host is refused', async (_name, authorization) => {
+    const r = await raw(guarded, 'PUT', '/__admin/faults', 'emulator.example:8787', {
+      body: '{"latencyMs": 7}',
+      headers: [`Authorization: ${authorization}`],
+    });
+    expect(r.status).toBe(403);
+    expect(guarded.faults().latencyMs).toBe(0);
+  });
+
+  it('a loopback Host from a loopback client still needs no token', async () => {
+    const r = await raw(guarded, 'GET', '/__admin/health', `localhost:${guarded.port}`);
+    expect(r.status).toBe(200);
+  });
+});
+
+describe('EMULATOR_HOST off loopback', () => {
+  it('warns at start, naming the host and whether an admin token is set', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger(
+      'warn',
+      new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+          cb();
+        },
+      }),
+    );
+    // 192.0.2.1 (TEST-NET-1) is on no interface here: listen fails, so nothing is exposed,
+    // and the warning must already have been given by then.
+    await expect(startEmulator({ host: '192.0.2.1', port: 0, tasks: 10, logger })).rejects.toThrow(
+      /EADDRNOTAVAIL/,
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 40, host: '192.0.2.1', adminToken: 'not set' });
+    expect(String(lines[0]!.msg)).toMatch(/EMULATOR_HOST=192\.0\.2\.1 is not a loopback address/);
+
+    lines.length = 0;
+    const loopback = await startEmulator({ host: '127.0.0.1', port: 0, tasks: 10, logger });
+    await loopback.close();
+    expect(lines).toEqual([]);
+  });
+});
