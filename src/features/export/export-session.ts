@@ -70,9 +70,9 @@ export function mismatchNote(r: ExportResult): string | undefined {
 }
 
 export async function runBrowserExport(req: ExportRequest): Promise<ExportOutcome> {
-  const config: Promise<AppConfig | undefined> = apiGet('config', {}, appConfigSchema, req.signal).catch(
-    () => undefined,
-  );
+  const config: Promise<AppConfig | undefined> = apiGet('config', {}, appConfigSchema, {
+    signal: req.signal,
+  }).catch(() => undefined);
   // The operator's rate ceiling (EXPORT_MAX_REQUESTS_PER_SECOND) comes with the config.
   const operatorRate = (await config)?.exportMaxRequestsPerSecond;
   const sink = await createCsvSink({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AbortedError, RequestPacer, sleep, type Clock } from './pacing';
-import { backoffDelay, DEFAULT_BACKOFF, isRetryable, isThrottling, parseRetryAfter } from './retry';
+import { backoffDelay, DEFAULT_BACKOFF, isRetryable, isThrottling } from './retry';
 
 describe('isRetryable / isThrottling', () => {
   it.each([
@@ -19,20 +19,6 @@ describe('isRetryable / isThrottling', () => {
   ])('%j → retry %s, throttling %s', (f, retry, throttle) => {
     expect(isRetryable(f)).toBe(retry);
     expect(isThrottling(f)).toBe(throttle);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  const now = Date.UTC(2026, 10, 27, 12, 0, 0);
-  it.each([
-    ['2', 2000],
-    ['0.5', 500],
-    ['Fri, 27 Nov 2026 12:00:03 GMT', 3000],
-    ['Fri, 27 Nov 2026 11:00:00 GMT', 0],
-    ['soon', undefined],
-    [null, undefined],
-  ])('%j → %j', (v, ms) => {
-    expect(parseRetryAfter(v, now)).toBe(ms);
   });
 });
 

@@ -12,7 +12,7 @@ export function sceneCodesQueryOptions() {
         'DescribeEnumItems',
         { EnumType: 'process', Lang: 'en' },
         describeEnumItemsResponseSchema,
-        signal,
+        { signal },
       ),
     staleTime: 60 * 60_000,
     retry: false,
