@@ -43,6 +43,18 @@ describe('backoffDelay', () => {
       DEFAULT_BACKOFF.maxRetryAfterMs,
     );
   });
+
+  it.each([
+    // [Retry-After, attempt, random, delay]: at least Retry-After, plus up to half the step of jitter
+    ['1', 1, 0, 1000],
+    ['1', 1, 0.5, 1125],
+    ['1', 1, 0.999999, 1250],
+    ['1', 3, 0.5, 1500],
+    ['0', 1, 0.5, 375],
+    ['86400', 10, 0.999999, DEFAULT_BACKOFF.maxRetryAfterMs + DEFAULT_BACKOFF.maxDelayMs / 2],
+  ] as const)('Retry-After %s, attempt %i, random %f → %i ms', (after, attempt, r, ms) => {
+    expect(backoffDelay({ status: 429, retryAfter: after }, attempt, 0, () => r)).toBe(ms);
+  });
 });
 
 /** A virtual clock: sleeping advances time, so pacing is checked exactly and fast. */
