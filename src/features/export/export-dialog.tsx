@@ -1,14 +1,14 @@
 /** The export dialog: choose columns, watch progress (rows / TotalCount, ETA), cancel. */
 import { Alert, App, Button, Modal, Progress, Radio, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { formatNumber } from '../../lib/i18n';
+import { formatNumber, formatSize } from '../../lib/i18n';
 import { resolveTimeZone } from '../../lib/time';
 import type { DescribeProcessTasksQuery } from '../../shared/sophonsoar';
 import { columnsFor, type ColumnChoice } from './columns';
 import { ExportNotice } from './export-notice';
 import { runBrowserExport } from './export-session';
 import type { ExportProgress } from './fetch-engine';
-import { formatDuration, formatSize, tx, txCount } from './i18n';
+import { formatDuration, tx, txCount } from './i18n';
 import { isAbort } from './pacing';
 
 /** What to export: the list's query and columns as the toolbar shows them. */

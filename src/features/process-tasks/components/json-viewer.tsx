@@ -4,8 +4,8 @@
 import { Button, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
-import { t, tCount } from '../../../lib/i18n';
-import { formatSize, parseInputParams } from '../model/input-params';
+import { formatSize, t, tCount } from '../../../lib/i18n';
+import { parseInputParams } from '../model/input-params';
 
 const TEXT_LIMIT = 20_000;
 const CHILD_LIMIT = 200;

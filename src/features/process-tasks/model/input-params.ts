@@ -10,8 +10,3 @@ export function parseInputParams(raw: string | undefined): ParsedInputParams {
     return { kind: 'text', raw };
   }
 }
-
-/** "211 B", "200.3 KB" (of characters, close enough to bytes for a label). */
-export function formatSize(chars: number): string {
-  return chars >= 1024 ? `${(chars / 1024).toFixed(1)} KB` : `${chars} B`;
-}
