@@ -18,7 +18,7 @@ function linkFor(query: DescribeProcessTasksQuery): string {
   return absoluteHref({ view: { ...viewFromWireQuery(query).view, page: 1 } });
 }
 
-/** The toolbar slot where the export feature (another owner) plugs in. */
+/** The toolbar slot where the app plugs the export feature into the task list. */
 export function renderExportSlot({ view, visibleColumns, totalCount, resolvedAt }: ExportSlotProps) {
   return (
     <Suspense

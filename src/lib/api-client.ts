@@ -46,7 +46,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 /** The RequestId of a body, if it has one (to quote when the body is otherwise unusable). */
-export function requestIdOf(body: unknown): string | undefined {
+function requestIdOf(body: unknown): string | undefined {
   if (body === null || typeof body !== 'object' || !('RequestId' in body)) return undefined;
   return String((body as { RequestId: unknown }).RequestId);
 }
