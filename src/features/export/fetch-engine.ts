@@ -115,6 +115,7 @@ export async function runExport(opts: ExportEngineOptions): Promise<ExportResult
   if (opts.signal?.aborted) throw new AbortedError();
   const clock = opts.clock ?? realClock;
   const pageSize = opts.pageSize ?? EXPORT_PAGE_SIZE;
+  const pacer = new RequestPacer(opts.maxRequestsPerSecond ?? EXPORT_MAX_REQUESTS_PER_SECOND, clock);
   // One controller for the whole export: Cancel, or a fatal error, stops every request.
   const inner = new AbortController();
   const onOuterAbort = () => inner.abort();
@@ -129,7 +130,7 @@ export async function runExport(opts: ExportEngineOptions): Promise<ExportResult
     clock,
     call,
     signal: inner.signal,
-    pacer: new RequestPacer(opts.maxRequestsPerSecond ?? EXPORT_MAX_REQUESTS_PER_SECOND, clock),
+    pacer,
     query: (n) => ({ ...frozen, PageSize: String(pageSize), PageNumber: String(n) }),
     maxAttempts: opts.maxAttempts ?? EXPORT_MAX_ATTEMPTS,
     random: opts.random ?? Math.random,
