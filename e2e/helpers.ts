@@ -18,7 +18,7 @@ export async function describe(
 }
 
 /** TaskIds of the rows on screen, in order. */
-export async function shownTaskIds(page: Page): Promise<string[]> {
+async function shownTaskIds(page: Page): Promise<string[]> {
   return rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-task-id') ?? ''));
 }
 
@@ -47,10 +47,6 @@ export async function pickOptions(page: Page, inputId: string, labels: string[])
     await page.keyboard.press('Enter');
   }
   await page.keyboard.press('Escape');
-}
-
-export async function totalShown(page: Page): Promise<string> {
-  return (await page.getByTestId('total-count').textContent()) ?? '';
 }
 
 export const formatCount = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'task' : 'tasks'}`;

@@ -234,6 +234,38 @@ test.describe('errors from the API', () => {
   });
 });
 
+test.describe('throttling', () => {
+  test.use({
+    allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 429/],
+  });
+
+  test('the list asks again once, after Retry-After, then shows the throttling error', async ({
+    page,
+    emulator,
+  }) => {
+    const sent: number[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/DescribeProcessTasks\?/.test(r.url())) sent.push(Date.now());
+    });
+    const error = page.getByTestId('error-state');
+    await emulator.setFaults({ throttleRate: 1 });
+    try {
+      await page.goto('/?PageSize=10');
+      await expect(error).toBeVisible({ timeout: 30_000 });
+      await expect(error.getByTestId('error-code')).toHaveText(/^Throttling/);
+    } finally {
+      await emulator.setFaults({ throttleRate: 0 });
+    }
+    // One retry, no sooner than the proxy's Retry-After (2 s), and nothing after it.
+    expect(sent).toHaveLength(2);
+    expect(sent[1]! - sent[0]!).toBeGreaterThanOrEqual(2000);
+
+    await error.getByTestId('retry').click();
+    await expect(error).toBeHidden({ timeout: 30_000 });
+    await expect(rows(page)).toHaveCount(10);
+  });
+});
+
 test.describe('while the next page loads', () => {
   test('the next page is prefetched and the previous rows stay on screen', async ({ page, emulator }) => {
     const prefetched = page.waitForRequest((r) =>

@@ -13,7 +13,7 @@ const ExportButton = lazy(() =>
   import('../features/export/export-button').then((m) => ({ default: m.ExportButton })),
 );
 
-/** The toolbar slot where the export feature (another owner) plugs in. */
+/** The toolbar slot where the app plugs the export feature into the task list. */
 export function renderExportSlot({ view, visibleColumns, totalCount, resolvedAt }: ExportSlotProps) {
   return (
     <Suspense

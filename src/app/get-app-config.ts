@@ -5,6 +5,6 @@ import { appConfigSchema } from '../shared/sophonsoar';
 export const appConfigQueryOptions = () =>
   queryOptions({
     queryKey: ['app-config'] as const,
-    queryFn: ({ signal }) => apiGet('config', {}, appConfigSchema, signal),
+    queryFn: ({ signal }) => apiGet('config', {}, appConfigSchema, { signal }),
     staleTime: Infinity,
   });

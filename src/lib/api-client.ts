@@ -8,68 +8,119 @@ import { apiErrorSchema } from '../shared/sophonsoar';
 export class ApiRequestError extends Error {
   readonly code: string;
   readonly requestId: string | undefined;
+  /** HTTP status of the answer; 0 when the server could not be reached. */
   readonly status: number;
-  constructor(code: string, message: string, status: number, requestId?: string) {
+  /** The answer's Retry-After header as sent (delta-seconds or an HTTP date), if any. */
+  readonly retryAfter: string | undefined;
+  constructor(code: string, message: string, status: number, requestId?: string, retryAfter?: string) {
     super(message);
     this.name = 'ApiRequestError';
     this.code = code;
     this.status = status;
     this.requestId = requestId;
+    this.retryAfter = retryAfter;
   }
 }
 
-export function toQueryString(params: Record<string, string | undefined>): string {
+export interface ApiCallOptions {
+  signal?: AbortSignal;
+  /** Origin of the proxy; '' (default) means same origin. */
+  baseUrl?: string;
+  /** Injectable for Node tests and the benchmark; defaults to the global fetch. */
+  fetch?: typeof fetch;
+}
+
+function toQueryString(params: Record<string, string | undefined>): string {
   const sp = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined) sp.set(k, v);
   const s = sp.toString();
   return s ? `?${s}` : '';
 }
 
-/** GET `/api/<path>` and validate the body with `schema`. */
-export async function apiGet<S extends z.ZodType>(
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: text ? JSON.parse(text) : undefined };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** The RequestId of a body, if it has one (to quote when the body is otherwise unusable). */
+function requestIdOf(body: unknown): string | undefined {
+  if (body === null || typeof body !== 'object' || !('RequestId' in body)) return undefined;
+  return String((body as { RequestId: unknown }).RequestId);
+}
+
+/**
+ * GET `/api/<path>` once and return the JSON body of a 2xx answer (unvalidated).
+ * Errors: ApiRequestError with code `NetworkError` (status 0) when the server cannot be
+ * reached; the server's Code/Message/RequestId (and Retry-After) for a non-2xx answer,
+ * `HTTP<status>` when that answer is not Alibaba's error shape; `MalformedResponse` for
+ * a 2xx body that is not JSON. An abort rethrows the fetch's own AbortError.
+ */
+export async function apiFetch(
   path: string,
   params: Record<string, string | undefined>,
-  schema: S,
-  signal?: AbortSignal,
-): Promise<z.output<S>> {
+  {
+    signal,
+    baseUrl = '',
+    fetch: doFetch = (input, init) => globalThis.fetch(input, init),
+  }: ApiCallOptions = {},
+): Promise<unknown> {
   let res: Response;
+  let text: string;
   try {
-    res = await fetch(`/api/${path}${toQueryString(params)}`, {
+    res = await doFetch(`${baseUrl}/api/${path}${toQueryString(params)}`, {
       signal,
       headers: { accept: 'application/json' },
     });
+    text = await res.text();
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiRequestError('NetworkError', 'The server could not be reached.', 0);
   }
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
+  const body = parseJson(text);
+  if (!res.ok) {
+    const e = apiErrorSchema.safeParse(body.ok ? body.value : undefined);
+    const retryAfter = res.headers.get('retry-after') ?? undefined;
+    if (e.success)
+      throw new ApiRequestError(e.data.Code, e.data.Message, res.status, e.data.RequestId, retryAfter);
+    throw new ApiRequestError(
+      `HTTP${res.status}`,
+      `The server answered HTTP ${res.status}.`,
+      res.status,
+      undefined,
+      retryAfter,
+    );
+  }
+  if (!body.ok)
     throw new ApiRequestError(
       'MalformedResponse',
       `The server answered HTTP ${res.status} with a body that is not JSON.`,
       res.status,
     );
-  }
-  if (!res.ok) {
-    const e = apiErrorSchema.safeParse(body);
-    if (e.success) throw new ApiRequestError(e.data.Code, e.data.Message, res.status, e.data.RequestId);
-    throw new ApiRequestError(`HTTP${res.status}`, `The server answered HTTP ${res.status}.`, res.status);
-  }
+  return body.value;
+}
+
+/** The error for a 2xx body of the wrong shape. */
+export function malformedResponse(body: unknown, status = 200): ApiRequestError {
+  return new ApiRequestError(
+    'MalformedResponse',
+    'The response does not have the expected shape.',
+    status,
+    requestIdOf(body),
+  );
+}
+
+/** GET `/api/<path>` and validate the body with `schema` (errors as `apiFetch`). */
+export async function apiGet<S extends z.ZodType>(
+  path: string,
+  params: Record<string, string | undefined>,
+  schema: S,
+  options?: ApiCallOptions,
+): Promise<z.output<S>> {
+  const body = await apiFetch(path, params, options);
   const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const requestId =
-      body && typeof body === 'object' && 'RequestId' in body
-        ? String((body as { RequestId: unknown }).RequestId)
-        : undefined;
-    throw new ApiRequestError(
-      'MalformedResponse',
-      'The response does not have the expected shape.',
-      res.status,
-      requestId,
-    );
-  }
+  if (!parsed.success) throw malformedResponse(body);
   return parsed.data;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, interpolate, t, tCount } from './i18n';
+import { createTranslator, formatSize, interpolate, t, tCount } from './i18n';
 
 describe('i18n', () => {
   it('interpolates placeholders and leaves unknown ones visible', () => {
@@ -18,5 +18,17 @@ describe('i18n', () => {
   it('lets features make their own translator', () => {
     const tx = createTranslator({ en: { hello: 'Hello {name}' } });
     expect(tx('hello', { name: 'SOC' })).toBe('Hello SOC');
+  });
+});
+
+describe('formatSize', () => {
+  it.each([
+    [0, '0 B'],
+    [1023, '1023 B'],
+    [1024, '1.0 KB'],
+    [205_000, '200.2 KB'],
+    [21_180_000, '20.2 MB'],
+  ])('%d → %s', (n, s) => {
+    expect(formatSize(n)).toBe(s);
   });
 });

@@ -9,8 +9,7 @@
  */
 import { messagesEn } from './messages-en';
 
-export const LOCALES = ['en'] as const;
-export type Locale = (typeof LOCALES)[number] | (string & {});
+export type Locale = 'en' | (string & {});
 export type Vars = Record<string, string | number>;
 
 let currentLocale: Locale = 'en';
@@ -55,4 +54,12 @@ export function tCount(
 
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(currentLocale).format(n);
+}
+
+/** A size for people, 1 KB = 1024 B: "211 B", "200.3 KB", "20.4 MB". */
+export function formatSize(bytes: number): string {
+  const nf = new Intl.NumberFormat(currentLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (bytes < 1024) return t('size.bytes', { n: String(bytes) });
+  if (bytes < 1024 * 1024) return t('size.kb', { n: nf.format(bytes / 1024) });
+  return t('size.mb', { n: nf.format(bytes / (1024 * 1024)) });
 }

@@ -8,13 +8,13 @@ import type { CsvBuildSpec } from './csv-builder';
 import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol';
 import type { ExportTask } from './fetch-engine';
 
-export interface CsvStats {
+interface CsvStats {
   rows: number;
   bytes: number;
   rowBytes: number;
 }
 
-export interface CsvFile {
+interface CsvFile {
   rows: number;
   bytes: number;
   blob: Blob;
@@ -52,7 +52,7 @@ export async function createInlineSink(spec: CsvBuildSpec): Promise<CsvSink> {
   };
 }
 
-export function createWorkerSink(spec: CsvBuildSpec): CsvSink & { ready: Promise<unknown> } {
+function createWorkerSink(spec: CsvBuildSpec): CsvSink & { ready: Promise<unknown> } {
   const worker = new Worker(new URL('./csv.worker.ts', import.meta.url), { type: 'module' });
   let nextId = 1;
   let failure: Error | undefined;

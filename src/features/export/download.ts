@@ -1,5 +1,5 @@
 /** Saves a Blob as a file: object URL + a temporary <a download>, URL revoked after. */
-export const REVOKE_AFTER_MS = 10_000;
+const REVOKE_AFTER_MS = 10_000;
 
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

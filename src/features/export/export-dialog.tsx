@@ -1,15 +1,30 @@
 /** The export dialog: choose columns, watch progress (rows / TotalCount, ETA), cancel. */
 import { Alert, App, Button, Modal, Progress, Radio, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { formatNumber } from '../../lib/i18n';
+import { formatNumber, formatSize } from '../../lib/i18n';
 import { resolveTimeZone } from '../../lib/time';
+import type { DescribeProcessTasksQuery } from '../../shared/sophonsoar';
 import { columnsFor, type ColumnChoice } from './columns';
-import type { ExportButtonProps } from './export-button';
 import { ExportNotice } from './export-notice';
 import { runBrowserExport } from './export-session';
 import type { ExportProgress } from './fetch-engine';
-import { formatDuration, formatSize, tx, txCount } from './i18n';
+import { formatDuration, tx, txCount } from './i18n';
 import { isAbort } from './pacing';
+
+/** What to export: the list's query and columns as the toolbar shows them. */
+export interface ExportScope {
+  /** The current list query in the API's wire form (strings), relative times already
+   *  resolved to ms, without PageNumber/PageSize. Includes OrderField/Direction if set. */
+  query: DescribeProcessTasksQuery;
+  /** Ids of the table columns currently visible, in order (API field names). */
+  visibleColumns: string[];
+  /** The TotalCount the list currently shows, if known (for the confirmation). */
+  totalCount?: number;
+  /** Builds an absolute link (relative presets frozen) that reopens the given query. */
+  /** Builds an absolute link (relative times frozen) that reopens the exported set, given
+   *  the processed-time upper bound (ms) the export froze, if the filter had none. */
+  linkFor: (frozenEndMs: number | undefined) => string;
+}
 
 type Phase =
   | { kind: 'choose' }
@@ -17,7 +32,7 @@ type Phase =
   | { kind: 'confirm'; totalCount: number; estimatedBytes: number; progress?: ExportProgress }
   | { kind: 'error'; message: string };
 
-export function ExportDialog(props: ExportButtonProps & { onClose: () => void }) {
+export function ExportDialog(props: ExportScope & { onClose: () => void }) {
   const { notification, message } = App.useApp();
   const [choice, setChoice] = useState<ColumnChoice>('visible');
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });

@@ -19,7 +19,7 @@ import { tx } from './i18n';
 import { buildManifest, type ExportManifest } from './manifest';
 
 /** Above this many rows the analyst confirms first, seeing the expected size. */
-export const CONFIRM_ABOVE_ROWS = 50_000;
+const CONFIRM_ABOVE_ROWS = 50_000;
 
 export interface ExportRequest {
   query: DescribeProcessTasksQuery;
@@ -47,7 +47,7 @@ export interface ExportOutcome {
 }
 
 /** Labels as the UI shows them, as plain data for the worker. */
-export function rowContext(timeZone: string): RowContext {
+function rowContext(timeZone: string): RowContext {
   return {
     timeZone,
     statusLabels: Object.fromEntries(TASK_STATUSES.map((c) => [c, t(`status.${c}`)])),
@@ -55,7 +55,7 @@ export function rowContext(timeZone: string): RowContext {
   };
 }
 
-export function mismatchNote(r: ExportResult): string | undefined {
+function mismatchNote(r: ExportResult): string | undefined {
   if (r.complete) return undefined;
   return tx('export.done.mismatch', {
     rows: formatNumber(r.rows),
@@ -70,9 +70,9 @@ export function mismatchNote(r: ExportResult): string | undefined {
 }
 
 export async function runBrowserExport(req: ExportRequest): Promise<ExportOutcome> {
-  const config: Promise<AppConfig | undefined> = apiGet('config', {}, appConfigSchema, req.signal).catch(
-    () => undefined,
-  );
+  const config: Promise<AppConfig | undefined> = apiGet('config', {}, appConfigSchema, {
+    signal: req.signal,
+  }).catch(() => undefined);
   // The operator's rate ceiling (EXPORT_MAX_REQUESTS_PER_SECOND) comes with the config.
   const operatorRate = (await config)?.exportMaxRequestsPerSecond;
   const sink = await createCsvSink({

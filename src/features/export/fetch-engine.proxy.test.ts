@@ -3,7 +3,7 @@
  * CSV built from what it fetched: exact sets, throttling and latency, live data.
  * Node-only: it starts the server code the SPA never imports.
  */
-/* eslint-disable no-restricted-imports -- Node-only integration test: starts the real server and emulator */
+/* eslint-disable no-restricted-imports, import-x/no-restricted-paths -- Node-only integration test: starts the real server and emulator */
 import type { FastifyInstance } from 'fastify';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { buildApp } from '../../server/app';
 import { HOSTILE_TASK_IDS, NO_FAULTS, startEmulator } from '../../server/emulator/index';
 import type { RunningEmulator } from '../../server/emulator/server';
 import { staticCredential } from '../../server/proxy/credential-chain';
-/* eslint-enable no-restricted-imports */
+/* eslint-enable no-restricted-imports, import-x/no-restricted-paths */
 import {
   describeProcessTasksResponseSchema,
   type DescribeProcessTasksQuery,

@@ -8,14 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 // eslint-disable-next-line no-restricted-imports -- Node-only test
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  asPage,
-  ExportError,
-  freezeQuery,
-  runExport,
-  type ExportProgress,
-  type ExportTask,
-} from './fetch-engine';
+import { ExportError, freezeQuery, runExport, type ExportProgress, type ExportTask } from './fetch-engine';
 
 interface Req {
   page: number;
@@ -383,22 +376,5 @@ describe('runExport over a local HTTP server', () => {
     expect(err).toMatchObject({ code: 'UpstreamUnavailable', page: 1 });
     expect((err as Error).message).toMatch(/after 3 attempts/);
     expect(srv.log).toHaveLength(3);
-  });
-});
-
-describe('asPage', () => {
-  it.each([
-    [{ ProcessTasks: [{ TaskId: 'a' }], Page: { TotalCount: 1 } }, true],
-    [{ RequestId: 'r', ProcessTasks: [], Page: { TotalCount: 0, PageNumber: 9 } }, true],
-    [{ ProcessTasks: [{ TaskId: 'a' }] }, false],
-    [{ ProcessTasks: 'x', Page: { TotalCount: 1 } }, false],
-    [{ ProcessTasks: [null], Page: { TotalCount: 1 } }, false],
-    [{ ProcessTasks: [[1]], Page: { TotalCount: 1 } }, false],
-    [{ ProcessTasks: [], Page: { TotalCount: -1 } }, false],
-    [{ ProcessTasks: [], Page: { TotalCount: '5' } }, false],
-    [null, false],
-    ['text', false],
-  ])('%j → valid %s', (body, ok) => {
-    expect(asPage(body) !== undefined).toBe(ok);
   });
 });

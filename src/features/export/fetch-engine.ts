@@ -1,8 +1,8 @@
 /**
  * The export's fetch engine: every task matching a query, page by page (PageSize 100)
  * through the same-origin proxy, with a small bounded concurrency and a request rate it
- * never exceeds; backs off (with jitter, honouring Retry-After) on throttling and
- * transient errors and carries on; cancellable at once through an AbortSignal.
+ * never exceeds; backs off (retry.ts) and carries on; cancellable at once through an
+ * AbortSignal.
  *
  * Consistency while tasks keep arriving: ProcessActionEnd is frozen to the start time
  * when the filter has none; tasks are de-duplicated by TaskId; the final count is
@@ -11,9 +11,16 @@
  * Environment-agnostic (fetch + AbortController): runs in the page, in Node tests and in
  * the benchmark. It keeps only a TaskId set; rows go to `onPage` as they arrive.
  */
+import type { ApiCallOptions } from '../../lib/api-client';
+import type { PageTask } from '../../lib/process-tasks-page';
 import { PAGE_SIZE_MAX, type DescribeProcessTasksQuery } from '../../shared/sophonsoar';
-import { AbortedError, isAbort, realClock, RequestPacer, type Clock } from './pacing';
-import { backoffDelay, isRetryable, isThrottling, type Failure } from './retry';
+import { ExportTally, type ExportProgress, type ExportResult } from './export-tally';
+import { fetchPageWithBackoff, type PageRequestContext } from './page-request';
+import { AbortedError, realClock, RequestPacer, type Clock } from './pacing';
+
+export { ExportError } from './page-request';
+export type { ExportProgress, ExportResult };
+export type ExportTask = PageTask;
 
 /**
  * Defaults: 4 requests in flight, at most 30 request starts per second. The server tells
@@ -23,68 +30,9 @@ import { backoffDelay, isRetryable, isThrottling, type Failure } from './retry';
  */
 export const EXPORT_CONCURRENCY = 4;
 export const EXPORT_MAX_REQUESTS_PER_SECOND = 30;
-export const EXPORT_PAGE_SIZE = PAGE_SIZE_MAX;
+const EXPORT_PAGE_SIZE = PAGE_SIZE_MAX;
 /** Attempts per page (first try + retries) before the export gives up. */
-export const EXPORT_MAX_ATTEMPTS = 10;
-
-export type ExportTask = Readonly<Record<string, unknown>> & { TaskId?: unknown };
-
-/**
- * Only what the engine relies on is checked, by hand rather than with zod: a zod object
- * parse copies every task, and on a 10,000-row export that doubles the page's garbage.
- * Tasks pass through untouched.
- */
-export function asPage(body: unknown): Page | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const { ProcessTasks: tasks, Page: page } = body as {
-    ProcessTasks?: unknown;
-    Page?: { TotalCount?: unknown };
-  };
-  const total = page?.TotalCount;
-  if (!Array.isArray(tasks) || typeof total !== 'number' || !Number.isInteger(total) || total < 0)
-    return undefined;
-  if (!tasks.every((t) => typeof t === 'object' && t !== null && !Array.isArray(t))) return undefined;
-  return { tasks: tasks as ExportTask[], totalCount: total };
-}
-
-export interface ExportProgress {
-  /** Unique rows received so far. */
-  rows: number;
-  /** TotalCount of the first page (what the export is checked against). */
-  totalCount: number | undefined;
-  pagesDone: number;
-  pagesPlanned: number;
-  requests: number;
-  retries: number;
-  throttled: number;
-  elapsedMs: number;
-  /** Estimated time left, once something has been fetched. */
-  etaMs: number | undefined;
-  /** True while the export waits because the server asked it to slow down. */
-  backingOff: boolean;
-}
-
-export interface ExportResult {
-  /** The query actually exported (ProcessActionEnd frozen when the filter had none). */
-  frozenQuery: DescribeProcessTasksQuery;
-  /** ProcessActionEnd was added by the export (the filter had none). */
-  endFrozen: boolean;
-  startedAt: number;
-  finishedAt: number;
-  rows: number;
-  duplicatesDropped: number;
-  totalCountAtStart: number;
-  totalCountMin: number;
-  totalCountMax: number;
-  /** Some page reported a TotalCount different from the first page's. */
-  totalCountChanged: boolean;
-  /** rows === totalCountAtStart and the TotalCount never changed. */
-  complete: boolean;
-  pages: number;
-  requests: number;
-  retries: number;
-  throttled: number;
-}
+const EXPORT_MAX_ATTEMPTS = 10;
 
 export interface ExportEngineOptions {
   query: DescribeProcessTasksQuery;
@@ -109,19 +57,6 @@ export interface ExportEngineOptions {
   random?: () => number;
 }
 
-export class ExportError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-    readonly requestId?: string,
-    readonly status?: number,
-    readonly page?: number,
-  ) {
-    super(message);
-    this.name = 'ExportError';
-  }
-}
-
 /** Adds ProcessActionEnd = `nowMs` when the query has none; strips paging parameters. */
 export function freezeQuery(
   query: DescribeProcessTasksQuery,
@@ -136,178 +71,76 @@ export function freezeQuery(
   return { frozen: { ...frozen, ProcessActionEnd: String(Math.floor(nowMs)) }, endFrozen: true };
 }
 
-/** The de-duplication key: the TaskId, or the whole record for a record without one. */
-function keyOf(t: ExportTask): string {
-  return typeof t.TaskId === 'string' ? 'id:' + t.TaskId : 'raw:' + JSON.stringify(t);
+interface Engine extends PageRequestContext {
+  opts: ExportEngineOptions;
+  tally: ExportTally;
 }
 
-export interface Page {
-  tasks: ExportTask[];
-  totalCount: number;
+/** Fetches page `n`, hands its new tasks to `onPage`, then reports progress. */
+async function fetchAndDeliver(engine: Engine, n: number): Promise<{ totalCount: number }> {
+  const page = await fetchPageWithBackoff(engine, n);
+  const fresh = engine.tally.accept(page.tasks, page.totalCount);
+  await engine.opts.onPage(n, fresh);
+  engine.tally.pagesDone++;
+  engine.report();
+  return page;
 }
 
+/** Above `confirmAbove`, waits for the analyst; declining (or Cancel meanwhile) aborts. */
+async function confirmLarge(engine: Engine, totalCount: number): Promise<void> {
+  const { confirm, confirmAbove = Infinity } = engine.opts;
+  if (!confirm || totalCount <= confirmAbove) return;
+  const askedAt = engine.clock.now();
+  const ok = await confirm({ totalCount });
+  engine.tally.askedMs = engine.clock.now() - askedAt;
+  if (!ok || engine.signal.aborted) throw new AbortedError();
+}
+
+/** Pages 2.. with `concurrency` workers; the first failure aborts the others at once. */
+async function fetchRemainingPages(engine: Engine, concurrency: number, abort: () => void): Promise<void> {
+  let next = 2;
+  const worker = async () => {
+    while (next <= engine.tally.pagesPlanned) await fetchAndDeliver(engine, next++);
+  };
+  const workers = Array.from({ length: concurrency }, worker);
+  // allSettled would let the others run on after a failure.
+  await Promise.all(workers.map((w) => w.catch((e: unknown) => (abort(), Promise.reject(e)))));
+}
+
+/**
+ * Runs one export. Resolves with its counts; rejects with an AbortedError on cancel (or
+ * a declined confirmation) and with an ExportError naming the page when a page fails.
+ */
 export async function runExport(opts: ExportEngineOptions): Promise<ExportResult> {
+  if (opts.signal?.aborted) throw new AbortedError();
   const clock = opts.clock ?? realClock;
-  const doFetch = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? EXPORT_CONCURRENCY));
   const pageSize = opts.pageSize ?? EXPORT_PAGE_SIZE;
-  const maxAttempts = opts.maxAttempts ?? EXPORT_MAX_ATTEMPTS;
-  const random = opts.random ?? Math.random;
   const pacer = new RequestPacer(opts.maxRequestsPerSecond ?? EXPORT_MAX_REQUESTS_PER_SECOND, clock);
-
   // One controller for the whole export: Cancel, or a fatal error, stops every request.
   const inner = new AbortController();
   const onOuterAbort = () => inner.abort();
-  if (opts.signal?.aborted) throw new AbortedError();
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  const signal = inner.signal;
 
-  const startedAt = clock.now();
-  const { frozen, endFrozen } = freezeQuery(opts.query, startedAt);
-  const seen = new Set<string>();
-  let duplicates = 0;
-  let requests = 0;
-  let retries = 0;
-  let throttled = 0;
-  let pagesDone = 0;
-  let pagesPlanned = 1;
-  let backoffs = 0;
-  let totalAtStart: number | undefined;
-  let totalMin = Infinity;
-  let totalMax = -Infinity;
-  /** Time spent waiting for the analyst's confirmation: not part of the fetch rate. */
-  let askedMs = 0;
-
-  const progress = () => {
-    if (!opts.onProgress) return;
-    const elapsedMs = clock.now() - startedAt;
-    const rows = seen.size;
-    const left = totalAtStart === undefined ? undefined : Math.max(0, totalAtStart - rows);
-    const working = Math.max(0, elapsedMs - askedMs);
-    opts.onProgress({
-      rows,
-      totalCount: totalAtStart,
-      pagesDone,
-      pagesPlanned,
-      requests,
-      retries,
-      throttled,
-      elapsedMs,
-      etaMs: rows > 0 && left !== undefined ? Math.round((working / rows) * left) : undefined,
-      backingOff: backoffs > 0,
-    });
+  const tally = new ExportTally(clock.now(), pageSize);
+  const { frozen, endFrozen } = freezeQuery(opts.query, tally.startedAt);
+  const call: ApiCallOptions = { signal: inner.signal, baseUrl: opts.baseUrl, fetch: opts.fetch };
+  const engine: Engine = {
+    opts,
+    tally,
+    clock,
+    call,
+    signal: inner.signal,
+    pacer,
+    query: (n) => ({ ...frozen, PageSize: String(pageSize), PageNumber: String(n) }),
+    maxAttempts: opts.maxAttempts ?? EXPORT_MAX_ATTEMPTS,
+    random: opts.random ?? Math.random,
+    report: () => opts.onProgress?.(tally.progress(clock.now())),
   };
-
-  const url = (pageNumber: number) =>
-    `${opts.baseUrl ?? ''}/api/DescribeProcessTasks?` +
-    new URLSearchParams({ ...frozen, PageSize: String(pageSize), PageNumber: String(pageNumber) } as Record<
-      string,
-      string
-    >).toString();
-
-  async function fetchPage(pageNumber: number): Promise<Page> {
-    for (let attempt = 1; ; attempt++) {
-      await pacer.acquire(signal);
-      requests++;
-      let failure: Failure;
-      let detail: string;
-      let requestId: string | undefined;
-      try {
-        const res = await doFetch(url(pageNumber), { signal, headers: { Accept: 'application/json' } });
-        const text = await res.text();
-        let body: unknown;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = undefined;
-        }
-        if (res.ok) {
-          const page = asPage(body);
-          if (page) return page;
-          failure = { status: res.status, malformed: true };
-          detail = 'The server sent a page that is not valid JSON of the expected shape.';
-        } else {
-          const err = (body ?? {}) as { Code?: unknown; Message?: unknown; RequestId?: unknown };
-          failure = {
-            status: res.status,
-            code: typeof err.Code === 'string' ? err.Code : `HTTP${res.status}`,
-            retryAfter: res.headers.get('retry-after'),
-          };
-          detail = typeof err.Message === 'string' ? err.Message : text.slice(0, 200);
-          requestId = typeof err.RequestId === 'string' ? err.RequestId : undefined;
-        }
-      } catch (e) {
-        if (isAbort(e) || signal.aborted) throw new AbortedError();
-        failure = { network: true, code: 'NetworkError' };
-        detail = e instanceof Error ? e.message : String(e);
-      }
-      if (isThrottling(failure)) throttled++;
-      if (!isRetryable(failure) || attempt >= maxAttempts) {
-        const code = failure.code ?? (failure.malformed ? 'MalformedResponse' : 'Error');
-        throw new ExportError(
-          `Page ${pageNumber} failed${attempt > 1 ? ` after ${attempt} attempts` : ''}: ${code}: ${detail}` +
-            (requestId ? ` (RequestId ${requestId})` : ''),
-          code,
-          requestId,
-          failure.status,
-          pageNumber,
-        );
-      }
-      retries++;
-      const delay = backoffDelay(failure, attempt, clock.now(), random);
-      // A throttled answer slows the whole export down, not just this page.
-      if (isThrottling(failure)) pacer.pauseUntil(clock.now() + delay);
-      backoffs++;
-      progress();
-      try {
-        await clock.sleep(delay, signal);
-      } finally {
-        backoffs--;
-      }
-    }
-  }
-
-  async function accept(pageNumber: number, page: Page): Promise<void> {
-    totalMin = Math.min(totalMin, page.totalCount);
-    totalMax = Math.max(totalMax, page.totalCount);
-    // More tasks than planned (the set grew): fetch the extra pages too.
-    pagesPlanned = Math.max(pagesPlanned, Math.ceil(page.totalCount / pageSize));
-    const fresh: ExportTask[] = [];
-    for (const t of page.tasks) {
-      const k = keyOf(t);
-      if (seen.has(k)) duplicates++;
-      else {
-        seen.add(k);
-        fresh.push(t);
-      }
-    }
-    await opts.onPage(pageNumber, fresh);
-    pagesDone++;
-    progress();
-  }
-
   try {
-    const first = await fetchPage(1);
-    totalAtStart = first.totalCount;
-    await accept(1, first);
-    if (opts.confirm && first.totalCount > (opts.confirmAbove ?? Infinity)) {
-      const askedAt = clock.now();
-      const ok = await opts.confirm({ totalCount: first.totalCount });
-      askedMs = clock.now() - askedAt;
-      if (!ok || signal.aborted) throw new AbortedError();
-    }
-
-    let next = 2;
-    const worker = async () => {
-      while (next <= pagesPlanned) {
-        const n = next++;
-        const page = await fetchPage(n);
-        await accept(n, page);
-      }
-    };
-    const workers = Array.from({ length: concurrency }, worker);
-    // First failure stops the others at once (allSettled would let them run on).
-    await Promise.all(workers.map((w) => w.catch((e: unknown) => (inner.abort(), Promise.reject(e)))));
+    const first = await fetchAndDeliver(engine, 1);
+    await confirmLarge(engine, first.totalCount);
+    const concurrency = Math.max(1, Math.floor(opts.concurrency ?? EXPORT_CONCURRENCY));
+    await fetchRemainingPages(engine, concurrency, () => inner.abort());
   } catch (e) {
     inner.abort();
     if (opts.signal?.aborted) throw new AbortedError();
@@ -315,24 +148,5 @@ export async function runExport(opts: ExportEngineOptions): Promise<ExportResult
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort);
   }
-
-  const total = totalAtStart ?? 0;
-  const changed = totalMin !== total || totalMax !== total;
-  return {
-    frozenQuery: frozen,
-    endFrozen,
-    startedAt,
-    finishedAt: clock.now(),
-    rows: seen.size,
-    duplicatesDropped: duplicates,
-    totalCountAtStart: total,
-    totalCountMin: totalMin,
-    totalCountMax: totalMax,
-    totalCountChanged: changed,
-    complete: !changed && seen.size === total,
-    pages: pagesDone,
-    requests,
-    retries,
-    throttled,
-  };
+  return tally.result(frozen, endFrozen, clock.now());
 }

@@ -1,7 +1,7 @@
 /** The export feature's strings, through the app's i18n layer (src/lib/i18n.ts). */
 import { createTranslator, formatNumber, getLocale, type Vars } from '../../lib/i18n';
 
-export const exportMessagesEn = {
+const exportMessagesEn = {
   'export.button': 'Export CSV',
   'export.title': 'Export tasks as CSV',
   'export.scope': 'Exports every task matching the current filters and sort, not just this page.',
@@ -54,8 +54,6 @@ export const exportMessagesEn = {
   'export.done.longCellsMore': '…and {count} more, listed in the manifest',
   'export.duration.seconds': '{s} s',
   'export.duration.minutes': '{m} min {s} s',
-  'export.size.kb': '{n} KB',
-  'export.size.mb': '{n} MB',
   'export.unknownStatus': 'Unknown ({code})',
 } as const;
 
@@ -75,10 +73,4 @@ export function formatDuration(ms: number): string {
   const total = Math.max(1, Math.round(ms / 1000));
   if (total < 60) return tx('export.duration.seconds', { s: total });
   return tx('export.duration.minutes', { m: Math.floor(total / 60), s: total % 60 });
-}
-
-export function formatSize(bytes: number): string {
-  const nf = new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 });
-  if (bytes < 1024 * 1024) return tx('export.size.kb', { n: nf.format(Math.max(1, bytes / 1024)) });
-  return tx('export.size.mb', { n: nf.format(bytes / (1024 * 1024)) });
 }

@@ -31,7 +31,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 /** ECMAScript's Date range; beyond it there is no time to format. */
 const MAX_ABS_MS = 8.64e15;
 
-export interface ZonedParts {
+interface ZonedParts {
   year: number;
   month: number;
   day: number;
@@ -43,7 +43,7 @@ export interface ZonedParts {
   offsetMinutes: number;
 }
 
-export function zonedParts(ms: number, timeZone: string): ZonedParts | undefined {
+function zonedParts(ms: number, timeZone: string): ZonedParts | undefined {
   if (!Number.isFinite(ms) || Math.abs(ms) > MAX_ABS_MS) return undefined;
   const whole = Math.floor(ms);
   const p: Record<string, string> = {};
@@ -71,7 +71,7 @@ function formatYear(y: number): string {
   return (y < 0 ? '-' : '+') + pad(y, 6); // ISO 8601 expanded years
 }
 
-export function formatOffset(offsetMinutes: number, separator = ':'): string {
+function formatOffset(offsetMinutes: number, separator = ':'): string {
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   return `${sign}${pad(Math.floor(abs / 60))}${separator}${pad(abs % 60)}`;
@@ -85,9 +85,4 @@ export function isoInZone(ms: number, timeZone: string): string {
     `${formatYear(z.year)}-${pad(z.month)}-${pad(z.day)}T${pad(z.hour)}:${pad(z.minute)}:${pad(z.second)}` +
     `.${pad(z.millisecond, 3)}${formatOffset(z.offsetMinutes)}`
   );
-}
-
-/** The zone the browser (or Node) runs in, e.g. `Asia/Shanghai`. */
-export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AbortedError, RequestPacer, sleep, type Clock } from './pacing';
-import { backoffDelay, DEFAULT_BACKOFF, isRetryable, isThrottling, parseRetryAfter } from './retry';
+import { backoffDelay, DEFAULT_BACKOFF, isRetryable, isThrottling } from './retry';
 
 describe('isRetryable / isThrottling', () => {
   it.each([
@@ -19,20 +19,6 @@ describe('isRetryable / isThrottling', () => {
   ])('%j → retry %s, throttling %s', (f, retry, throttle) => {
     expect(isRetryable(f)).toBe(retry);
     expect(isThrottling(f)).toBe(throttle);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  const now = Date.UTC(2026, 10, 27, 12, 0, 0);
-  it.each([
-    ['2', 2000],
-    ['0.5', 500],
-    ['Fri, 27 Nov 2026 12:00:03 GMT', 3000],
-    ['Fri, 27 Nov 2026 11:00:00 GMT', 0],
-    ['soon', undefined],
-    [null, undefined],
-  ])('%j → %j', (v, ms) => {
-    expect(parseRetryAfter(v, now)).toBe(ms);
   });
 });
 
@@ -56,6 +42,18 @@ describe('backoffDelay', () => {
     expect(backoffDelay({ status: 429, retryAfter: '86400' }, 1, 0, () => 0)).toBe(
       DEFAULT_BACKOFF.maxRetryAfterMs,
     );
+  });
+
+  it.each([
+    // [Retry-After, attempt, random, delay]: at least Retry-After, plus up to half the step of jitter
+    ['1', 1, 0, 1000],
+    ['1', 1, 0.5, 1125],
+    ['1', 1, 0.999999, 1250],
+    ['1', 3, 0.5, 1500],
+    ['0', 1, 0.5, 375],
+    ['86400', 10, 0.999999, DEFAULT_BACKOFF.maxRetryAfterMs + DEFAULT_BACKOFF.maxDelayMs / 2],
+  ] as const)('Retry-After %s, attempt %i, random %f → %i ms', (after, attempt, r, ms) => {
+    expect(backoffDelay({ status: 429, retryAfter: after }, attempt, 0, () => r)).toBe(ms);
   });
 });
 

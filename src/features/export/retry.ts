@@ -1,11 +1,16 @@
 /**
- * Which failures of a page request are worth retrying, and how long to wait.
+ * Which failures of an export page request are worth retrying, and how long to wait.
+ * Who retries what is written once, in src/server/proxy/retry.ts; this is the export's
+ * part: it owns its back-off on throttling, inside its own request rate (pacing.ts).
  * Retried: throttling (any `Throttling*` code, HTTP 429), the proxy's transient errors
  * (502 UpstreamUnavailable, 503, 504 UpstreamTimeout, 500 InternalError), network
  * errors, and 200 answers that are not a valid page (a truncated or broken body).
  * Not retried: everything else (e.g. 400 InvalidParameter), which ends the export with
  * the server's Code, Message and RequestId.
  */
+import type { ApiRequestError } from '../../lib/api-client';
+import { parseRetryAfter } from '../../lib/retry-after';
+
 export interface Failure {
   status?: number;
   code?: string;
@@ -13,6 +18,17 @@ export interface Failure {
   retryAfter?: string | null;
   network?: boolean;
   malformed?: boolean;
+}
+
+/** The retry-relevant facts of a failed request. */
+export function failureOf(e: ApiRequestError): Failure {
+  return {
+    status: e.status === 0 ? undefined : e.status,
+    code: e.code,
+    retryAfter: e.retryAfter,
+    network: e.status === 0,
+    malformed: e.code === 'MalformedResponse',
+  };
 }
 
 export function isThrottling(f: Failure): boolean {
@@ -27,15 +43,6 @@ export function isRetryable(f: Failure): boolean {
   return ['ServiceUnavailable', 'InternalError', 'UpstreamUnavailable', 'UpstreamTimeout'].includes(
     f.code ?? '',
   );
-}
-
-/** Retry-After as ms from `nowMs` (delta-seconds or an HTTP date); undefined if absent/bad. */
-export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
-  if (!value) return undefined;
-  const v = value.trim();
-  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
-  const date = Date.parse(v);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
 export interface BackoffOptions {
@@ -56,9 +63,11 @@ export const DEFAULT_BACKOFF: BackoffOptions = {
 };
 
 /**
- * Delay before retry number `attempt` (1 = first retry): exponential with "equal
+ * Delay (ms) before retry number `attempt` (1 = first retry): exponential with "equal
  * jitter" (half fixed, half random) so concurrent requests don't retry in lockstep.
- * A Retry-After from the server is a floor: we never come back earlier than asked.
+ * A Retry-After from the server is a floor: we never come back earlier than asked, and
+ * add up to half the step's jitter on top so the export's workers don't all return at
+ * the same instant. Bounded: at most maxRetryAfterMs + maxDelayMs / 2.
  */
 export function backoffDelay(
   f: Failure,
@@ -69,9 +78,6 @@ export function backoffDelay(
 ): number {
   const base = isThrottling(f) ? opts.throttleBaseMs : opts.errorBaseMs;
   const exp = Math.min(opts.maxDelayMs, base * 2 ** Math.max(0, attempt - 1));
-  const jittered = exp / 2 + random() * (exp / 2);
-  const after = parseRetryAfter(f.retryAfter, nowMs);
-  return Math.round(
-    after === undefined ? jittered : Math.max(Math.min(after, opts.maxRetryAfterMs), jittered),
-  );
+  const after = Math.min(parseRetryAfter(f.retryAfter, nowMs) ?? 0, opts.maxRetryAfterMs);
+  return Math.round(Math.max(exp / 2, after) + random() * (exp / 2));
 }

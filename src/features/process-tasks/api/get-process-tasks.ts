@@ -1,15 +1,24 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { apiGet } from '../../../lib/api-client';
+import { malformedResponse } from '../../../lib/api-client';
+import { fetchProcessTasksPage } from '../../../lib/process-tasks-page';
 import {
   describeProcessTasksResponseSchema,
   type DescribeProcessTasksQuery,
+  type DescribeProcessTasksResponse,
 } from '../../../shared/sophonsoar';
 import type { TaskListView } from '../model/task-view';
 import { toWireQuery } from '../model/wire-query';
 import { processTaskKeys } from './query-keys';
 
-export function getProcessTasks(query: DescribeProcessTasksQuery, signal?: AbortSignal) {
-  return apiGet('DescribeProcessTasks', query, describeProcessTasksResponseSchema, signal);
+/** One page, its tasks typed for display (a task of the wrong shape is a MalformedResponse). */
+export async function getProcessTasks(
+  query: DescribeProcessTasksQuery,
+  signal?: AbortSignal,
+): Promise<DescribeProcessTasksResponse> {
+  const { body } = await fetchProcessTasksPage(query, { signal });
+  const parsed = describeProcessTasksResponseSchema.safeParse(body);
+  if (!parsed.success) throw malformedResponse(body);
+  return parsed.data;
 }
 
 /**

@@ -8,12 +8,9 @@ export function sceneCodesQueryOptions() {
   return queryOptions({
     queryKey: processTaskKeys.sceneCodes(),
     queryFn: ({ signal }) =>
-      apiGet(
-        'DescribeEnumItems',
-        { EnumType: 'process', Lang: 'en' },
-        describeEnumItemsResponseSchema,
+      apiGet('DescribeEnumItems', { EnumType: 'process', Lang: 'en' }, describeEnumItemsResponseSchema, {
         signal,
-      ),
+      }),
     staleTime: 60 * 60_000,
     retry: false,
   });

@@ -27,5 +27,3 @@ export function useTaskView() {
 
   return { view: state.view, openTaskId: state.openTaskId, notices, ...actions };
 }
-
-export type TaskViewActions = Omit<ReturnType<typeof useTaskView>, 'view' | 'openTaskId' | 'notices'>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSize, formatTextSize, parseInputParams, utf8ByteLength } from './input-params';
+import { formatTextSize, parseInputParams, utf8ByteLength } from './input-params';
 
 describe('parseInputParams', () => {
   it.each([
@@ -18,17 +18,6 @@ describe('parseInputParams', () => {
   it('keeps the raw string exactly', () => {
     const raw = '{"a": "<b>x</b>",\n "b": [1]}';
     expect(parseInputParams(raw)).toEqual({ kind: 'json', raw, value: { a: '<b>x</b>', b: [1] } });
-  });
-});
-
-describe('formatSize', () => {
-  it.each([
-    [0, '0 B'],
-    [1023, '1023 B'],
-    [1024, '1.0 KB'],
-    [205_000, '200.2 KB'],
-  ])('%d → %s', (n, s) => {
-    expect(formatSize(n)).toBe(s);
   });
 });
 

@@ -1,3 +1,5 @@
+import { formatSize } from '../../../lib/i18n';
+
 /** InputParams is a JSON document in a string, or empty, or not JSON at all. */
 export type ParsedInputParams =
   { kind: 'empty' } | { kind: 'text'; raw: string } | { kind: 'json'; raw: string; value: unknown };
@@ -16,11 +18,6 @@ const utf8 = new TextEncoder();
 /** Length of `text` in bytes once encoded as UTF-8 (the encoding of the API's JSON), e.g. 3 for "中". */
 export function utf8ByteLength(text: string): number {
   return utf8.encode(text).length;
-}
-
-/** "211 B", "200.3 KB" for a size in bytes (1 KB = 1024 bytes). */
-export function formatSize(bytes: number): string {
-  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} B`;
 }
 
 /** The UTF-8 size of `text` as a label: "73 B" for 「检测到来自 203.0.113.10 的暴力破解攻击，已自动封禁该IP地址」. */

@@ -31,7 +31,7 @@ function known(list: readonly (string | number)[], v: string | number | undefine
 }
 
 /** "Failed" for 90; "Unknown" for codes outside the documented list. */
-export function statusName(code: number | undefined): string {
+function statusName(code: number | undefined): string {
   if (code === undefined) return t('value.missing');
   return known(TASK_STATUSES, code) ? t(`status.${code}` as MessageKey) : t('status.unknown');
 }

@@ -7,15 +7,13 @@
  * parameter is covered by adding its catalogue entry (and its label, checked here too);
  * a new kind of parameter fails to compile here until it has a walk.
  */
-/* eslint-disable no-restricted-imports -- Node-only integration test: starts the real server and emulator */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../server/app';
-import { startEmulator } from '../../../server/emulator/index';
-import type { RunningEmulator } from '../../../server/emulator/server';
-import { staticCredential } from '../../../server/proxy/credential-chain';
-/* eslint-enable no-restricted-imports */
-import { messagesEn } from '../../../lib/messages-en';
+import { buildApp } from '../../src/server/app';
+import { startEmulator } from '../../src/server/emulator/index';
+import type { RunningEmulator } from '../../src/server/emulator/server';
+import { staticCredential } from '../../src/server/proxy/credential-chain';
+import { messagesEn } from '../../src/lib/messages-en';
 import {
   ORDER_FIELDS,
   REQUEST_PARAMS,
@@ -23,15 +21,15 @@ import {
   orderedField,
   type RequestParam,
   type StringFieldName,
-} from '../../../shared/catalogue';
+} from '../../src/shared/catalogue';
 import {
   describeProcessTasksResponseSchema,
   type DescribeProcessTasksQuery,
   type DescribeProcessTasksResponse,
   type ProcessTask,
-} from '../../../shared/sophonsoar';
-import { parseSearch, serializeView } from './url-state';
-import { toWireQuery } from './wire-query';
+} from '../../src/shared/sophonsoar';
+import { parseSearch, serializeView } from '../../src/features/process-tasks/model/url-state';
+import { toWireQuery } from '../../src/features/process-tasks/model/wire-query';
 
 const NOW = Date.now();
 
