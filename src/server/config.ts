@@ -5,6 +5,7 @@
  * them itself when demo mode starts it.
  */
 import { readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import { z } from 'zod';
 
 export const MODES = ['auto', 'demo', 'live'] as const;
@@ -72,6 +73,43 @@ const hostVar = z
     return v;
   });
 
+/** Comma-separated host names (or IPs, IPv6 in brackets) a browser may address the console by. */
+const allowedHostsVar = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const names = (v ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase().replace(/\.$/, ''))
+      .filter((s) => s !== '');
+    const bad = names.find((n) => !/^(\[[0-9a-f:.]+\]|[a-z0-9_]([a-z0-9_.-]{0,251}[a-z0-9_])?)$/.test(n));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(bad)} is not a host name; list names without scheme or port, e.g. console.example.com,10.0.0.8`,
+      });
+      return z.NEVER;
+    }
+    return names;
+  });
+
+const flagVar = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '' || v === '0' || v.toLowerCase() === 'false') return false;
+    if (v === '1' || v.toLowerCase() === 'true') return true;
+    ctx.addIssue({ code: 'custom', message: 'must be 1 (on) or 0 (off)' });
+    return z.NEVER;
+  });
+
+const pathVar = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v));
+
 const envSchema = z.object({
   HOST: hostVar,
   PORT: intVar(0, 65535, 8080),
@@ -84,6 +122,12 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: intVar(1, 1_000_000, 3000),
   EXPORT_MAX_REQUESTS_PER_SECOND: intVar(1, 1000, 30),
   LOG_LEVEL: enumVar(LOG_LEVELS, 'info'),
+  ALLOWED_HOSTS: allowedHostsVar,
+  TLS_CERT_FILE: pathVar,
+  TLS_KEY_FILE: pathVar,
+  TRUST_PROXY_TLS: flagVar,
+  HEADERS_TIMEOUT_MS: intVar(1000, 120_000, 10_000),
+  MAX_CONNECTIONS_PER_CLIENT: intVar(0, 100_000, 64),
 });
 
 export interface ServerConfig {
@@ -105,6 +149,19 @@ export interface ServerConfig {
   /** Ceiling of a CSV export's request rate, told to the SPA by /api/config. */
   exportMaxRequestsPerSecond: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  /**
+   * Host names (lower case, no port) browsers may address the console by, besides loopback
+   * names. Empty: loopback only without access control, any name with it.
+   */
+  allowedHosts: string[];
+  /** Native TLS: PEM certificate chain and key read from TLS_CERT_FILE and TLS_KEY_FILE. */
+  tls?: { cert: Buffer; key: Buffer; certFile: string; keyFile: string };
+  /** TRUST_PROXY_TLS=1: the operator says a TLS-terminating proxy is in front. */
+  trustProxyTls: boolean;
+  /** Time a client has to send its request headers, in ms. */
+  headersTimeoutMs: number;
+  /** Open connections per client address (IPv6: per /64); 0 means no cap. */
+  maxConnectionsPerClient: number;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       `Invalid EXPORT_MAX_REQUESTS_PER_SECOND=${e.EXPORT_MAX_REQUESTS_PER_SECOND}: an export would exceed RATE_LIMIT_PER_MINUTE (${e.RATE_LIMIT_PER_MINUTE}); lower it to at most ${Math.floor(e.RATE_LIMIT_PER_MINUTE / 60)} or raise RATE_LIMIT_PER_MINUTE.`,
     );
   }
+  const tls = readTlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE);
   return {
     host: e.HOST,
     port: e.PORT,
@@ -145,7 +203,42 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     exportMaxRequestsPerSecond: e.EXPORT_MAX_REQUESTS_PER_SECOND,
     logLevel: e.LOG_LEVEL,
+    allowedHosts: e.ALLOWED_HOSTS,
+    ...(tls && { tls }),
+    trustProxyTls: e.TRUST_PROXY_TLS,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    maxConnectionsPerClient: e.MAX_CONNECTIONS_PER_CLIENT,
   };
+}
+
+function readTlsFiles(certFile: string | undefined, keyFile: string | undefined): ServerConfig['tls'] {
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined) {
+    const missing = certFile === undefined ? 'TLS_CERT_FILE' : 'TLS_KEY_FILE';
+    throw new ConfigError(`Invalid ${missing}: native TLS needs both TLS_CERT_FILE and TLS_KEY_FILE.`);
+  }
+  const read = (name: string, file: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new ConfigError(
+        `Invalid ${name}=${JSON.stringify(file)}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`,
+        { cause: err },
+      );
+    }
+  };
+  const cert = read('TLS_CERT_FILE', certFile);
+  const key = read('TLS_KEY_FILE', keyFile);
+  try {
+    createSecureContext({ cert, key });
+  } catch (err) {
+    // OpenSSL's reason (e.g. "key values mismatch"); never the key's content.
+    throw new ConfigError(
+      `Invalid TLS_CERT_FILE=${JSON.stringify(certFile)} / TLS_KEY_FILE=${JSON.stringify(keyFile)}: not a PEM certificate and its private key (${(err as Error).message}).`,
+      { cause: err },
+    );
+  }
+  return { cert, key, certFile, keyFile };
 }
 
 /** The app version from package.json (shown by GET /api/config). */

@@ -8,8 +8,14 @@ import { buildApp } from './app';
 import { loadConfig, packageVersion, type ServerConfig } from './config';
 import { createLogger } from './logger';
 import { resolveUpstream, type ResolvedUpstream } from './proxy/upstream-target';
-import { accessControlFromEnv, type AccessControlConfig } from './security/access-control-config';
+import {
+  accessControlFromEnv,
+  checkTransport,
+  trustedProxiesOf,
+  type AccessControlConfig,
+} from './security/access-control-config';
 import { registerAccessControl } from './security/access-control';
+import { allowedHostsFor } from './security/host-check';
 import { ensureSpaBuilt } from './static/build-spa';
 import { DEFAULT_DIST_DIR } from './static/spa';
 
@@ -23,6 +29,7 @@ let accessControl: AccessControlConfig;
 try {
   config = loadConfig(process.env);
   accessControl = accessControlFromEnv(process.env, config.host);
+  checkTransport(accessControl, config);
 } catch (e) {
   fail((e as Error).message);
 }
@@ -64,11 +71,15 @@ try {
     logger: log,
     staticRoot: DEFAULT_DIST_DIR,
     onClose: upstream.close,
+    allowedHosts: allowedHostsFor(accessControl.mode !== 'none', config.allowedHosts),
+    trustedProxies: trustedProxiesOf(accessControl),
     registerAccessControl: async (instance) => {
       await instance.register(registerAccessControl, accessControl);
     },
   });
-  const url = await app.listen({ host: config.host, port: config.port });
+  // Fastify names the scheme by its https option; our server factory makes the TLS server.
+  const listened = await app.listen({ host: config.host, port: config.port });
+  const url = config.tls ? listened.replace(/^http:/, 'https:') : listened;
   log.info({ url, mode: upstream.target.mode, endpointHost: upstream.target.endpoint }, 'listening');
 } catch (e) {
   if (!stopping) {

@@ -204,9 +204,10 @@ describe('accessControlFromEnv', () => {
       /AUTH_USERS is set but AUTH_MODE is none: set AUTH_MODE=basic/,
     ],
     [
-      'proxies without proxy mode',
-      { AUTH_MODE: 'basic', AUTH_TRUSTED_PROXIES: '10.0.0.5' },
-      /AUTH_TRUSTED_PROXIES is set but AUTH_MODE is basic: set AUTH_MODE=proxy/,
+      // Basic mode takes them too since issue 15 (a TLS proxy's address, for the real client).
+      'proxies without access control',
+      { AUTH_TRUSTED_PROXIES: '10.0.0.5' },
+      /AUTH_TRUSTED_PROXIES is set but AUTH_MODE is none: set AUTH_MODE=proxy or basic/,
     ],
   ];
   it.each(bad)('rejects %s with a message naming the variable', (_name, env, message) => {
