@@ -14,8 +14,10 @@ export type AccessControlConfig =
   | {
       mode: 'basic';
       users: ReadonlyMap<string, ParsedHash>;
-      /** Failed attempts per client per minute before 429. */
+      /** Failed attempts per client and user name per minute before 429. */
       failedLimit: number;
+      /** Failed attempts per minute on the whole server before 429 for unknown pairs (default max(100, 10 × failedLimit)). */
+      failedGlobalLimit?: number;
       realm: string;
       /** Password checks in flight before new ones get 503 (default 16; not an env setting). */
       maxConcurrentChecks?: number;
