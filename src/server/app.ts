@@ -107,7 +107,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-request-id', request.id);
     reply.header('permissions-policy', PERMISSIONS_POLICY);
   });
-  app.addHook('onRequest', refuseUndecodableApiUrl);
 
   app.setErrorHandler((err: ErrorWithApiCode, request, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
@@ -128,6 +127,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   await app.register(helmet, helmetOptions({ hsts }));
+  // After helmet's hooks, so this early answer carries its headers too.
+  app.addHook('onRequest', refuseUndecodableApiUrl);
   await app.register(registerHostCheck, { allowed: options.allowedHosts ?? [] });
 
   // ---- ACCESS CONTROL: registered here, before every route (see registerAccessControl). ----
