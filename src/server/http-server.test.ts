@@ -231,3 +231,52 @@ describe('slow clients (issue 15 item 8)', () => {
     expect((await rawExchange(port, get('/api/health'))).status).toBe(200);
   });
 });
+
+describe('probes (issue 15 item 8)', () => {
+  it('the health check is outside the per-client rate limit; the rest of /api is not', async () => {
+    const limited = await buildApp(options({ rateLimitPerMinute: 3 }));
+    const limitedPort = await listen(limited);
+    try {
+      for (let i = 0; i < 10; i++) {
+        expect((await rawExchange(limitedPort, get('/api/health'))).status).toBe(200);
+      }
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) codes.push((await rawExchange(limitedPort, get('/api/config'))).status);
+      expect(codes).toEqual([200, 200, 200, 429]);
+      expect((await rawExchange(limitedPort, get('/api/health'))).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('missing files and page routes (issue 14 item 11)', () => {
+  it.each([
+    ['/favicon.ico', 404],
+    ['/robots.txt', 404],
+    ['/apple-touch-icon.png', 404],
+    ['/assets/index-gone.css', 404],
+    ['/assets/no-extension', 404],
+    ['/deep/path/logo.svg', 404],
+    ['/favicon.svg', 200],
+    ['/tasks/with.dots.in.id', 200],
+    ['/tasks/edge0000-0000-4000-8000-000000000012', 200],
+    ['/some/deep/link', 200],
+    ['/?TaskStatus=90', 200],
+  ])('GET %s → %i', async (path, status) => {
+    const answer = await rawExchange(port, get(path));
+    expect(answer.status).toBe(status);
+    if (status === 404) {
+      expect(answer.headers['content-type']).toMatch(/^application\/json/);
+      expect(JSON.parse(answer.body)).toEqual({
+        Code: 'NotFound',
+        Message: 'Not found.',
+        RequestId: answer.headers['x-request-id'],
+      });
+    } else if (path === '/favicon.svg') {
+      expect(answer.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    } else {
+      expect(answer.body).toContain('<div id="root">');
+    }
+  });
+});
