@@ -198,6 +198,21 @@ describe('slow clients (issue 15 item 8)', () => {
     expectSecurityHeaders(answer);
   });
 
+  it('HSTS is sent when the operator says a TLS proxy is in front (TRUST_PROXY_TLS=1)', async () => {
+    const behindTls = await buildApp(options({ trustProxyTls: true }));
+    const behindPort = await listen(behindTls);
+    try {
+      for (const path of ['/', '/api/health', '/tasks/100%']) {
+        const answer = await rawExchange(behindPort, get(path));
+        expect(answer.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      }
+      const malformed = await rawExchange(behindPort, 'GARBAGE\r\n\r\n');
+      expect(malformed.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    } finally {
+      await behindTls.close();
+    }
+  });
+
   it('the default header timeout is 10 s', async () => {
     const defaults = await buildApp(options());
     try {
