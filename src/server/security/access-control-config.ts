@@ -46,7 +46,7 @@ export const ACCESS_CONTROL_HELP = [
   '    npm run -s hash-password -- --user alice >> users   (asks for the password; -s keeps npm quiet)',
   '    AUTH_MODE=basic AUTH_USERS_FILE=/path/to/users   (one user:hash line per user)',
   "      or AUTH_MODE=basic AUTH_USERS='alice:scrypt$...,bob:scrypt$...'",
-  `    optional AUTH_FAILED_LIMIT=${DEFAULT_FAILED_LIMIT} (failed logins per client per minute before 429)`,
+  `    optional AUTH_FAILED_LIMIT=${DEFAULT_FAILED_LIMIT} (failed logins per client and user name per minute before 429)`,
   '  A trusted reverse proxy (e.g. oauth2-proxy) that authenticates users and sets a header:',
   `    AUTH_MODE=proxy AUTH_TRUSTED_PROXIES=10.0.0.5,10.1.0.0/16 AUTH_PROXY_HEADER=${DEFAULT_PROXY_HEADER}`,
   'Or listen on loopback only: HOST=127.0.0.1 (the default).',
