@@ -82,7 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const server: HttpServerOptions = {
     ...(tls && { tls: { cert: tls.cert, key: tls.key } }),
     headersTimeoutMs: options.config.headersTimeoutMs ?? 10_000,
-    maxConnectionsPerClient: options.config.maxConnectionsPerClient ?? 64,
+    maxConnectionsPerClient: options.config.maxConnectionsPerClient ?? 256,
     securityHeaders: staticSecurityHeaders({ hsts }),
     log: (fields, msg) => options.logger?.info(fields, msg),
   };

@@ -13,6 +13,10 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 3000,
       exportMaxRequestsPerSecond: 30,
       logLevel: 'info',
+      allowedHosts: [],
+      trustProxyTls: false,
+      headersTimeoutMs: 10_000,
+      maxConnectionsPerClient: 256,
     });
   });
 
@@ -29,6 +33,10 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_MINUTE: '60',
       EXPORT_MAX_REQUESTS_PER_SECOND: '1',
       LOG_LEVEL: 'warn',
+      ALLOWED_HOSTS: 'console.example.com',
+      TRUST_PROXY_TLS: '1',
+      HEADERS_TIMEOUT_MS: '5000',
+      MAX_CONNECTIONS_PER_CLIENT: '0',
     });
     expect(c).toMatchObject({
       host: '0.0.0.0',
@@ -40,6 +48,10 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 60,
       exportMaxRequestsPerSecond: 1,
       logLevel: 'warn',
+      allowedHosts: ['console.example.com'],
+      trustProxyTls: true,
+      headersTimeoutMs: 5000,
+      maxConnectionsPerClient: 0,
     });
   });
 
@@ -64,6 +76,10 @@ describe('loadConfig', () => {
     ['EXPORT_MAX_REQUESTS_PER_SECOND', 'fast'],
     ['LOG_LEVEL', 'verbose'],
     ['HOST', 'a b'],
+    ['ALLOWED_HOSTS', 'https://console.example.com'],
+    ['TRUST_PROXY_TLS', 'yes'],
+    ['HEADERS_TIMEOUT_MS', '500'],
+    ['MAX_CONNECTIONS_PER_CLIENT', 'many'],
   ])('refuses %s=%s with an error naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid ${name}=`));

@@ -127,7 +127,7 @@ const envSchema = z.object({
   TLS_KEY_FILE: pathVar,
   TRUST_PROXY_TLS: flagVar,
   HEADERS_TIMEOUT_MS: intVar(1000, 120_000, 10_000),
-  MAX_CONNECTIONS_PER_CLIENT: intVar(0, 100_000, 64),
+  MAX_CONNECTIONS_PER_CLIENT: intVar(0, 100_000, 256),
 });
 
 export interface ServerConfig {
@@ -215,7 +215,7 @@ function readTlsFiles(certFile: string | undefined, keyFile: string | undefined)
   if (certFile === undefined && keyFile === undefined) return undefined;
   if (certFile === undefined || keyFile === undefined) {
     const missing = certFile === undefined ? 'TLS_CERT_FILE' : 'TLS_KEY_FILE';
-    throw new ConfigError(`Invalid ${missing}: native TLS needs both TLS_CERT_FILE and TLS_KEY_FILE.`);
+    throw new ConfigError(`Invalid ${missing}="": native TLS needs both TLS_CERT_FILE and TLS_KEY_FILE.`);
   }
   const read = (name: string, file: string): Buffer => {
     try {

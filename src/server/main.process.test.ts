@@ -165,7 +165,7 @@ describe('basic authentication needs TLS off loopback (issue 15 item 3)', () => 
   }, 60_000);
 
   it.each([
-    [{ TLS_CERT_FILE: 'cert.pem' }, /TLS_KEY_FILE: native TLS needs both/],
+    [{ TLS_CERT_FILE: 'cert.pem' }, /Invalid TLS_KEY_FILE="": native TLS needs both/],
     [
       { TLS_CERT_FILE: 'missing.pem', TLS_KEY_FILE: 'key.pem' },
       /TLS_CERT_FILE=".*missing\.pem": cannot be read \(ENOENT\)/,
