@@ -98,6 +98,13 @@ describe('without access control: loopback Host values only', () => {
     },
   );
 
+  it('an HTTP/1.0 request without Host gets 421 too', async () => {
+    const port = await start(undefined);
+    const answer = await rawExchange(port, 'GET /api/config HTTP/1.0\r\n\r\n');
+    expect(answer.status).toBe(421);
+    expect(JSON.parse(answer.body)).toMatchObject({ Code: 'MisdirectedRequest' });
+  });
+
   it('the health check answers whatever the Host (liveness probes)', async () => {
     const port = await start(undefined);
     expect((await rawExchange(port, request('/api/health', 'rebind.attacker.example'))).status).toBe(200);

@@ -52,7 +52,8 @@ async function hostCheck(app: FastifyInstance, opts: { allowed: AllowedHosts }):
     // Liveness probes address the server by whatever name or IP they know; health tells nothing.
     if (OPEN_ROUTES.has(request.routeOptions.url ?? '')) return;
     // request.host: the Host header, or X-Forwarded-Host from a trusted proxy.
-    const host = request.host;
+    // (Typed as string, but undefined for an HTTP/1.0 request without Host.)
+    const host = (request.host as string | undefined) ?? '';
     if (isAllowedHost(allowed, host)) return;
     request.log.warn({ host: host.slice(0, 300) }, 'host not allowed');
     const shown = JSON.stringify(host.slice(0, 100));
