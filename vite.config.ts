@@ -8,6 +8,7 @@ const INTEGRATION_IN_SRC = [
   'src/**/*.proxy.test.ts',
   'src/**/*.property.test.ts',
   'src/**/main.test.ts',
+  'src/**/*.process.test.ts',
 ];
 
 // The SPA is built into dist/; the server (src/server) serves it. In `npm run dev`,

@@ -166,3 +166,31 @@ test.describe('accessibility', () => {
     expect(next).toBeTruthy();
   });
 });
+
+test.describe('links the server cannot decode (issue 14 item 2)', () => {
+  test('a damaged task link opens the list with a visible notice', async ({ page }) => {
+    const response = await page.goto('/tasks/100%');
+    expect(response?.status()).toBe(200);
+    const notice = page.getByTestId('url-notices');
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('/tasks/100%');
+    await expect(notice).toContainText('damaged');
+    await expect(rows(page).first()).toBeVisible();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  test('the icon is served, and a missing file is a 404, not the app (issue 14 item 11)', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const icon = await page.request.get('/favicon.svg');
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+    await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.svg');
+    for (const path of ['/favicon.ico', '/robots.txt', '/assets/missing-chunk.js']) {
+      const r = await page.request.get(path);
+      expect([path, r.status()]).toEqual([path, 404]);
+      expect(await r.text()).not.toContain('<div id="root">');
+    }
+  });
+});

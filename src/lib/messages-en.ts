@@ -111,6 +111,8 @@ export const messagesEn = {
   'notice.unknownValue': '{param}: the value “{value}” is not a known value; it was ignored.',
   'notice.repeated': '{param} was given more than once; the extra value “{value}” was ignored.',
   'notice.rangeOrder': '{param}: the range {value} starts after it ends; it was ignored.',
+  'notice.undecodablePath':
+    'The link’s path “{value}” is damaged (a “%” must be followed by two hex digits); the task list opened instead.',
   'notice.dismiss': 'Dismiss',
 
   'toolbar.total_one': '{count} task',

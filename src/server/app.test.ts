@@ -254,14 +254,16 @@ describe('rate limit', () => {
     );
     try {
       const codes: number[] = [];
-      for (let i = 0; i < 3; i++) codes.push((await limited.inject('/api/health')).statusCode);
+      for (let i = 0; i < 3; i++) codes.push((await limited.inject('/api/config')).statusCode);
       expect(codes).toEqual([200, 200, 200]);
-      const r = await limited.inject('/api/health');
+      const r = await limited.inject('/api/config');
       expect(r.statusCode).toBe(429);
       expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
       expect(r.json()).toMatchObject({ Code: 'TooManyRequests', RequestId: expect.any(String) });
       // The SPA's files are not limited.
       expect((await limited.inject('/')).statusCode).toBe(200);
+      // Nor the health check (issue 15 item 8: a liveness probe never gets 429).
+      for (let i = 0; i < 10; i++) expect((await limited.inject('/api/health')).statusCode).toBe(200);
     } finally {
       await limited.close();
     }

@@ -4,21 +4,53 @@
  */
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../shared/sophonsoar';
 import type { ServerConfig } from './config';
+import {
+  clientErrorHandler,
+  frameworkErrorHandler,
+  newRequestId,
+  refuseUndecodableApiUrl,
+  rewriteUndecodableUrl,
+  serverFactory,
+  type HttpServerOptions,
+} from './http-server';
 import { apiRoutes } from './proxy/api-routes';
 import type { RetryPolicy } from './proxy/retry';
 import { createUpstreamClient, type UpstreamTarget } from './proxy/upstream-client';
 import type { AccessControlConfig } from './security/access-control-config';
 import { registerAccessControl } from './security/access-control';
+import { addressMatcher } from './security/access-control-config';
+import { helmetOptions, PERMISSIONS_POLICY, staticSecurityHeaders } from './security/headers';
+import { registerHostCheck, type AllowedHosts } from './security/host-check';
 import { registerSpa } from './static/spa';
+
+export { CSP_DIRECTIVES } from './security/headers';
 
 export interface BuildAppOptions {
   /** Parsed environment (loadConfig). Timeouts, retries and the rate limit come from here. */
   config: Pick<ServerConfig, 'upstream' | 'rateLimitPerMinute'> &
-    Partial<Pick<ServerConfig, 'exportMaxRequestsPerSecond'>>;
+    Partial<
+      Pick<
+        ServerConfig,
+        | 'exportMaxRequestsPerSecond'
+        | 'tls'
+        | 'trustProxyTls'
+        | 'headersTimeoutMs'
+        | 'maxConnectionsPerClient'
+      >
+    >;
+  /**
+   * Host names answered (DNS rebinding guard, see allowedHostsFor). Default: loopback
+   * names only.
+   */
+  allowedHosts?: AllowedHosts;
+  /**
+   * Reverse proxies (IPs or CIDRs) whose X-Forwarded-For / -Host / -Proto are believed, so
+   * request.ip is the real client; they are also exempt from the per-client connection cap.
+   */
+  trustedProxies?: readonly string[];
   /** Where signed calls go and with which credential (live chain or the emulator's demo key). */
   upstream: UpstreamTarget;
   /** App version for GET /api/config. */
@@ -38,28 +70,6 @@ export interface BuildAppOptions {
   backoff?: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>;
 }
 
-/**
- * Content-Security-Policy for the SPA. Scripts only from our origin, no inline script.
- * style-src needs 'unsafe-inline' because antd 6 renders its styles at runtime (CSS-in-JS,
- * @ant-design/cssinjs inserts <style> elements and sets style attributes); a nonce would
- * need server-side templating of index.html for every request, and inline styles cannot
- * run code. worker-src allows blob: for workers the export may create from a Blob.
- */
-export const CSP_DIRECTIVES = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  scriptSrcAttr: ["'none'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:'],
-  fontSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'"],
-  workerSrc: ["'self'", 'blob:'],
-  frameAncestors: ["'none'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-};
-
 /** What GET /api/config names as the endpoint in demo mode, instead of the emulator's address. */
 export const DEMO_ENDPOINT_HOST = 'emulator';
 
@@ -69,19 +79,37 @@ interface ErrorWithApiCode extends FastifyError {
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const tls = options.config.tls;
+  // HSTS only when browsers come over HTTPS: native TLS, or a TLS proxy the operator vouches for.
+  const hsts = tls !== undefined || options.config.trustProxyTls === true;
+  const trusted = options.trustedProxies ?? [];
+  const server: HttpServerOptions = {
+    ...(tls && { tls: { cert: tls.cert, key: tls.key } }),
+    headersTimeoutMs: options.config.headersTimeoutMs ?? 10_000,
+    maxConnectionsPerClient: options.config.maxConnectionsPerClient ?? 256,
+    securityHeaders: staticSecurityHeaders({ hsts }),
+    log: (fields, msg) => options.logger?.info(fields, msg),
+  };
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
     // Our own ids, never the client's header: they double as RequestId in error bodies.
-    genReqId: () => randomUUID().toUpperCase(),
+    genReqId: newRequestId,
     requestIdHeader: false,
     // The API is GET-only; nothing legitimate sends a body.
     bodyLimit: 16 * 1024,
     return503OnClosing: true,
+    ...(trusted.length > 0 && { trustProxy: [...trusted] }),
+    // Every user's connections arrive from the proxy's address: the proxy is not capped.
+    serverFactory: serverFactory({ ...server, isUncappedPeer: addressMatcher(trusted) }),
+    clientErrorHandler: clientErrorHandler(server),
+    frameworkErrors: frameworkErrorHandler(server),
+    rewriteUrl: rewriteUndecodableUrl,
   });
 
   // The id in error bodies is also a header, so a browser report can be matched to the logs.
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
   });
 
   app.setErrorHandler((err: ErrorWithApiCode, request, reply) => {
@@ -102,14 +130,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       .send({ ...body, RequestId: request.id });
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
-    // Same-origin only: no CORS headers anywhere, and other sites may not embed our resources.
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-    referrerPolicy: { policy: 'no-referrer' },
-    // Matches frame-ancestors 'none' for browsers that only know the old header.
-    frameguard: { action: 'deny' },
-  });
+  await app.register(helmet, helmetOptions({ hsts }));
+  // After helmet's hooks, so this early answer carries its headers too.
+  app.addHook('onRequest', refuseUndecodableApiUrl);
+  await app.register(registerHostCheck, { allowed: options.allowedHosts ?? [] });
 
   // Before every route, so it guards /api and the SPA alike.
   await app.register(registerAccessControl, options.accessControl ?? { mode: 'none' });

@@ -16,6 +16,10 @@ describe('loadConfig', () => {
       emulator: {},
       credentialChain: {},
       accessControl: { mode: 'none' },
+      allowedHosts: [],
+      trustProxyTls: false,
+      headersTimeoutMs: 10_000,
+      maxConnectionsPerClient: 256,
     });
   });
 
@@ -37,6 +41,10 @@ describe('loadConfig', () => {
       ALIBABA_CLOUD_CREDENTIALS_URI: 'http://127.0.0.1:1/creds',
       AUTH_MODE: 'proxy',
       AUTH_TRUSTED_PROXIES: '10.0.0.5',
+      ALLOWED_HOSTS: 'console.example.com',
+      TRUST_PROXY_TLS: '1',
+      HEADERS_TIMEOUT_MS: '5000',
+      MAX_CONNECTIONS_PER_CLIENT: '0',
     });
     expect(c).toMatchObject({
       host: '0.0.0.0',
@@ -51,6 +59,10 @@ describe('loadConfig', () => {
       emulator: { tasks: 40 },
       credentialChain: { ecsMetadataRole: 'role', credentialsUri: 'http://127.0.0.1:1/creds' },
       accessControl: { mode: 'proxy', trustedProxies: ['10.0.0.5'] },
+      allowedHosts: ['console.example.com'],
+      trustProxyTls: true,
+      headersTimeoutMs: 5000,
+      maxConnectionsPerClient: 0,
     });
   });
 
@@ -82,6 +94,10 @@ describe('loadConfig', () => {
     ['EXPORT_MAX_REQUESTS_PER_SECOND', 'fast'],
     ['LOG_LEVEL', 'verbose'],
     ['HOST', 'a b'],
+    ['ALLOWED_HOSTS', 'https://console.example.com'],
+    ['TRUST_PROXY_TLS', 'yes'],
+    ['HEADERS_TIMEOUT_MS', '500'],
+    ['MAX_CONNECTIONS_PER_CLIENT', 'many'],
   ])('refuses %s=%s with an error naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid ${name}=`));

@@ -9,6 +9,7 @@
  * (keys, profiles, OIDC, ECS role...), which the library documents and owns.
  */
 import { readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import { z } from 'zod';
 import type { Faults } from './emulator/faults';
 import { MAX_TASKS, type EmulatorOptions } from './emulator/options';
@@ -158,6 +159,43 @@ const emulatorEnvSchema = z.object({
   EMULATOR_TRICKLE_MS: optionalIntVar(0, 600_000),
 });
 
+/** Comma-separated host names (or IPs, IPv6 in brackets) a browser may address the console by. */
+const allowedHostsVar = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const names = (v ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase().replace(/\.$/, ''))
+      .filter((s) => s !== '');
+    const bad = names.find((n) => !/^(\[[0-9a-f:.]+\]|[a-z0-9_]([a-z0-9_.-]{0,251}[a-z0-9_])?)$/.test(n));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(bad)} is not a host name; list names without scheme or port, e.g. console.example.com,10.0.0.8`,
+      });
+      return z.NEVER;
+    }
+    return names;
+  });
+
+const flagVar = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '' || v === '0' || v.toLowerCase() === 'false') return false;
+    if (v === '1' || v.toLowerCase() === 'true') return true;
+    ctx.addIssue({ code: 'custom', message: 'must be 1 (on) or 0 (off)' });
+    return z.NEVER;
+  });
+
+const pathVar = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v));
+
 const envSchema = z.object({
   HOST: hostVar,
   PORT: intVar(0, 65535, 8080),
@@ -173,6 +211,12 @@ const envSchema = z.object({
   // Looked at by credential-chain.ts before the library reads them itself.
   ALIBABA_CLOUD_ECS_METADATA: z.string().optional(),
   ALIBABA_CLOUD_CREDENTIALS_URI: z.string().optional(),
+  ALLOWED_HOSTS: allowedHostsVar,
+  TLS_CERT_FILE: pathVar,
+  TLS_KEY_FILE: pathVar,
+  TRUST_PROXY_TLS: flagVar,
+  HEADERS_TIMEOUT_MS: intVar(1000, 120_000, 10_000),
+  MAX_CONNECTIONS_PER_CLIENT: intVar(0, 100_000, 256),
 });
 
 /** What our credential-chain code needs to know about the library's own variables. */
@@ -207,6 +251,19 @@ export interface ServerConfig {
   credentialChain: CredentialChainSettings;
   /** Who may use the app (AUTH_*; loopback needs nothing). */
   accessControl: AccessControlConfig;
+  /**
+   * Host names (lower case, no port) browsers may address the console by, besides loopback
+   * names. Empty: loopback only without access control, any name with it.
+   */
+  allowedHosts: string[];
+  /** Native TLS: PEM certificate chain and key read from TLS_CERT_FILE and TLS_KEY_FILE. */
+  tls?: { cert: Buffer; key: Buffer; certFile: string; keyFile: string };
+  /** TRUST_PROXY_TLS=1: the operator says a TLS-terminating proxy is in front. */
+  trustProxyTls: boolean;
+  /** Time a client has to send its request headers, in ms. */
+  headersTimeoutMs: number;
+  /** Open connections per client address (IPv6: per /64); 0 means no cap. */
+  maxConnectionsPerClient: number;
 }
 
 export class ConfigError extends Error {
@@ -282,6 +339,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       `Invalid EXPORT_MAX_REQUESTS_PER_SECOND=${e.EXPORT_MAX_REQUESTS_PER_SECOND}: an export would exceed RATE_LIMIT_PER_MINUTE (${e.RATE_LIMIT_PER_MINUTE}); lower it to at most ${Math.floor(e.RATE_LIMIT_PER_MINUTE / 60)} or raise RATE_LIMIT_PER_MINUTE.`,
     );
   }
+  const tls = readTlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE);
   return {
     host: e.HOST,
     port: e.PORT,
@@ -302,6 +360,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       credentialsUri: e.ALIBABA_CLOUD_CREDENTIALS_URI || undefined,
     }),
     accessControl: accessControlSettings(env, e.HOST),
+    allowedHosts: e.ALLOWED_HOSTS,
+    ...(tls && { tls }),
+    trustProxyTls: e.TRUST_PROXY_TLS,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    maxConnectionsPerClient: e.MAX_CONNECTIONS_PER_CLIENT,
   };
 }
 
@@ -311,6 +374,36 @@ function accessControlSettings(env: NodeJS.ProcessEnv, host: string): AccessCont
   } catch (err) {
     throw new ConfigError((err as Error).message, { cause: err });
   }
+}
+
+function readTlsFiles(certFile: string | undefined, keyFile: string | undefined): ServerConfig['tls'] {
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined) {
+    const missing = certFile === undefined ? 'TLS_CERT_FILE' : 'TLS_KEY_FILE';
+    throw new ConfigError(`Invalid ${missing}="": native TLS needs both TLS_CERT_FILE and TLS_KEY_FILE.`);
+  }
+  const read = (name: string, file: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new ConfigError(
+        `Invalid ${name}=${JSON.stringify(file)}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`,
+        { cause: err },
+      );
+    }
+  };
+  const cert = read('TLS_CERT_FILE', certFile);
+  const key = read('TLS_KEY_FILE', keyFile);
+  try {
+    createSecureContext({ cert, key });
+  } catch (err) {
+    // OpenSSL's reason (e.g. "key values mismatch"); never the key's content.
+    throw new ConfigError(
+      `Invalid TLS_CERT_FILE=${JSON.stringify(certFile)} / TLS_KEY_FILE=${JSON.stringify(keyFile)}: not a PEM certificate and its private key (${(err as Error).message}).`,
+      { cause: err },
+    );
+  }
+  return { cert, key, certFile, keyFile };
 }
 
 /** The app version from package.json (shown by GET /api/config). */

@@ -8,6 +8,8 @@ import { buildApp } from './app';
 import { loadConfig, packageVersion, type ServerConfig } from './config';
 import { createLogger } from './logger';
 import { resolveUpstream, type ResolvedUpstream } from './proxy/upstream-target';
+import { checkTransport, trustedProxiesOf } from './security/access-control-config';
+import { allowedHostsFor } from './security/host-check';
 import { ensureSpaBuilt } from './static/build-spa';
 import { DEFAULT_DIST_DIR } from './static/spa';
 
@@ -19,6 +21,7 @@ function fail(message: string): never {
 let config: ServerConfig;
 try {
   config = loadConfig(process.env);
+  checkTransport(config.accessControl, config);
 } catch (e) {
   fail((e as Error).message);
 }
@@ -61,8 +64,12 @@ try {
     staticRoot: DEFAULT_DIST_DIR,
     onClose: upstream.close,
     accessControl: config.accessControl,
+    allowedHosts: allowedHostsFor(config.accessControl.mode !== 'none', config.allowedHosts),
+    trustedProxies: trustedProxiesOf(config.accessControl),
   });
-  const url = await app.listen({ host: config.host, port: config.port });
+  // Fastify names the scheme by its https option; our server factory makes the TLS server.
+  const listened = await app.listen({ host: config.host, port: config.port });
+  const url = config.tls ? listened.replace(/^http:/, 'https:') : listened;
   log.info({ url, mode: upstream.target.mode, endpointHost: upstream.target.endpoint }, 'listening');
 } catch (e) {
   if (!stopping) {

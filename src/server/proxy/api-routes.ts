@@ -168,7 +168,8 @@ export async function apiRoutes(api: FastifyInstance, opts: ApiRoutesOptions): P
   api.get('/config', async (_request, reply) =>
     reply.header('cache-control', 'no-store').send(opts.appConfig),
   );
-  api.get('/health', async (_request, reply) =>
+  // Liveness probes must never get 429: the health check is outside the per-client limit.
+  api.get('/health', { config: { rateLimit: false } }, async (_request, reply) =>
     reply.header('cache-control', 'no-store').send({ status: 'ok' }),
   );
   for (const action of ACTIONS) api.get(`/${action}`, actionHandler(action, opts));

@@ -2,7 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accessControlFromEnv, isLoopbackHost } from './access-control-config';
+import {
+  accessControlFromEnv,
+  checkTransport,
+  isLoopbackHost,
+  trustedProxiesOf,
+} from './access-control-config';
 import { hashPassword } from './password-hash';
 
 const FAST = { N: 1024, r: 8, p: 1 };
@@ -204,9 +209,10 @@ describe('accessControlFromEnv', () => {
       /AUTH_USERS is set but AUTH_MODE is none: set AUTH_MODE=basic/,
     ],
     [
-      'proxies without proxy mode',
-      { AUTH_MODE: 'basic', AUTH_TRUSTED_PROXIES: '10.0.0.5' },
-      /AUTH_TRUSTED_PROXIES is set but AUTH_MODE is basic: set AUTH_MODE=proxy/,
+      // Basic mode takes them too since issue 15 (a TLS proxy's address, for the real client).
+      'proxies without access control',
+      { AUTH_TRUSTED_PROXIES: '10.0.0.5' },
+      /AUTH_TRUSTED_PROXIES is set but AUTH_MODE is none: set AUTH_MODE=proxy or basic/,
     ],
   ];
   it.each(bad)('rejects %s with a message naming the variable', (_name, env, message) => {
@@ -233,5 +239,33 @@ describe('accessControlFromEnv', () => {
         '0.0.0.0',
       ),
     ).toThrow(/AUTH_USERS entry 2 repeats the user "alice"/);
+  });
+});
+
+describe('checkTransport (issue 15 item 3)', () => {
+  const basicConfig = () =>
+    accessControlFromEnv({ AUTH_MODE: 'basic', AUTH_USERS: `alice:${aliceHash}` }, '0.0.0.0');
+  it.each([
+    ['basic, 0.0.0.0, plain HTTP', 'basic', { host: '0.0.0.0', trustProxyTls: false }, true],
+    ['basic, a LAN address, plain HTTP', 'basic', { host: '10.1.2.3', trustProxyTls: false }, true],
+    ['basic, 0.0.0.0, native TLS', 'basic', { host: '0.0.0.0', tls: {}, trustProxyTls: false }, false],
+    ['basic, 0.0.0.0, behind a TLS proxy', 'basic', { host: '0.0.0.0', trustProxyTls: true }, false],
+    ['basic, loopback, plain HTTP', 'basic', { host: '127.0.0.1', trustProxyTls: false }, false],
+    ['none, loopback', 'none', { host: '127.0.0.1', trustProxyTls: false }, false],
+  ] as const)('%s → refused: %s', (_name, mode, server, refused) => {
+    const config = mode === 'basic' ? basicConfig() : ({ mode: 'none' } as const);
+    if (refused) {
+      expect(() => checkTransport(config, server)).toThrow(
+        /clear text[\s\S]*TLS_CERT_FILE[\s\S]*TRUST_PROXY_TLS=1/,
+      );
+    } else expect(() => checkTransport(config, server)).not.toThrow();
+  });
+
+  it('basic mode takes AUTH_TRUSTED_PROXIES (a TLS proxy whose X-Forwarded-For names the client)', () => {
+    const config = accessControlFromEnv(
+      { AUTH_MODE: 'basic', AUTH_USERS: `alice:${aliceHash}`, AUTH_TRUSTED_PROXIES: '10.0.0.5, 10.1.0.0/16' },
+      '0.0.0.0',
+    );
+    expect(trustedProxiesOf(config)).toEqual(['10.0.0.5', '10.1.0.0/16']);
   });
 });

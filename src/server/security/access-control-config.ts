@@ -14,11 +14,18 @@ export type AccessControlConfig =
   | {
       mode: 'basic';
       users: ReadonlyMap<string, ParsedHash>;
-      /** Failed attempts per client per minute before 429. */
+      /** Failed attempts per client and user name per minute before 429. */
       failedLimit: number;
+      /** Failed attempts per minute on the whole server before 429 for unknown pairs (default max(100, 10 × failedLimit)). */
+      failedGlobalLimit?: number;
       realm: string;
       /** Password checks in flight before new ones get 503 (default 16; not an env setting). */
       maxConcurrentChecks?: number;
+      /**
+       * AUTH_TRUSTED_PROXIES in basic mode: TLS-terminating proxies whose X-Forwarded-For
+       * names the real client (for the failed-login limit); empty when none.
+       */
+      trustedProxies?: readonly string[];
     }
   | {
       mode: 'proxy';
@@ -39,7 +46,7 @@ export const ACCESS_CONTROL_HELP = [
   '    npm run -s hash-password -- --user alice >> users   (asks for the password; -s keeps npm quiet)',
   '    AUTH_MODE=basic AUTH_USERS_FILE=/path/to/users   (one user:hash line per user)',
   "      or AUTH_MODE=basic AUTH_USERS='alice:scrypt$...,bob:scrypt$...'",
-  `    optional AUTH_FAILED_LIMIT=${DEFAULT_FAILED_LIMIT} (failed logins per client per minute before 429)`,
+  `    optional AUTH_FAILED_LIMIT=${DEFAULT_FAILED_LIMIT} (failed logins per client and user name per minute before 429)`,
   '  A trusted reverse proxy (e.g. oauth2-proxy) that authenticates users and sets a header:',
   `    AUTH_MODE=proxy AUTH_TRUSTED_PROXIES=10.0.0.5,10.1.0.0/16 AUTH_PROXY_HEADER=${DEFAULT_PROXY_HEADER}`,
   'Or listen on loopback only: HOST=127.0.0.1 (the default).',
@@ -191,6 +198,19 @@ function parseTrustedProxies(raw: string | undefined): { list: string[]; ranges:
   return { list, ranges };
 }
 
+/**
+ * A test for "is this peer address in the list" (IPs or CIDRs, IPv4-mapped IPv6 taken as
+ * IPv4). Throws on an entry that is neither.
+ */
+export function addressMatcher(list: readonly string[]): (address: string | undefined) => boolean {
+  const ranges = list.map(parseRange);
+  return (address) => {
+    if (ranges.length === 0 || address === undefined || !ipaddr.isValid(address)) return false;
+    const a = ipaddr.process(address);
+    return ranges.some(([range, bits]) => range.kind() === a.kind() && a.match(range, bits));
+  };
+}
+
 /** Builds the access control settings; throws an Error naming the variable at fault. */
 export function accessControlFromEnv(env: NodeJS.ProcessEnv, host: string): AccessControlConfig {
   const parsed = envSchema.safeParse(env);
@@ -203,7 +223,7 @@ export function accessControlFromEnv(env: NodeJS.ProcessEnv, host: string): Acce
   const unused = (names: (keyof AuthEnv)[]) => {
     for (const n of names) {
       if (e[n] !== undefined) {
-        const wanted = n === 'AUTH_TRUSTED_PROXIES' ? 'proxy' : 'basic';
+        const wanted = n === 'AUTH_TRUSTED_PROXIES' ? 'proxy or basic' : 'basic';
         throw new Error(`${n} is set but AUTH_MODE is ${e.AUTH_MODE}: set AUTH_MODE=${wanted} to use it.`);
       }
     }
@@ -219,8 +239,16 @@ export function accessControlFromEnv(env: NodeJS.ProcessEnv, host: string): Acce
       return { mode: 'none' };
     }
     case 'basic': {
-      unused(['AUTH_TRUSTED_PROXIES']);
-      return { mode: 'basic', users: loadUsers(e), failedLimit: e.AUTH_FAILED_LIMIT, realm: REALM };
+      const users = loadUsers(e);
+      const proxies =
+        e.AUTH_TRUSTED_PROXIES === undefined ? [] : parseTrustedProxies(e.AUTH_TRUSTED_PROXIES).list;
+      return {
+        mode: 'basic',
+        users,
+        failedLimit: e.AUTH_FAILED_LIMIT,
+        realm: REALM,
+        trustedProxies: proxies,
+      };
     }
     case 'proxy': {
       unused(['AUTH_USERS', 'AUTH_USERS_FILE']);
@@ -237,4 +265,34 @@ export function accessControlFromEnv(env: NodeJS.ProcessEnv, host: string): Acce
       };
     }
   }
+}
+
+/** The reverse proxies whose forwarding headers are believed (X-Forwarded-For/-Host/-Proto). */
+export function trustedProxiesOf(config: AccessControlConfig): readonly string[] {
+  if (config.mode === 'proxy') return config.trustedProxies;
+  if (config.mode === 'basic') return config.trustedProxies ?? [];
+  return [];
+}
+
+/**
+ * Refuses basic authentication in clear text: on a non-loopback HOST, passwords would
+ * cross the network in every request's Authorization header. Allowed with native TLS
+ * (TLS_CERT_FILE and TLS_KEY_FILE) or when the operator states that a TLS proxy is in
+ * front (TRUST_PROXY_TLS=1). Throws an Error that says how to fix it.
+ */
+export function checkTransport(
+  config: AccessControlConfig,
+  server: { host: string; tls?: unknown; trustProxyTls: boolean },
+): void {
+  if (config.mode !== 'basic' || isLoopbackHost(server.host) || server.tls || server.trustProxyTls) return;
+  throw new Error(
+    [
+      `AUTH_MODE=basic on HOST=${server.host} would send passwords in clear text, so the server refuses to start.`,
+      'Configure one of:',
+      '  Native TLS: TLS_CERT_FILE=/path/to/fullchain.pem TLS_KEY_FILE=/path/to/privkey.pem',
+      '  A TLS-terminating reverse proxy in front: TRUST_PROXY_TLS=1 (and AUTH_TRUSTED_PROXIES=<its address>',
+      '    so the failed-login limit sees the real client address)',
+      'Or listen on loopback only: HOST=127.0.0.1 (the default).',
+    ].join('\n'),
+  );
 }

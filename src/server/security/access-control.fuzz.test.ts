@@ -97,15 +97,33 @@ describe('credential fuzz', () => {
   }, 120_000);
 
   it('takes 2,000 generated proxy user headers only from the trusted address, as sent', async () => {
+    // Header values as bytes on the wire (Node reads them as Latin-1): either a name the proxy
+    // sent as UTF-8, or arbitrary bytes, most of which are not valid UTF-8.
+    const sentAsUtf8 = fc
+      .string({ unit: 'grapheme', maxLength: 120 })
+      .map((name) => ({ value: Buffer.from(name, 'utf8').toString('latin1'), name }));
+    const rawBytes = latin1(300).map((value) => ({ value, name: undefined }));
     await fc.assert(
-      fc.asyncProperty(latin1(300), async (value) => {
+      fc.asyncProperty(fc.oneof(sentAsUtf8, rawBytes), async ({ value, name }) => {
         const headers = { 'x-forwarded-user': value };
         const spoofed = await untrusted.inject({ url: '/api/whoami', headers });
         expect(spoofed.statusCode).toBe(403);
         const res = await proxy.inject({ url: '/api/whoami', headers });
-        const user = value.trim();
-        if (user === '' || user.length > 256) expect(res.statusCode).toBe(401);
-        else expect(res.json()).toEqual({ user });
+        let decoded: string | undefined;
+        try {
+          decoded = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(value, 'latin1')).trim();
+        } catch {
+          decoded = undefined;
+        }
+        if (name !== undefined) expect(decoded).toBe(name.trim());
+        const refused =
+          decoded === undefined ||
+          decoded === '' ||
+          decoded.length > 256 ||
+          decoded.includes(',') ||
+          /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(decoded);
+        if (refused) expect(res.statusCode).toBe(401);
+        else expect(res.json()).toEqual({ user: decoded });
       }),
       { numRuns: 2000, seed: 4243 },
     );

@@ -8,7 +8,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AccessControlConfig } from './access-control-config';
-import { FailedAttemptLimiter, clientKey } from './failed-attempt-limiter';
+import { FailedLoginLimiter, clientKey } from './failed-attempt-limiter';
 import {
   hashPassword,
   isAcceptablePassword,
@@ -48,7 +48,7 @@ function deny(
   headers: Record<string, string> = {},
 ): FastifyReply {
   // Never log the credentials: only why and from where.
-  request.log.warn({ status, code, client: request.socket.remoteAddress }, 'access denied');
+  request.log.warn({ status, code, client: request.ip }, 'access denied');
   return reply
     .code(status)
     .headers({ 'cache-control': 'no-store', ...headers })
@@ -79,7 +79,10 @@ function parseBasic(
 }
 
 async function basicAuth(app: FastifyInstance, config: Extract<AccessControlConfig, { mode: 'basic' }>) {
-  const limiter = new FailedAttemptLimiter(config.failedLimit);
+  const limiter = new FailedLoginLimiter({
+    perClientUser: config.failedLimit,
+    global: config.failedGlobalLimit ?? Math.max(100, 10 * config.failedLimit),
+  });
   // Unknown users are checked against a throwaway hash of the same cost, so the response
   // time does not reveal which user names exist.
   const first = config.users.values().next().value as ParsedHash;
@@ -95,11 +98,15 @@ async function basicAuth(app: FastifyInstance, config: Extract<AccessControlConf
   const maxChecks = config.maxConcurrentChecks ?? MAX_CONCURRENT_CHECKS;
   let checking = 0;
 
-  const check = (header: string, user: string, password: string): Promise<string | null> | 'busy' => {
-    const key = createHmac('sha256', cacheKey).update(header).digest('base64');
-    const now = Date.now();
+  const keyOf = (header: string) => createHmac('sha256', cacheKey).update(header).digest('base64');
+
+  /** The user of a header that passed a check within VERIFIED_TTL_MS (or is being checked). */
+  const cached = (key: string): Promise<string | null> | undefined => {
     const hit = verified.get(key);
-    if (hit && hit.expires > now) return hit.user;
+    return hit && hit.expires > Date.now() ? hit.user : undefined;
+  };
+
+  const check = (key: string, user: string, password: string): Promise<string | null> | 'busy' => {
     if (checking >= maxChecks) return 'busy';
     if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
     const hash = config.users.get(user);
@@ -107,7 +114,7 @@ async function basicAuth(app: FastifyInstance, config: Extract<AccessControlConf
     const result = verifyPassword(password, hash ?? dummy)
       .then((ok) => (ok && hash ? user : null))
       .finally(() => checking--);
-    verified.set(key, { user: result, expires: now + VERIFIED_TTL_MS });
+    verified.set(key, { user: result, expires: Date.now() + VERIFIED_TTL_MS });
     // Only successes stay cached; a failure must cost a full check every time.
     void result.then(
       (u) => u ?? verified.delete(key),
@@ -118,21 +125,8 @@ async function basicAuth(app: FastifyInstance, config: Extract<AccessControlConf
 
   app.addHook('onRequest', async (request, reply) => {
     if (OPEN_ROUTES.has(request.routeOptions.url ?? '')) return;
-    const client = clientKey(request.socket.remoteAddress);
-    const retryAfter = limiter.retryAfterSeconds(client);
-    if (retryAfter > 0) {
-      return deny(
-        request,
-        reply,
-        429,
-        'TooManyFailedLogins',
-        `Too many failed logins. Retry in ${retryAfter} s.`,
-        {
-          'retry-after': String(retryAfter),
-        },
-      );
-    }
-    const creds = parseBasic(request.headers.authorization);
+    const header = request.headers.authorization;
+    const creds = parseBasic(header);
     if (creds === 'missing') {
       // A browser's first request never carries credentials: not a failed attempt.
       return deny(
@@ -144,8 +138,30 @@ async function basicAuth(app: FastifyInstance, config: Extract<AccessControlConf
         challenge,
       );
     }
-    const pending =
-      creds === 'malformed' ? null : check(request.headers.authorization!, creds.user, creds.password);
+    // A login that already passed is let in before any limit: other people's failures,
+    // from this address or any other, never refuse it.
+    const key = keyOf(header!);
+    const known = cached(key);
+    const knownUser = known === undefined ? undefined : await known;
+    if (knownUser) return setUser(request, reply, knownUser);
+
+    // request.ip is the real client behind a trusted proxy (AUTH_TRUSTED_PROXIES).
+    const client = clientKey(request.ip);
+    const user = creds === 'malformed' ? '' : creds.user;
+    const blocked = await limiter.blocked(client, user);
+    if (blocked) {
+      return deny(
+        request,
+        reply,
+        429,
+        'TooManyFailedLogins',
+        blocked.scope === 'global'
+          ? `Too many failed logins on this server. Retry in ${blocked.retryAfterSeconds} s.`
+          : `Too many failed logins for this user from this address. Retry in ${blocked.retryAfterSeconds} s.`,
+        { 'retry-after': String(blocked.retryAfterSeconds) },
+      );
+    }
+    const pending = creds === 'malformed' ? null : check(key, creds.user, creds.password);
     if (pending === 'busy') {
       return deny(
         request,
@@ -158,13 +174,40 @@ async function basicAuth(app: FastifyInstance, config: Extract<AccessControlConf
         },
       );
     }
-    const user = await pending;
-    if (user === null) {
-      limiter.recordFailure(client);
+    const found = await pending;
+    if (found === null) {
+      await limiter.recordFailure(client, user);
       return deny(request, reply, 401, 'Unauthorized', 'The user name or password is wrong.', challenge);
     }
-    setUser(request, reply, user);
+    await limiter.recordSuccess(client, found);
+    setUser(request, reply, found);
   });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The user name in the proxy's header, from the raw header lines: exactly one occurrence
+ * holding one name (no comma list), 1-256 characters after trimming, no control
+ * characters. Node reads header bytes as Latin-1; the name is decoded as the UTF-8 bytes
+ * the proxy sent (oauth2-proxy and nginx pass UTF-8 through), so "jürgen" stays "jürgen".
+ * Undefined when absent, repeated, a list, or not valid UTF-8.
+ */
+export function proxyUser(rawHeaders: readonly string[], headerName: string): string | undefined {
+  const values: string[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]!.toLowerCase() === headerName) values.push(rawHeaders[i + 1]!);
+  }
+  if (values.length !== 1) return undefined;
+  let name: string;
+  try {
+    name = utf8.decode(Buffer.from(values[0]!, 'latin1')).trim();
+  } catch {
+    return undefined;
+  }
+  if (name === '' || name.length > 256 || name.includes(',')) return undefined;
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(name)) return undefined;
+  return name;
 }
 
 function proxyAuth(app: FastifyInstance, config: Extract<AccessControlConfig, { mode: 'proxy' }>) {
@@ -174,15 +217,14 @@ function proxyAuth(app: FastifyInstance, config: Extract<AccessControlConfig, { 
     if (!config.isTrustedProxy(request.socket.remoteAddress)) {
       return deny(request, reply, 403, 'Forbidden', 'Requests must come through the trusted reverse proxy.');
     }
-    const value = request.headers[config.userHeader];
-    const user = typeof value === 'string' ? value.trim() : '';
-    if (user === '' || user.length > 256 || /[\u0000-\u001f\u007f]/.test(user)) {
+    const user = proxyUser(request.raw.rawHeaders, config.userHeader);
+    if (user === undefined) {
       return deny(
         request,
         reply,
         401,
         'Unauthorized',
-        `The reverse proxy did not name a user in the ${config.userHeader} header.`,
+        `The reverse proxy did not name exactly one user in the ${config.userHeader} header.`,
       );
     }
     setUser(request, reply, user);

@@ -1,30 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { FailedAttemptLimiter, clientKey } from './failed-attempt-limiter';
+import { FailedLoginLimiter, clientKey } from './failed-attempt-limiter';
 
-describe('FailedAttemptLimiter', () => {
-  it('blocks a client at the limit until its minute ends, and only that client', () => {
-    let now = 1_000_000;
-    const limiter = new FailedAttemptLimiter(3, 60_000, () => now);
-    for (let i = 0; i < 2; i++) limiter.recordFailure('a');
-    expect(limiter.retryAfterSeconds('a')).toBe(0);
-    limiter.recordFailure('a');
-    expect(limiter.retryAfterSeconds('a')).toBe(60);
-    expect(limiter.retryAfterSeconds('b')).toBe(0);
-    now += 59_001;
-    expect(limiter.retryAfterSeconds('a')).toBe(1);
-    now += 1_000;
-    expect(limiter.retryAfterSeconds('a')).toBe(0);
+describe('FailedLoginLimiter', () => {
+  it('blocks a client and user name pair at the limit until its window ends, and only that pair', async () => {
+    const limiter = new FailedLoginLimiter({ perClientUser: 3, global: 1000, windowMs: 1500 });
+    for (let i = 0; i < 2; i++) await limiter.recordFailure('a', 'alice');
+    expect(await limiter.blocked('a', 'alice')).toBeUndefined();
+    await limiter.recordFailure('a', 'alice');
+    expect(await limiter.blocked('a', 'alice')).toEqual({ retryAfterSeconds: 2, scope: 'client-user' });
+    // Another user from the same address, and the same user from another address, may try.
+    expect(await limiter.blocked('a', 'bob')).toBeUndefined();
+    expect(await limiter.blocked('b', 'alice')).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 1600));
+    expect(await limiter.blocked('a', 'alice')).toBeUndefined();
     // A new window starts from zero.
-    limiter.recordFailure('a');
-    expect(limiter.retryAfterSeconds('a')).toBe(0);
+    await limiter.recordFailure('a', 'alice');
+    expect(await limiter.blocked('a', 'alice')).toBeUndefined();
   });
 
-  it('stays bounded under a flood of distinct clients and keeps the newest', () => {
-    const now = 0;
-    const limiter = new FailedAttemptLimiter(1, 60_000, () => now, 100);
-    for (let i = 0; i < 1000; i++) limiter.recordFailure(`c${i}`);
-    expect(limiter.retryAfterSeconds('c999')).toBeGreaterThan(0);
-    expect(limiter.retryAfterSeconds('c0')).toBe(0);
+  it('a global ceiling across addresses, which pairs that logged in before pass', async () => {
+    const limiter = new FailedLoginLimiter({ perClientUser: 100, global: 5, windowMs: 60_000 });
+    await limiter.recordSuccess('10.0.0.1', 'alice');
+    for (let i = 0; i < 5; i++) await limiter.recordFailure(`192.0.2.${i}`, 'root');
+    expect(await limiter.blocked('192.0.2.99', 'root')).toMatchObject({ scope: 'global' });
+    expect(await limiter.blocked('10.0.0.2', 'bob')).toMatchObject({ scope: 'global' });
+    expect(await limiter.blocked('10.0.0.1', 'alice')).toBeUndefined();
+  });
+
+  it('a success resets its own pair only', async () => {
+    const limiter = new FailedLoginLimiter({ perClientUser: 2, global: 1000 });
+    for (const user of ['alice', 'bob']) {
+      await limiter.recordFailure('a', user);
+      await limiter.recordFailure('a', user);
+    }
+    await limiter.recordSuccess('a', 'alice');
+    expect(await limiter.blocked('a', 'alice')).toBeUndefined();
+    expect(await limiter.blocked('a', 'bob')).toMatchObject({ scope: 'client-user' });
+  });
+
+  it('keeps user names apart from addresses in its keys', async () => {
+    const limiter = new FailedLoginLimiter({ perClientUser: 1, global: 1000 });
+    await limiter.recordFailure('a|b', 'c');
+    expect(await limiter.blocked('a', 'b|c')).toBeUndefined();
   });
 });
 

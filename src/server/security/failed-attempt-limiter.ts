@@ -1,52 +1,84 @@
 import ipaddr from 'ipaddr.js';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 
 /**
- * Counts failed logins per client in fixed one-minute windows. Once a client reaches the
- * limit it is refused (429) until its window ends, so a password cannot be guessed faster
- * than `limit` tries a minute from one address.
+ * Failed-login limits for basic authentication (rate-limiter-flexible, in memory):
+ *
+ * - per client and user name: `perClientUser` failures per window, then that pair is
+ *   refused until its window ends. Another user behind the same address (NAT, a proxy) is
+ *   not affected, nor the same user from another address.
+ * - a global ceiling: `global` failures per window across all clients, against guessing
+ *   spread over many addresses. Pairs that logged in successfully within `knownTtlMs`
+ *   pass the ceiling, so a distributed attack does not lock out the users who work here.
+ *
+ * A successful login resets its pair. Windows are fixed from the first failure.
  */
-export class FailedAttemptLimiter {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+export class FailedLoginLimiter {
+  private readonly pairs: RateLimiterMemory;
+  private readonly all: RateLimiterMemory;
+  private readonly known = new Map<string, number>();
 
   constructor(
-    private readonly limit: number,
-    private readonly windowMs = 60_000,
-    private readonly now: () => number = Date.now,
-    /** Bounds memory under a flood of distinct addresses. */
-    private readonly maxClients = 50_000,
-  ) {}
-
-  /** Whole seconds until `client` may try again; 0 when it is not blocked. */
-  retryAfterSeconds(client: string): number {
-    const w = this.windows.get(client);
-    if (!w) return 0;
-    const t = this.now();
-    if (w.resetAt <= t) {
-      this.windows.delete(client);
-      return 0;
-    }
-    return w.count >= this.limit ? Math.max(1, Math.ceil((w.resetAt - t) / 1000)) : 0;
+    private readonly opts: {
+      perClientUser: number;
+      global: number;
+      /** Window length in ms (default one minute). */
+      windowMs?: number;
+      /** How long a successful login exempts its pair from the global ceiling (default 24 h). */
+      knownTtlMs?: number;
+      /** Bound on remembered successful pairs (default 10,000; the oldest go first). */
+      maxKnown?: number;
+    },
+  ) {
+    const duration = (opts.windowMs ?? 60_000) / 1000;
+    this.pairs = new RateLimiterMemory({ points: opts.perClientUser, duration, keyPrefix: 'pair' });
+    this.all = new RateLimiterMemory({ points: opts.global, duration, keyPrefix: 'all' });
   }
 
-  recordFailure(client: string): void {
-    const t = this.now();
-    let w = this.windows.get(client);
-    if (!w || w.resetAt <= t) {
-      if (this.windows.size >= this.maxClients) this.prune(t);
-      w = { count: 0, resetAt: t + this.windowMs };
-      this.windows.delete(client);
-      this.windows.set(client, w);
-    }
-    w.count++;
+  private static key(client: string, user: string): string {
+    return JSON.stringify([client, user]);
   }
 
-  private prune(t: number): void {
-    for (const [k, w] of this.windows) if (w.resetAt <= t) this.windows.delete(k);
-    // Still full: drop the oldest windows (Map keeps insertion order).
-    for (const k of this.windows.keys()) {
-      if (this.windows.size < this.maxClients) break;
-      this.windows.delete(k);
+  /**
+   * Whole seconds until `user` may try again from `client`, and which limit holds it;
+   * undefined when it may try now.
+   */
+  async blocked(
+    client: string,
+    user: string,
+  ): Promise<{ retryAfterSeconds: number; scope: 'client-user' | 'global' } | undefined> {
+    const key = FailedLoginLimiter.key(client, user);
+    const pair = await this.pairs.get(key);
+    if (pair && pair.consumedPoints >= this.opts.perClientUser) {
+      return { retryAfterSeconds: Math.max(1, Math.ceil(pair.msBeforeNext / 1000)), scope: 'client-user' };
     }
+    if (this.isKnown(key)) return undefined;
+    const all = await this.all.get('all');
+    if (all && all.consumedPoints >= this.opts.global) {
+      return { retryAfterSeconds: Math.max(1, Math.ceil(all.msBeforeNext / 1000)), scope: 'global' };
+    }
+    return undefined;
+  }
+
+  async recordFailure(client: string, user: string): Promise<void> {
+    await this.pairs.penalty(FailedLoginLimiter.key(client, user), 1);
+    await this.all.penalty('all', 1);
+  }
+
+  async recordSuccess(client: string, user: string): Promise<void> {
+    const key = FailedLoginLimiter.key(client, user);
+    await this.pairs.delete(key);
+    this.known.delete(key);
+    if (this.known.size >= (this.opts.maxKnown ?? 10_000)) this.known.delete(this.known.keys().next().value!);
+    this.known.set(key, Date.now() + (this.opts.knownTtlMs ?? 24 * 3_600_000));
+  }
+
+  private isKnown(key: string): boolean {
+    const until = this.known.get(key);
+    if (until === undefined) return false;
+    if (until > Date.now()) return true;
+    this.known.delete(key);
+    return false;
   }
 }
 

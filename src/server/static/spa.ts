@@ -27,14 +27,25 @@ export async function registerSpa(app: FastifyInstance, root: string): Promise<v
   app.get('/', sendIndex);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
-    // Client-side routes fall back to the app (a TaskId may contain dots, so no guessing by
-    // extension); a missing hashed asset stays a 404 so a stale chunk fails loudly instead of
-    // being answered with HTML.
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/assets/');
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && isPageRoute(path);
     if (isPage && existsSync(`${root}/index.html`)) return sendIndex(request, reply);
     return reply
       .code(404)
       .header('cache-control', 'no-store')
       .send({ Code: 'NotFound', Message: 'Not found.', RequestId: request.id });
   });
+}
+
+/**
+ * True for paths the SPA routes itself (answered with index.html): `/tasks/<TaskId>`,
+ * whatever the TaskId holds (it may contain dots), and other paths whose last segment has
+ * no file extension. A missing file (`/favicon.ico`, `/robots.txt`, anything under
+ * /assets/) is a 404, so a stale chunk or a missing icon fails loudly instead of being
+ * answered with HTML.
+ */
+export function isPageRoute(path: string): boolean {
+  if (path.startsWith('/assets/')) return false;
+  if (path.startsWith('/tasks/')) return true;
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return !/\.[A-Za-z0-9]{1,8}$/.test(last);
 }

@@ -1,10 +1,16 @@
 import { Alert } from 'antd';
 import { t, type MessageKey } from '../../../lib/i18n';
 import { revealInvisible } from '../../../lib/invisible-chars';
-import type { UrlNotice } from '../model/url-state';
+import type { TaskUrlNotice } from '../hooks/task-url-store';
 
 /** Parts of the link that were dropped, said plainly (never a blank page). */
-export function UrlNotices({ notices, onDismiss }: { notices: readonly UrlNotice[]; onDismiss: () => void }) {
+export function UrlNotices({
+  notices,
+  onDismiss,
+}: {
+  notices: readonly TaskUrlNotice[];
+  onDismiss: () => void;
+}) {
   if (notices.length === 0) return null;
   return (
     <Alert

@@ -7,9 +7,15 @@
 import { useSyncExternalStore } from 'react';
 import { buildHref, parseLocation, type TaskUrlState, type UrlNotice } from '../model/url-state';
 
+/**
+ * A notice about the link: a part of the query that was dropped (url-state), or a path the
+ * browser kept but that cannot be percent-decoded (`/tasks/100%`), which opens the list.
+ */
+export type TaskUrlNotice = UrlNotice | { param: 'path'; value: string; reason: 'undecodablePath' };
+
 export interface TaskUrlSnapshot {
   state: TaskUrlState;
-  notices: readonly UrlNotice[];
+  notices: readonly TaskUrlNotice[];
 }
 
 const listeners = new Set<() => void>();
@@ -20,10 +26,27 @@ function currentHref(): string {
   return window.location.pathname + window.location.search;
 }
 
+/** The notice for a path that is not valid percent-encoded UTF-8; undefined for a good one. */
+export function undecodablePathNotice(pathname: string): TaskUrlNotice | undefined {
+  // The decoded value is used, so a minifier cannot drop the call as side-effect free.
+  let decoded: string | undefined;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    decoded = undefined;
+  }
+  if (decoded !== undefined) return undefined;
+  const shown = pathname.length > 200 ? `${pathname.slice(0, 200)}…` : pathname;
+  return { param: 'path', value: shown, reason: 'undecodablePath' };
+}
+
 function read(): TaskUrlSnapshot {
   const href = currentHref();
   if (snapshot && href === snapshotHref) return snapshot;
-  const { state, notices } = parseLocation(window.location.pathname, window.location.search);
+  const parsed = parseLocation(window.location.pathname, window.location.search);
+  const state = parsed.state;
+  const pathNotice = undecodablePathNotice(window.location.pathname);
+  const notices: TaskUrlNotice[] = pathNotice ? [pathNotice, ...parsed.notices] : parsed.notices;
   const clean = buildHref(state);
   if (clean !== href) {
     window.history.replaceState(window.history.state, '', clean + window.location.hash);
