@@ -5,6 +5,7 @@ export const messagesEn = {
   'app.demoBanner':
     'Demo mode: the data comes from the built-in emulator of the Sophonsoar API, not from an Alibaba Cloud account.',
   'app.liveEndpoint': 'Live data from {host}',
+  'app.credentialProvider': 'Signed with: {provider}',
   'app.loadingChunk': 'Loading…',
   'app.timeZone': 'Times in',
   'app.timeZoneLocal': 'Local ({zone})',

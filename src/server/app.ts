@@ -113,6 +113,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const appConfig: AppConfig = {
     mode: options.upstream.mode,
     endpointHost: options.upstream.endpoint,
+    ...(options.upstream.credentialProvider !== undefined && {
+      credentialProvider: options.upstream.credentialProvider,
+    }),
     version: options.version,
     ...(options.config.exportMaxRequestsPerSecond !== undefined && {
       exportMaxRequestsPerSecond: options.config.exportMaxRequestsPerSecond,

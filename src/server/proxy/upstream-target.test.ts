@@ -68,7 +68,9 @@ describe('mode decision', () => {
     const started = Date.now();
     resolved = await resolveUpstream(loadConfig(process.env), process.env, logger);
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBe('true');
+    // No process-wide switch (it would also disable ECS roles that profiles name); the
+    // afterEach check shows that no connection left loopback.
+    expect(process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBeUndefined();
     expect(resolved.target.mode).toBe('demo');
     expect(resolved.target.endpoint).toMatch(/^127\.0\.0\.1:\d+$/);
     const started_ = logs.find((l) => l.msg === 'emulator started');
@@ -95,6 +97,7 @@ describe('mode decision', () => {
       expect(cfg.json()).toEqual({
         mode: 'live',
         endpointHost: standalone.endpoint,
+        credentialProvider: 'env/static_ak',
         version: '1.2.3',
         exportMaxRequestsPerSecond: 30,
       });
