@@ -200,6 +200,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     }
     if (f.throttleRate > 0 && faultRng.chance(f.throttleRate))
       return sendError(reply, ERRORS.throttled(), requestId);
+    if (f.ramDenyRate > 0 && faultRng.chance(f.ramDenyRate))
+      return sendError(reply, ERRORS.ramDenied(verified.action, requestId), requestId);
     if (f.errorRate > 0 && faultRng.chance(f.errorRate)) {
       return sendError(reply, faultRng.chance(0.5) ? ERRORS.unavailable() : ERRORS.internal(), requestId);
     }

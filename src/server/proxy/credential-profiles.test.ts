@@ -205,6 +205,15 @@ describe('ECS RAM roles named by a profile', () => {
       { roleArn: ROLE_ARN, accessKeyId: ECS_KEYS.accessKeyId, securityToken: ECS_KEYS.securityToken },
     ]);
   });
+
+  it('the ECS role’s keys alone are refused by an emulator that knows only the assumed keys', async () => {
+    // The counter-test of the chain case: the emulator does tell keys apart.
+    writeCliConfig({ current: 'ecs', profiles: [{ name: 'ecs', mode: 'EcsRamRole', ram_role_name: ROLE }] });
+    const emu = await emulatorFor(ASSUMED_KEYS);
+    const r = await startLive(emu);
+    expect(r.status).toBe(502);
+    expect(r.body.Code).toBe('InvalidAccessKeyId.NotFound');
+  });
 });
 
 describe('the metadata address stays unasked when nothing names an ECS role', () => {

@@ -1,13 +1,24 @@
 /**
- * Errors the proxy answers, always in Alibaba's shape `{Code, Message, RequestId}`, and the
+ * Errors the proxy answers, always in Alibaba's shape `{Code, Message, RequestId}` (plus
+ * the upstream's HostId, Recommend and AccessDeniedDetail when it sent them), and the
  * mapping from what can go wrong upstream to an HTTP status for the browser.
  */
 import type { ApiError } from '../../shared/sophonsoar';
+import { pickAccessDeniedDetail, type AccessDeniedDetail } from '../../shared/upstream-error';
 
 export interface ErrorReply {
   status: number;
-  body: Pick<ApiError, 'Code' | 'Message' | 'RequestId'>;
+  body: Pick<ApiError, 'Code' | 'Message' | 'RequestId' | 'HostId' | 'Recommend'> & {
+    AccessDeniedDetail?: AccessDeniedDetail;
+  };
   headers: Record<string, string>;
+}
+
+/** What an upstream error body says about fixing the account, passed on to the browser and the log. */
+export interface UpstreamErrorHints {
+  hostId?: string;
+  recommend?: string;
+  accessDeniedDetail?: AccessDeniedDetail;
 }
 
 /** The per-attempt timer fired (our own, not httpx's). */
@@ -26,7 +37,14 @@ export class BadUpstreamBodyError extends Error {
 }
 
 export type UpstreamFailure =
-  | { kind: 'response'; status: number; code: string; message: string; requestId?: string }
+  | {
+      kind: 'response';
+      status: number;
+      code: string;
+      message: string;
+      requestId?: string;
+      hints?: UpstreamErrorHints;
+    }
   | { kind: 'timeout' }
   | { kind: 'network'; detail: string }
   | { kind: 'bad-response'; detail: string }
@@ -56,7 +74,9 @@ export function classifyUpstreamError(err: unknown): UpstreamFailure {
   }
   if (typeof err !== 'object' || err === null) return { kind: 'internal', detail: String(err) };
   const e = err as { name?: unknown; code?: unknown; message?: unknown; data?: unknown };
-  const data = e.data as { statusCode?: unknown; Message?: unknown; RequestId?: unknown } | undefined;
+  const data = e.data as
+    | { statusCode?: unknown; Message?: unknown; RequestId?: unknown; HostId?: unknown; Recommend?: unknown }
+    | undefined;
   // tea's ResponseError: the upstream answered 4xx/5xx with a parsable body.
   if (data && typeof data === 'object' && typeof data.statusCode === 'number') {
     return {
@@ -65,6 +85,7 @@ export function classifyUpstreamError(err: unknown): UpstreamFailure {
       code: typeof e.code === 'string' && e.code !== 'undefined' ? e.code : 'UnknownError',
       message: typeof data.Message === 'string' ? data.Message : 'The upstream service returned an error.',
       ...(typeof data.RequestId === 'string' ? { requestId: data.RequestId } : {}),
+      ...withHints(data),
     };
   }
   const message = typeof e.message === 'string' ? e.message : '';
@@ -73,6 +94,34 @@ export function classifyUpstreamError(err: unknown): UpstreamFailure {
   if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return { kind: 'network', detail: e.code };
   if (/socket hang up|aborted/i.test(message)) return { kind: 'network', detail: 'connection closed' };
   return { kind: 'internal', detail: message || String(e.name ?? 'error') };
+}
+
+const MAX_HINT_CHARS = 2048;
+const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v.slice(0, MAX_HINT_CHARS) : undefined);
+
+/** HostId, Recommend and AccessDeniedDetail of an upstream error body, when present (strings only, cut). */
+function withHints(data: Record<string, unknown>): { hints?: UpstreamErrorHints } {
+  const hints: UpstreamErrorHints = {};
+  const hostId = text(data.HostId);
+  const recommend = text(data.Recommend);
+  const accessDeniedDetail = pickAccessDeniedDetail(data.AccessDeniedDetail);
+  if (hostId) hints.hostId = hostId;
+  if (recommend) hints.recommend = recommend;
+  if (accessDeniedDetail) hints.accessDeniedDetail = accessDeniedDetail;
+  return Object.keys(hints).length ? { hints } : {};
+}
+
+/**
+ * Upstream codes that mean the console's own account is at fault: its key is unknown,
+ * disabled or wrongly signed, its STS token expired, its clock is off, or RAM denies it
+ * the action. The browser gets 502 with the upstream Code, never the upstream 404 or 403,
+ * which would read as the console's own "no such page" or "you may not".
+ * Codes from the reference's error table and Alibaba's common gateway errors.
+ */
+export function isAccountFault(code: string): boolean {
+  return /^(InvalidAccessKeyId|InvalidSecurityToken|SignatureDoesNotMatch|IncompleteSignature|InvalidTimeStamp|SignatureNonceUsed|NoPermission|Forbidden)(\.|$)/.test(
+    code,
+  );
 }
 
 /** Transient failures worth another attempt. Reads are idempotent, so a retry is safe. */
@@ -96,12 +145,19 @@ const THROTTLE_RETRY_AFTER_S = '2';
 export function failureReply(f: UpstreamFailure, ourRequestId: string): ErrorReply {
   switch (f.kind) {
     case 'response': {
-      const body = { Code: f.code, Message: f.message, RequestId: f.requestId ?? ourRequestId };
+      const body: ErrorReply['body'] = {
+        Code: f.code,
+        Message: f.message,
+        RequestId: f.requestId ?? ourRequestId,
+        ...(f.hints?.hostId && { HostId: f.hints.hostId }),
+        ...(f.hints?.recommend && { Recommend: f.hints.recommend }),
+        ...(f.hints?.accessDeniedDetail && { AccessDeniedDetail: f.hints.accessDeniedDetail }),
+      };
       if (f.code.startsWith('Throttling')) {
         return { status: 429, body, headers: { 'retry-after': THROTTLE_RETRY_AFTER_S } };
       }
       if (f.status === 503) return { status: 503, body, headers: { 'retry-after': THROTTLE_RETRY_AFTER_S } };
-      if (f.status >= 500) return { status: 502, body, headers: {} };
+      if (f.status >= 500 || isAccountFault(f.code)) return { status: 502, body, headers: {} };
       if (f.status >= 400) return { status: f.status, body, headers: {} };
       return { status: 502, body, headers: {} };
     }
