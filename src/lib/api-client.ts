@@ -1,21 +1,47 @@
 /**
  * Same-origin JSON calls to the proxy. Errors keep Alibaba's shape (Code, Message,
- * RequestId) so the UI can show what the upstream said, with the RequestId to quote.
+ * RequestId, and HostId, Recommend, AccessDeniedDetail when sent) so the UI can show what
+ * the upstream said, with the RequestId to quote and the RAM action to grant.
  */
 import type { z } from 'zod';
 import { apiErrorSchema } from '../shared/sophonsoar';
+import { pickAccessDeniedDetail, type AccessDeniedDetail } from '../shared/upstream-error';
+
+/** What the upstream said about fixing the account (Alibaba's HostId, Recommend, AccessDeniedDetail). */
+export interface ApiErrorHints {
+  hostId?: string;
+  /** As sent: a URL or text. Only shared/upstream-error.ts recommendHref decides whether it is a link. */
+  recommend?: string;
+  accessDeniedDetail?: AccessDeniedDetail;
+}
 
 export class ApiRequestError extends Error {
   readonly code: string;
   readonly requestId: string | undefined;
   readonly status: number;
-  constructor(code: string, message: string, status: number, requestId?: string) {
+  readonly hints: ApiErrorHints;
+  constructor(code: string, message: string, status: number, requestId?: string, hints: ApiErrorHints = {}) {
     super(message);
     this.name = 'ApiRequestError';
     this.code = code;
     this.status = status;
     this.requestId = requestId;
+    this.hints = hints;
   }
+}
+
+/** The hints of an error body (unknown or non-string values are dropped). */
+export function errorHints(body: {
+  HostId?: unknown;
+  Recommend?: unknown;
+  AccessDeniedDetail?: unknown;
+}): ApiErrorHints {
+  const hints: ApiErrorHints = {};
+  if (typeof body.HostId === 'string' && body.HostId !== '') hints.hostId = body.HostId;
+  if (typeof body.Recommend === 'string' && body.Recommend !== '') hints.recommend = body.Recommend;
+  const detail = pickAccessDeniedDetail(body.AccessDeniedDetail);
+  if (detail) hints.accessDeniedDetail = detail;
+  return hints;
 }
 
 export function toQueryString(params: Record<string, string | undefined>): string {
@@ -55,7 +81,15 @@ export async function apiGet<S extends z.ZodType>(
   }
   if (!res.ok) {
     const e = apiErrorSchema.safeParse(body);
-    if (e.success) throw new ApiRequestError(e.data.Code, e.data.Message, res.status, e.data.RequestId);
+    if (e.success) {
+      throw new ApiRequestError(
+        e.data.Code,
+        e.data.Message,
+        res.status,
+        e.data.RequestId,
+        errorHints(e.data),
+      );
+    }
     throw new ApiRequestError(`HTTP${res.status}`, `The server answered HTTP ${res.status}.`, res.status);
   }
   const parsed = schema.safeParse(body);

@@ -142,6 +142,15 @@ export const messagesEn = {
   'error.requestId': 'Request ID',
   'error.retry': 'Retry',
   'error.keptData': 'The last results are still shown below.',
+  'error.hostId': 'Host ID',
+  'error.grant': 'Permission to grant',
+  'error.grantHint':
+    'Ask your Alibaba Cloud administrator to grant this RAM action to the console’s account:',
+  'error.noPermissionType': 'Denial type',
+  'error.policyType': 'Policy type',
+  'error.principal': 'Principal',
+  'error.diagnostic': 'Encoded diagnostic message',
+  'error.recommend': 'Troubleshooting',
 
   'copy.action': 'Copy {label}',
   'copy.done': 'Copied',
