@@ -15,6 +15,7 @@ import { buildApp } from '../app';
 import { loadConfig } from '../config';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { createLogger } from '../logger';
+import { readmeBlock } from '../readme-blocks';
 import { METADATA_ADDRESS, startFakeCloud, type FakeCloud } from './credential-testing/fake-cloud';
 import { resolveUpstream, type ResolvedUpstream } from './upstream-target';
 
@@ -29,6 +30,8 @@ const ASSUMED_KEYS = {
   accessKeySecret: 'assumed-secret-for-tests',
   securityToken: 'assumed-token-for-tests',
 };
+/** A RAM user's AccessKey, the source of the README's RamRoleArn profile. */
+const USER_KEYS = { accessKeyId: 'LTAIuserKeyForTests', accessKeySecret: 'user-secret-for-tests' };
 const ROLE_ARN = 'acs:ram::1234567890123456:role/rtc-console-reader';
 
 const saved = { ...process.env };
@@ -52,7 +55,7 @@ beforeAll(async () => {
   cloud = await startFakeCloud({
     roleName: ROLE,
     ecsRole: ECS_KEYS,
-    assumed: { keys: ASSUMED_KEYS, from: ECS_KEYS },
+    assumed: { keys: ASSUMED_KEYS, from: [ECS_KEYS, USER_KEYS] },
   });
 });
 afterAll(async () => {
@@ -213,6 +216,36 @@ describe('ECS RAM roles named by a profile', () => {
     const r = await startLive(emu);
     expect(r.status).toBe(502);
     expect(r.body.Code).toBe('InvalidAccessKeyId.NotFound');
+  });
+});
+
+describe('README: a RamRoleArn profile assumes the role (an AccessKey plus ALIBABA_CLOUD_ROLE_ARN does not)', () => {
+  it('the documented profile, placeholders filled in: AssumeRole signed with the AccessKey, calls signed with the role', async () => {
+    const profile = readmeBlock('ram-role-arn-profile')
+      .replace('<AccessKey ID>', USER_KEYS.accessKeyId)
+      .replace('<AccessKey secret>', USER_KEYS.accessKeySecret)
+      .replace('<account ID>', '1234567890123456')
+      .replace('<role name>', 'rtc-console-reader');
+    expect(profile).not.toMatch(/<[^>]+>/);
+    writeCliConfig(JSON.parse(profile) as object);
+    const emu = await emulatorFor(ASSUMED_KEYS);
+    const r = await startLive(emu);
+    expect(r.cfg).toMatchObject({ mode: 'live', credentialProvider: 'cli_profile/ram_role_arn/static_ak' });
+    expect(r.status).toBe(200);
+    expect(cloud.assumeRoleCalls).toEqual([{ roleArn: ROLE_ARN, accessKeyId: USER_KEYS.accessKeyId }]);
+    expect(cloud.metadataRequests).toEqual([]);
+  });
+
+  it('the same AccessKey in the environment with ALIBABA_CLOUD_ROLE_ARN signs itself: no AssumeRole', async () => {
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = USER_KEYS.accessKeyId;
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = USER_KEYS.accessKeySecret;
+    process.env.ALIBABA_CLOUD_ROLE_ARN = ROLE_ARN;
+    const emu = await emulatorFor(ASSUMED_KEYS);
+    const r = await startLive(emu);
+    expect(r.cfg).toMatchObject({ mode: 'live', credentialProvider: 'env/static_ak' });
+    expect(r.status).toBe(502);
+    expect(r.body.Code).toBe('InvalidAccessKeyId.NotFound');
+    expect(cloud.assumeRoleCalls).toEqual([]);
   });
 });
 

@@ -39,8 +39,8 @@ export interface FakeCloudOptions {
   /** The role the instance carries; its credentials are `ecsRole`. */
   roleName: string;
   ecsRole: Required<Keys>;
-  /** What AssumeRole hands out; it must be called with `assumeFrom`'s keys. */
-  assumed?: { keys: Required<Keys>; from: Keys };
+  /** What AssumeRole hands out; it must be signed with one of the `from` keys. */
+  assumed?: { keys: Required<Keys>; from: Keys[] };
 }
 
 export interface FakeCloud {
@@ -105,11 +105,11 @@ function stsHandler(opts: FakeCloudOptions, calls: FakeCloud['assumeRoleCalls'])
       const query: ParamPair[] = [...url.searchParams.entries()];
       const form: ParamPair[] = [...new URLSearchParams(Buffer.concat(chunks).toString()).entries()];
       const get = (name: string) => [...query, ...form].find(([k]) => k === name)?.[1];
-      const from = opts.assumed?.from;
-      if (!opts.assumed || !from || get('Action') !== 'AssumeRole') {
+      if (!opts.assumed || get('Action') !== 'AssumeRole') {
         return json(400, { Code: 'InvalidAction', Message: 'not answered by this test' });
       }
-      if (get('AccessKeyId') !== from.accessKeyId || get('SecurityToken') !== from.securityToken) {
+      const from = opts.assumed.from.find((k) => k.accessKeyId === get('AccessKeyId'));
+      if (!from || get('SecurityToken') !== from.securityToken) {
         return json(404, {
           Code: 'InvalidAccessKeyId.NotFound',
           Message: 'Specified access key is not found.',
