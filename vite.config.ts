@@ -16,6 +16,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
+    // Blocks and reports any connection to the ECS metadata address, in every test file.
+    setupFiles: ['src/server/metadata-guard.setup.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

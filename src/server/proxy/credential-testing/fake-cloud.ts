@@ -183,7 +183,7 @@ async function listen(server: net.Server): Promise<number> {
 type ConnectArgs = unknown[];
 
 /** The host a Socket#connect call is for, whatever form its arguments take. */
-function connectHost(args: ConnectArgs): string | undefined {
+export function connectHost(args: ConnectArgs): string | undefined {
   const first = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
   if (typeof first === 'object' && first !== null) return (first as { host?: string }).host;
   if (typeof first === 'number' || typeof first === 'string') {
@@ -192,7 +192,7 @@ function connectHost(args: ConnectArgs): string | undefined {
   return undefined;
 }
 
-const isMetadataAddress = (host: string | undefined) =>
+export const isMetadataAddress = (host: string | undefined) =>
   host === METADATA_ADDRESS || host === `::ffff:${METADATA_ADDRESS}`;
 
 /**
