@@ -25,6 +25,8 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },
   test: {
+    // Blocks and reports any connection to the ECS metadata address, in every test file.
+    setupFiles: ['src/server/metadata-guard.setup.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -232,6 +232,30 @@ test.describe('errors from the API', () => {
     await expect(error).toBeHidden({ timeout: 30_000 });
     await expect(rows(page)).toHaveCount(10);
   });
+
+  test('a RAM denial names the RAM action to grant and links only to Alibaba Cloud', async ({
+    page,
+    emulator,
+  }) => {
+    await emulator.setFaults({ ramDenyRate: 1 });
+    try {
+      await page.goto('/?PageSize=10');
+      const error = page.getByTestId('error-state');
+      await expect(error).toBeVisible({ timeout: 30_000 });
+      await expect(error.getByTestId('error-code')).toHaveText('NoPermission');
+      await expect(error.getByTestId('error-auth-action')).toContainText('yundun-sas:DescribeProcessTasks');
+      await expect(error.getByTestId('error-no-permission-type')).toHaveText('ImplicitDeny');
+      await expect(error.getByTestId('error-host-id')).toHaveText('sophonsoar.aliyuncs.com');
+      const link = error.getByTestId('error-recommend-link');
+      await expect(link).toHaveAttribute(
+        'href',
+        /^https:\/\/api\.aliyun\.com\/troubleshoot\?q=NoPermission&/,
+      );
+      await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    } finally {
+      await emulator.setFaults({ ramDenyRate: 0 });
+    }
+  });
 });
 
 test.describe('throttling', () => {
@@ -357,5 +381,17 @@ test.describe('times', () => {
     await expect(from).toHaveValue('2026-11-28 08:00');
     await expect(until).toHaveValue('2026-11-29 07:59');
     await expect(page).toHaveURL(new RegExp(`ProcessActionStart=${START}&ProcessActionEnd=${END}`));
+  });
+});
+
+test.describe('mode banner', () => {
+  test('states demo mode and how the proxy signs, never a key', async ({ page, api }) => {
+    await page.goto('/?PageSize=10');
+    const banner = page.getByTestId('demo-banner');
+    await expect(banner).toContainText('Demo mode');
+    await expect(banner.getByTestId('credential-provider')).toHaveText('Signed with: static_ak');
+    const config = await api.get<Record<string, unknown>>('config');
+    expect(config.body).toMatchObject({ mode: 'demo', credentialProvider: 'static_ak' });
+    expect(JSON.stringify(config.body)).not.toMatch(/LTAI|Secret/i);
   });
 });

@@ -7,11 +7,31 @@ import { appConfigQueryOptions } from './get-app-config';
 export function DemoBanner() {
   const config = useQuery(appConfigQueryOptions());
   if (config.data?.mode !== 'demo') return null;
-  return <Alert banner type="info" showIcon title={t('app.demoBanner')} data-testid="demo-banner" />;
+  const provider = config.data.credentialProvider;
+  return (
+    <Alert
+      banner
+      type="info"
+      showIcon
+      title={t('app.demoBanner')}
+      description={
+        provider ? (
+          <span data-testid="credential-provider">{t('app.credentialProvider', { provider })}</span>
+        ) : null
+      }
+      data-testid="demo-banner"
+    />
+  );
 }
 
 export function ModeBadge() {
   const config = useQuery(appConfigQueryOptions());
   if (config.data?.mode !== 'live') return null;
-  return <span className="rtc-header-meta">{t('app.liveEndpoint', { host: config.data.endpointHost })}</span>;
+  const provider = config.data.credentialProvider;
+  return (
+    <span className="rtc-header-meta" data-testid="mode-badge">
+      {t('app.liveEndpoint', { host: config.data.endpointHost })}
+      {provider ? <> · {t('app.credentialProvider', { provider })}</> : null}
+    </span>
+  );
 }

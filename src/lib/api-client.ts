@@ -1,9 +1,19 @@
 /**
  * Same-origin JSON calls to the proxy. Errors keep Alibaba's shape (Code, Message,
- * RequestId) so the UI can show what the upstream said, with the RequestId to quote.
+ * RequestId, and HostId, Recommend, AccessDeniedDetail when sent) so the UI can show what
+ * the upstream said, with the RequestId to quote and the RAM action to grant.
  */
 import type { z } from 'zod';
 import { apiErrorSchema } from '../shared/sophonsoar';
+import { pickAccessDeniedDetail, type AccessDeniedDetail } from '../shared/upstream-error';
+
+/** What the upstream said about fixing the account (Alibaba's HostId, Recommend, AccessDeniedDetail). */
+export interface ApiErrorHints {
+  hostId?: string;
+  /** As sent: a URL or text. Only shared/upstream-error.ts recommendHref decides whether it is a link. */
+  recommend?: string;
+  accessDeniedDetail?: AccessDeniedDetail;
+}
 
 export class ApiRequestError extends Error {
   readonly code: string;
@@ -12,14 +22,37 @@ export class ApiRequestError extends Error {
   readonly status: number;
   /** The answer's Retry-After header as sent (delta-seconds or an HTTP date), if any. */
   readonly retryAfter: string | undefined;
-  constructor(code: string, message: string, status: number, requestId?: string, retryAfter?: string) {
+  readonly hints: ApiErrorHints;
+  constructor(
+    code: string,
+    message: string,
+    status: number,
+    requestId?: string,
+    retryAfter?: string,
+    hints: ApiErrorHints = {},
+  ) {
     super(message);
     this.name = 'ApiRequestError';
     this.code = code;
     this.status = status;
     this.requestId = requestId;
     this.retryAfter = retryAfter;
+    this.hints = hints;
   }
+}
+
+/** The hints of an error body (unknown or non-string values are dropped). */
+export function errorHints(body: {
+  HostId?: unknown;
+  Recommend?: unknown;
+  AccessDeniedDetail?: unknown;
+}): ApiErrorHints {
+  const hints: ApiErrorHints = {};
+  if (typeof body.HostId === 'string' && body.HostId !== '') hints.hostId = body.HostId;
+  if (typeof body.Recommend === 'string' && body.Recommend !== '') hints.recommend = body.Recommend;
+  const detail = pickAccessDeniedDetail(body.AccessDeniedDetail);
+  if (detail) hints.accessDeniedDetail = detail;
+  return hints;
 }
 
 export interface ApiCallOptions {
@@ -30,7 +63,7 @@ export interface ApiCallOptions {
   fetch?: typeof fetch;
 }
 
-function toQueryString(params: Record<string, string | undefined>): string {
+export function toQueryString(params: Record<string, string | undefined>): string {
   const sp = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined) sp.set(k, v);
   const s = sp.toString();
@@ -84,7 +117,14 @@ export async function apiFetch(
     const e = apiErrorSchema.safeParse(body.ok ? body.value : undefined);
     const retryAfter = res.headers.get('retry-after') ?? undefined;
     if (e.success)
-      throw new ApiRequestError(e.data.Code, e.data.Message, res.status, e.data.RequestId, retryAfter);
+      throw new ApiRequestError(
+        e.data.Code,
+        e.data.Message,
+        res.status,
+        e.data.RequestId,
+        retryAfter,
+        errorHints(e.data),
+      );
     throw new ApiRequestError(
       `HTTP${res.status}`,
       `The server answered HTTP ${res.status}.`,

@@ -5,6 +5,7 @@ export const messagesEn = {
   'app.demoBanner':
     'Demo mode: the data comes from the built-in emulator of the Sophonsoar API, not from an Alibaba Cloud account.',
   'app.liveEndpoint': 'Live data from {host}',
+  'app.credentialProvider': 'Signed with: {provider}',
   'app.loadingChunk': 'Loading…',
   'app.timeZone': 'Times in',
   'app.timeZoneLocal': 'Local ({zone})',
@@ -145,6 +146,15 @@ export const messagesEn = {
   'error.requestId': 'Request ID',
   'error.retry': 'Retry',
   'error.keptData': 'The last results are still shown below.',
+  'error.hostId': 'Host ID',
+  'error.grant': 'Permission to grant',
+  'error.grantHint':
+    'Ask your Alibaba Cloud administrator to grant this RAM action to the console’s account:',
+  'error.noPermissionType': 'Denial type',
+  'error.policyType': 'Policy type',
+  'error.principal': 'Principal',
+  'error.diagnostic': 'Encoded diagnostic message',
+  'error.recommend': 'Troubleshooting',
 
   'copy.action': 'Copy {label}',
   'copy.done': 'Copied',

@@ -142,6 +142,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     mode: options.upstream.mode,
     // The embedded emulator's port is nobody's business but ours: its admin routes are there.
     endpointHost: options.upstream.mode === 'demo' ? DEMO_ENDPOINT_HOST : options.upstream.endpoint,
+    ...(options.upstream.credentialProvider !== undefined && {
+      credentialProvider: options.upstream.credentialProvider,
+    }),
     version: options.version,
     ...(options.config.exportMaxRequestsPerSecond !== undefined && {
       exportMaxRequestsPerSecond: options.config.exportMaxRequestsPerSecond,

@@ -1,12 +1,13 @@
 /**
  * The one place the environment is read, validated with zod: the server's settings, the
  * emulator's (EMULATOR_*, for the embedded one and `npm run emulator`), the access
- * control settings (AUTH_*, parsed by security/access-control-config.ts) and the two
- * variables our credential-chain code looks at. Every variable has a default; a bad value
- * stops start-up with an error that names the variable.
+ * control settings (AUTH_*, parsed by security/access-control-config.ts). Every variable
+ * has a default; a bad value stops start-up with an error that names the variable.
  *
- * Not read here: the ALIBABA_CLOUD_* variables that @alicloud/credentials reads itself
- * (keys, profiles, OIDC, ECS role...), which the library documents and owns.
+ * Not read here: the ALIBABA_CLOUD_* variables of the credential chain (keys, profiles,
+ * OIDC, ECS role...), which @alicloud/credentials reads itself; main.ts hands the process
+ * environment to proxy/credential-sources.ts and credential-chain.ts, which only look at
+ * which of them are set, to tell a configured source from none.
  */
 import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
@@ -208,9 +209,6 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: intVar(1, 1_000_000, 3000),
   EXPORT_MAX_REQUESTS_PER_SECOND: intVar(1, 1000, 30),
   LOG_LEVEL: enumVar(LOG_LEVELS, 'info'),
-  // Looked at by credential-chain.ts before the library reads them itself.
-  ALIBABA_CLOUD_ECS_METADATA: z.string().optional(),
-  ALIBABA_CLOUD_CREDENTIALS_URI: z.string().optional(),
   ALLOWED_HOSTS: allowedHostsVar,
   TLS_CERT_FILE: pathVar,
   TLS_KEY_FILE: pathVar,
@@ -218,14 +216,6 @@ const envSchema = z.object({
   HEADERS_TIMEOUT_MS: intVar(1000, 120_000, 10_000),
   MAX_CONNECTIONS_PER_CLIENT: intVar(0, 100_000, 256),
 });
-
-/** What our credential-chain code needs to know about the library's own variables. */
-export interface CredentialChainSettings {
-  /** ALIBABA_CLOUD_ECS_METADATA: an ECS role is named, so the metadata service may be asked. */
-  ecsMetadataRole?: string;
-  /** ALIBABA_CLOUD_CREDENTIALS_URI: the chain keeps its credentials-URI link. */
-  credentialsUri?: string;
-}
 
 export interface ServerConfig {
   host: string;
@@ -248,7 +238,6 @@ export interface ServerConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   /** The embedded emulator's settings (demo mode), from EMULATOR_*. */
   emulator: EmulatorOptions;
-  credentialChain: CredentialChainSettings;
   /** Who may use the app (AUTH_*; loopback needs nothing). */
   accessControl: AccessControlConfig;
   /**
@@ -355,10 +344,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     exportMaxRequestsPerSecond: e.EXPORT_MAX_REQUESTS_PER_SECOND,
     logLevel: e.LOG_LEVEL,
     emulator: emulatorOptionsFromEnv(env),
-    credentialChain: definedOnly({
-      ecsMetadataRole: e.ALIBABA_CLOUD_ECS_METADATA || undefined,
-      credentialsUri: e.ALIBABA_CLOUD_CREDENTIALS_URI || undefined,
-    }),
     accessControl: accessControlSettings(env, e.HOST),
     allowedHosts: e.ALLOWED_HOSTS,
     ...(tls && { tls }),

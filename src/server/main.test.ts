@@ -4,7 +4,16 @@
  * (the fresh-clone path), hence the long timeout.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,5 +145,46 @@ describe('npm start (src/server/main.ts)', () => {
       }
     },
     60_000,
+  );
+});
+
+describe('npm start with credentials that were meant but cannot be used (auto mode)', () => {
+  const CLI_SECRET = 'SecretInsideABrokenCliConfig-7f1e';
+  const broken = mkdtempSync(join(tmpdir(), 'rtc-main-broken-'));
+  afterAll(() => rmSync(broken, { recursive: true, force: true }));
+
+  it.each<[string, () => Record<string, string>, RegExp]>([
+    [
+      'an aliyun CLI config that is not JSON',
+      () => {
+        mkdirSync(join(broken, '.aliyun'), { recursive: true });
+        writeFileSync(
+          join(broken, '.aliyun', 'config.json'),
+          `{"profiles":[{"access_key_secret":"${CLI_SECRET}"`,
+        );
+        return { HOME: broken };
+      },
+      /credentials are configured \(.*\.aliyun\/config\.json\) but cannot be used: .*not valid JSON/,
+    ],
+    [
+      'ALIBABA_CLOUD_CREDENTIALS_FILE naming a missing file',
+      () => ({ ALIBABA_CLOUD_CREDENTIALS_FILE: join(home, 'missing-credentials') }),
+      /credentials are configured \(ALIBABA_CLOUD_CREDENTIALS_FILE=.*missing-credentials\) but cannot be used/,
+    ],
+  ])(
+    '%s: exit 1 naming the source, no demo data',
+    async (_name, setUp, message) => {
+      const r = run({ PORT: '0', ...setUp() });
+      try {
+        expect(await r.exited).toBe(1);
+        expect(r.output()).toMatch(message);
+        expect(r.output()).toMatch(/SOPHONSOAR_MODE=demo/);
+        expect(r.output()).not.toContain(CLI_SECRET);
+        expect(r.lines.some((l) => l.msg === 'emulator started' || l.msg === 'listening')).toBe(false);
+      } finally {
+        r.child.kill('SIGKILL');
+      }
+    },
+    180_000,
   );
 });

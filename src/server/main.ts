@@ -54,7 +54,7 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
 try {
   await ensureSpaBuilt(DEFAULT_DIST_DIR, log);
-  upstream = await resolveUpstream(config, log);
+  upstream = await resolveUpstream(config, process.env, log);
   if (stopping) await upstream.close();
   app = await buildApp({
     config,

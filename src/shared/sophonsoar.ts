@@ -243,6 +243,8 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 export const appConfigSchema = z.object({
   mode: z.enum(['live', 'demo']),
   endpointHost: z.string(),
+  /** How the proxy signs: the credential provider type (e.g. `cli_profile/ecs_ram_role`), never the key. */
+  credentialProvider: z.string().optional(),
   version: z.string(),
   /** The request rate a CSV export may use through the proxy (the operator's setting). */
   exportMaxRequestsPerSecond: z.number().positive().optional(),

@@ -20,6 +20,7 @@ export class ExportError extends ApiRequestError {
       cause.status,
       cause.requestId,
       cause.retryAfter,
+      cause.hints,
     );
     this.name = 'ExportError';
   }

@@ -5,6 +5,8 @@ export interface ApiFailure {
   status: number;
   code: string;
   message: string;
+  /** Further body fields of this error, e.g. a RAM denial's AccessDeniedDetail. */
+  extra?: Record<string, unknown>;
 }
 
 export const fail = (status: number, code: string, message: string): ApiFailure => ({
@@ -43,6 +45,28 @@ export const ERRORS = {
     fail(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.'),
   // UNVERIFIED status: the reference leaves it open; 400 is what most RPC products answer.
   throttled: () => fail(400, 'Throttling.User', 'Request was denied due to user flow control.'),
+  /**
+   * A RAM denial. Code and message from the reference's error table; the
+   * AccessDeniedDetail fields are those Alibaba's RAM denials carry (see
+   * shared/upstream-error.ts). The principal and the diagnostic message are the
+   * emulator's own inventions (UNVERIFIED beyond their names).
+   */
+  ramDenied: (action: string | undefined, requestId: string): ApiFailure => ({
+    ...fail(403, 'NoPermission', 'User not authorized to operate on the specified resource.'),
+    extra: {
+      AccessDeniedDetail: {
+        AuthAction: `yundun-sas:${action ?? 'Unknown'}`,
+        NoPermissionType: 'ImplicitDeny',
+        PolicyType: 'AccountLevelIdentityBasedPolicy',
+        AuthPrincipalType: 'SubUser',
+        AuthPrincipalDisplayName: 'emulator-soc-reader',
+        AuthPrincipalOwnerId: '1000000000000001',
+        EncodedDiagnosticMessage: Buffer.from(
+          JSON.stringify({ emulator: true, action: `yundun-sas:${action ?? 'Unknown'}`, requestId }),
+        ).toString('base64'),
+      },
+    },
+  }),
   unavailable: () =>
     fail(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.'),
   internal: () =>
@@ -62,6 +86,7 @@ export function errorBody(f: ApiFailure, requestId: string = newRequestId()) {
     Code: f.code,
     Message: f.message,
     Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(f.code)}&product=Sophonsoar&requestId=${requestId}`,
+    ...f.extra,
   };
 }
 

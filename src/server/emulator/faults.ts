@@ -12,6 +12,8 @@ export interface Faults {
   resetRate: number;
   malformedRate: number;
   trickleMs: number;
+  /** Share of signed calls answered with a RAM denial (403 NoPermission with AccessDeniedDetail). */
+  ramDenyRate: number;
 }
 
 export const NO_FAULTS: Readonly<Faults> = Object.freeze({
@@ -24,6 +26,7 @@ export const NO_FAULTS: Readonly<Faults> = Object.freeze({
   resetRate: 0,
   malformedRate: 0,
   trickleMs: 0,
+  ramDenyRate: 0,
 });
 
 const ms = z.number().int().min(0).max(600_000);
@@ -40,6 +43,7 @@ export const faultsPatchSchema = z.strictObject({
   resetRate: rate.optional(),
   malformedRate: rate.optional(),
   trickleMs: ms.optional(),
+  ramDenyRate: rate.optional(),
 });
 
 export function mergeFaults(base: Faults, patch: Partial<Faults>): Faults {

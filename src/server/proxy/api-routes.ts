@@ -106,6 +106,8 @@ function actionHandler(action: Action, opts: ApiRoutesOptions) {
         failure: failure.kind,
         // Internal details are logged (message only), never sent to the browser.
         detail: 'detail' in failure ? failure.detail : undefined,
+        // How to fix the account (RAM action to grant, troubleshooting link), as upstream said.
+        ...(failure.kind === 'response' ? failure.hints : undefined),
         latencyMs,
         attempts: result.attempts,
       },

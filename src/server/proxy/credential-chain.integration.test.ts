@@ -5,8 +5,14 @@ import { isIP, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config';
-import { disableEcsMetadataProbe, probeCredentialChain } from './credential-chain';
+import { ECSRAMRoleCredentialsProvider, URICredentialsProvider } from '@alicloud/credentials';
+import {
+  defaultChainProvider,
+  disableEcsMetadataProbe,
+  probeCredentialChain,
+  providerType,
+  safeReason,
+} from './credential-chain';
 
 // An empty HOME: no ~/.aliyun/config.json or ~/.alibabacloud/credentials of the machine.
 const home = mkdtempSync(join(tmpdir(), 'rtc-cred-'));
@@ -47,11 +53,14 @@ afterAll(() => {
 });
 
 describe('credential chain', () => {
-  it('without credentials finds none, quickly, with the metadata probe disabled and no connection', async () => {
+  it('without credentials finds none, quickly, without the ECS link and no connection', async () => {
     const started = Date.now();
-    const r = await probeCredentialChain(loadConfig(process.env).credentialChain);
+    const r = await probeCredentialChain(process.env);
     expect(r.found).toBe(false);
-    expect(process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBe('true');
+    // Not by the process-wide switch (that also disables the ECS roles profiles name) …
+    expect(process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBeUndefined();
+    // … but by leaving out the default chain's own ECS link.
+    if (!r.found) expect(r.reason).not.toMatch(/ecs_ram_role/);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(connections).toEqual([]);
   });
@@ -59,10 +68,10 @@ describe('credential chain', () => {
   it('finds keys in the environment (first link of the chain)', async () => {
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = 'LTAItestKeyId';
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = 'test-secret-not-real';
-    const r = await probeCredentialChain(loadConfig(process.env).credentialChain);
+    const r = await probeCredentialChain(process.env);
     expect(r.found).toBe(true);
     expect(r).not.toHaveProperty('accessKeySecret');
-    if (r.found) expect(r.provider).toMatch(/env/);
+    if (r.found) expect(r.provider).toBe('env/static_ak');
     expect(connections).toEqual([]);
   });
 
@@ -84,7 +93,7 @@ describe('credential chain', () => {
     try {
       const port = (server.address() as { port: number }).port;
       process.env.ALIBABA_CLOUD_CREDENTIALS_URI = `http://127.0.0.1:${port}/creds`;
-      const r = await probeCredentialChain(loadConfig(process.env).credentialChain);
+      const r = await probeCredentialChain(process.env);
       expect(r.found).toBe(true);
       if (r.found) expect(r.provider).toMatch(/credential_uri|uri/i);
       expect(connections).toEqual([`127.0.0.1:${port}`]);
@@ -109,12 +118,37 @@ describe('credential chain', () => {
     expect(connections).toEqual([`127.0.0.1:${port}`]);
   });
 
+  it.each<[NodeJS.ProcessEnv, boolean]>([
+    [{}, false],
+    [{ ALIBABA_CLOUD_ECS_METADATA: 'my-role' }, true],
+  ])('the default chain has its ECS link only when a role is named: %j', (env, kept) => {
+    const links = (defaultChainProvider(env) as unknown as { providers: unknown[] }).providers;
+    expect(links.some((p) => p instanceof ECSRAMRoleCredentialsProvider)).toBe(kept);
+    expect(links.some((p) => p instanceof URICredentialsProvider)).toBe(false);
+  });
+
+  it.each<[string, NodeJS.ProcessEnv, string]>([
+    ['default/env', {}, 'env/static_ak'],
+    ['default/env', { ALIBABA_CLOUD_SECURITY_TOKEN: 't' }, 'env/static_sts'],
+    ['cli_profile/ecs_ram_role', {}, 'cli_profile/ecs_ram_role'],
+    ['profile/ram_role_arn/static_ak', {}, 'profile/ram_role_arn/static_ak'],
+  ])('provider type of %s %j is %s', (name, env, type) => {
+    expect(providerType(name, env)).toBe(type);
+  });
+
+  it('a CLI config that is not JSON is reported without its content (it may hold keys)', () => {
+    const library = `parse aliyun cli config from '/h/.aliyun/config.json' failed: {"access_key_secret":"s3cr3t",`;
+    expect(safeReason(library)).toBe(
+      `parse aliyun cli config from '/h/.aliyun/config.json' failed: not valid JSON`,
+    );
+  });
+
   it('leaves the metadata service allowed when a role is named', () => {
     process.env.ALIBABA_CLOUD_ECS_METADATA = 'my-role';
-    disableEcsMetadataProbe(loadConfig(process.env).credentialChain);
+    disableEcsMetadataProbe(process.env);
     expect(process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBeUndefined();
     delete process.env.ALIBABA_CLOUD_ECS_METADATA;
-    disableEcsMetadataProbe(loadConfig(process.env).credentialChain);
+    disableEcsMetadataProbe(process.env);
     expect(process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBe('true');
   });
 });

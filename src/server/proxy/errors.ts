@@ -1,13 +1,24 @@
 /**
- * Errors the proxy answers, always in Alibaba's shape `{Code, Message, RequestId}`, and the
+ * Errors the proxy answers, always in Alibaba's shape `{Code, Message, RequestId}` (plus
+ * the upstream's HostId, Recommend and AccessDeniedDetail when it sent them), and the
  * mapping from what can go wrong upstream to an HTTP status for the browser.
  */
 import type { ApiError } from '../../shared/sophonsoar';
+import { pickAccessDeniedDetail, type AccessDeniedDetail } from '../../shared/upstream-error';
 
 export interface ErrorReply {
   status: number;
-  body: Pick<ApiError, 'Code' | 'Message' | 'RequestId'>;
+  body: Pick<ApiError, 'Code' | 'Message' | 'RequestId' | 'HostId' | 'Recommend'> & {
+    AccessDeniedDetail?: AccessDeniedDetail;
+  };
   headers: Record<string, string>;
+}
+
+/** What an upstream error body says about fixing the account, passed on to the browser and the log. */
+export interface UpstreamErrorHints {
+  hostId?: string;
+  recommend?: string;
+  accessDeniedDetail?: AccessDeniedDetail;
 }
 
 /** The per-attempt timer fired (our own, not httpx's). */
@@ -34,6 +45,7 @@ export type UpstreamFailure =
       requestId?: string;
       /** The upstream's own hint of when to come back (ms), from its response headers. */
       retryAfterMs?: number;
+      hints?: UpstreamErrorHints;
     }
   | { kind: 'timeout' }
   | { kind: 'network'; detail: string }
@@ -90,7 +102,9 @@ export function classifyUpstreamError(err: unknown): UpstreamFailure {
   }
   if (typeof err !== 'object' || err === null) return { kind: 'internal', detail: String(err) };
   const e = err as { name?: unknown; code?: unknown; message?: unknown; data?: unknown };
-  const data = e.data as { statusCode?: unknown; Message?: unknown; RequestId?: unknown } | undefined;
+  const data = e.data as
+    | { statusCode?: unknown; Message?: unknown; RequestId?: unknown; HostId?: unknown; Recommend?: unknown }
+    | undefined;
   // tea's ResponseError: the upstream answered 4xx/5xx with a parsable body.
   if (data && typeof data === 'object' && typeof data.statusCode === 'number') {
     const retryAfterMs = (err as Record<string, unknown>)[RETRY_AFTER_MS];
@@ -101,6 +115,7 @@ export function classifyUpstreamError(err: unknown): UpstreamFailure {
       message: typeof data.Message === 'string' ? data.Message : 'The upstream service returned an error.',
       ...(typeof data.RequestId === 'string' ? { requestId: data.RequestId } : {}),
       ...(typeof retryAfterMs === 'number' ? { retryAfterMs } : {}),
+      ...withHints(data),
     };
   }
   const message = typeof e.message === 'string' ? e.message : '';
@@ -114,6 +129,34 @@ export function classifyUpstreamError(err: unknown): UpstreamFailure {
 /** The upstream says "slow down": HTTP 429 or any `Throttling*` code (its statuses vary). */
 export function isThrottled(f: UpstreamFailure): boolean {
   return f.kind === 'response' && (f.status === 429 || f.code.startsWith('Throttling'));
+}
+
+const MAX_HINT_CHARS = 2048;
+const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v.slice(0, MAX_HINT_CHARS) : undefined);
+
+/** HostId, Recommend and AccessDeniedDetail of an upstream error body, when present (strings only, cut). */
+function withHints(data: Record<string, unknown>): { hints?: UpstreamErrorHints } {
+  const hints: UpstreamErrorHints = {};
+  const hostId = text(data.HostId);
+  const recommend = text(data.Recommend);
+  const accessDeniedDetail = pickAccessDeniedDetail(data.AccessDeniedDetail);
+  if (hostId) hints.hostId = hostId;
+  if (recommend) hints.recommend = recommend;
+  if (accessDeniedDetail) hints.accessDeniedDetail = accessDeniedDetail;
+  return Object.keys(hints).length ? { hints } : {};
+}
+
+/**
+ * Upstream codes that mean the console's own account is at fault: its key is unknown,
+ * disabled or wrongly signed, its STS token expired, its clock is off, or RAM denies it
+ * the action. The browser gets 502 with the upstream Code, never the upstream 404 or 403,
+ * which would read as the console's own "no such page" or "you may not".
+ * Codes from the reference's error table and Alibaba's common gateway errors.
+ */
+export function isAccountFault(code: string): boolean {
+  return /^(InvalidAccessKeyId|InvalidSecurityToken|SignatureDoesNotMatch|IncompleteSignature|InvalidTimeStamp|SignatureNonceUsed|NoPermission|Forbidden)(\.|$)/.test(
+    code,
+  );
 }
 
 /**
@@ -150,14 +193,21 @@ export function throttleRetryAfterSeconds(retryAfterMs: number | undefined): num
 export function failureReply(f: UpstreamFailure, ourRequestId: string): ErrorReply {
   switch (f.kind) {
     case 'response': {
-      const body = { Code: f.code, Message: f.message, RequestId: f.requestId ?? ourRequestId };
+      const body: ErrorReply['body'] = {
+        Code: f.code,
+        Message: f.message,
+        RequestId: f.requestId ?? ourRequestId,
+        ...(f.hints?.hostId && { HostId: f.hints.hostId }),
+        ...(f.hints?.recommend && { Recommend: f.hints.recommend }),
+        ...(f.hints?.accessDeniedDetail && { AccessDeniedDetail: f.hints.accessDeniedDetail }),
+      };
       if (isThrottled(f)) {
         const seconds = throttleRetryAfterSeconds(f.retryAfterMs);
         return { status: 429, body, headers: { 'retry-after': String(seconds) } };
       }
       if (f.status === 503)
         return { status: 503, body, headers: { 'retry-after': UNAVAILABLE_RETRY_AFTER_S } };
-      if (f.status >= 500) return { status: 502, body, headers: {} };
+      if (f.status >= 500 || isAccountFault(f.code)) return { status: 502, body, headers: {} };
       if (f.status >= 400) return { status: f.status, body, headers: {} };
       return { status: 502, body, headers: {} };
     }

@@ -338,7 +338,7 @@ describe('upstream faults', () => {
     expect(fwd.requests).toHaveLength(1);
   });
 
-  it('an upstream 4xx keeps its Code, Message and RequestId and is not retried (wrong secret)', async () => {
+  it('an upstream credential fault keeps its Code, Message and RequestId as a 502 and is not retried (wrong secret)', async () => {
     const wrong = await startProxy({
       upstream: {
         mode: 'demo',
@@ -348,7 +348,8 @@ describe('upstream faults', () => {
       },
     });
     const r = await wrong.get('/api/DescribeProcessTasks?PageSize=3');
-    expect(r.status).toBe(400);
+    // 502, not the upstream 400: the console's account is at fault, not the browser's request.
+    expect(r.status).toBe(502);
     expect(r.json()).toMatchObject({ Code: 'SignatureDoesNotMatch', Message: expect.any(String) });
     expect(r.body).not.toContain('wrong-secret-for-this-test');
     expect(fwd.requests).toHaveLength(1);

@@ -39,6 +39,12 @@ export interface UpstreamTarget {
   protocol: 'http' | 'https';
   /** The credential the client signs with (never logged, never serialised). */
   credential: CredentialClient;
+  /**
+   * The credential provider type for /api/config, in @alicloud/credentials' names without
+   * the chain prefix (credential-chain.ts providerType), e.g. `cli_profile/ecs_ram_role`;
+   * the embedded emulator's demo key is `static_ak`. Never the key itself.
+   */
+  credentialProvider?: string;
 }
 
 export interface UpstreamCall {

@@ -66,9 +66,11 @@ afterEach(async () => {
 describe('mode decision', () => {
   it('auto without credentials is demo, decided quickly, without asking the metadata service', async () => {
     const started = Date.now();
-    resolved = await resolveUpstream(loadConfig(process.env), logger);
+    resolved = await resolveUpstream(loadConfig(process.env), process.env, logger);
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBe('true');
+    // No process-wide switch (it would also disable ECS roles that profiles name); the
+    // afterEach check shows that no connection left loopback.
+    expect(process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBeUndefined();
     expect(resolved.target.mode).toBe('demo');
     expect(resolved.target.endpoint).toMatch(/^127\.0\.0\.1:\d+$/);
     const started_ = logs.find((l) => l.msg === 'emulator started');
@@ -85,7 +87,7 @@ describe('mode decision', () => {
     process.env.SOPHONSOAR_ENDPOINT = standalone.endpoint;
     process.env.SOPHONSOAR_PROTOCOL = 'http';
     const config = loadConfig(process.env);
-    resolved = await resolveUpstream(config, logger);
+    resolved = await resolveUpstream(config, process.env, logger);
     expect(resolved.target).toMatchObject({ mode: 'live', endpoint: standalone.endpoint, protocol: 'http' });
     expect(logs.some((l) => l.msg === 'emulator started')).toBe(false);
 
@@ -95,6 +97,7 @@ describe('mode decision', () => {
       expect(cfg.json()).toEqual({
         mode: 'live',
         endpointHost: standalone.endpoint,
+        credentialProvider: 'env/static_ak',
         version: '1.2.3',
         exportMaxRequestsPerSecond: 30,
       });
@@ -109,7 +112,7 @@ describe('mode decision', () => {
 
   it('SOPHONSOAR_MODE=live without credentials refuses to start, saying why', async () => {
     process.env.SOPHONSOAR_MODE = 'live';
-    await expect(resolveUpstream(loadConfig(process.env), logger)).rejects.toThrow(
+    await expect(resolveUpstream(loadConfig(process.env), process.env, logger)).rejects.toThrow(
       /SOPHONSOAR_MODE=live.*no credentials/,
     );
   });
@@ -118,7 +121,7 @@ describe('mode decision', () => {
     process.env.SOPHONSOAR_MODE = 'demo';
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = 'LTAIrealLookingKey';
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = 'not-used-in-demo';
-    resolved = await resolveUpstream(loadConfig(process.env), logger);
+    resolved = await resolveUpstream(loadConfig(process.env), process.env, logger);
     expect(resolved.target.mode).toBe('demo');
   });
 
@@ -126,7 +129,7 @@ describe('mode decision', () => {
     process.env.ALIBABA_CLOUD_ECS_METADATA = 'role';
     process.env.SOPHONSOAR_MODE = 'demo';
     process.env.EMULATOR_TASKS = '50';
-    resolved = await resolveUpstream(loadConfig(process.env), logger);
+    resolved = await resolveUpstream(loadConfig(process.env), process.env, logger);
     expect(process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED).toBeUndefined();
   });
 });
@@ -160,7 +163,7 @@ describe('embedded emulator settings', () => {
     async (host) => {
       process.env.SOPHONSOAR_MODE = 'demo';
       process.env.EMULATOR_HOST = host;
-      resolved = await resolveUpstream(loadConfig(process.env), logger);
+      resolved = await resolveUpstream(loadConfig(process.env), process.env, logger);
       expect(resolved.emulatorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(resolved.target.endpoint).toMatch(/^127\.0\.0\.1:\d+$/);
       const warning = logs.find((l) => l.level === 40 && String(l.msg).startsWith(`EMULATOR_HOST=${host}`));

@@ -3,13 +3,16 @@
  * - live: the real endpoint (SOPHONSOAR_ENDPOINT/PROTOCOL), signed with the standard
  *   credential chain;
  * - demo: the emulator started in this process on a loopback port, signed with its key;
- * - auto (default): live when the chain finds credentials, demo otherwise.
+ * - auto (default): demo only when no credential source is configured at all
+ *   (credential-sources.ts); a configured source the chain cannot use stops the start-up
+ *   with the reason, so a broken profile never shows demo data as if it were the account's.
  */
 import type { Logger } from 'pino';
 import { ConfigError, type ServerConfig } from '../config';
 import { startEmulator, type EmulatorOptions } from '../emulator/index';
 import { isLoopbackListenHost } from '../emulator/loopback';
-import { disableEcsMetadataProbe, probeCredentialChain, staticCredential } from './credential-chain';
+import { probeCredentialChain, staticCredential } from './credential-chain';
+import { configuredCredentialSources, credentialHints, describeSources } from './credential-sources';
 import type { UpstreamTarget } from './upstream-client';
 
 const EMBEDDED_HOST = '127.0.0.1';
@@ -44,35 +47,51 @@ export function embeddedEmulatorOptions(settings: EmulatorOptions, logger: Logge
 }
 
 export async function resolveUpstream(
-  config: Pick<ServerConfig, 'mode' | 'endpoint' | 'protocol' | 'emulator' | 'credentialChain'>,
+  config: Pick<ServerConfig, 'mode' | 'endpoint' | 'protocol' | 'emulator'>,
+  /** The process environment, for the credential chain (the library reads ALIBABA_CLOUD_* itself). */
+  env: NodeJS.ProcessEnv,
   logger: Logger,
 ): Promise<ResolvedUpstream> {
-  // Before any Credential exists: the chain must not ask 100.100.100.200 off ECS.
-  disableEcsMetadataProbe(config.credentialChain);
   if (config.mode !== 'demo') {
-    const chain = await probeCredentialChain(config.credentialChain);
-    if (chain.found) {
-      logger.info(
-        { mode: 'live', endpoint: config.endpoint, protocol: config.protocol, provider: chain.provider },
-        'live mode',
-      );
-      return {
-        target: {
-          mode: 'live',
-          endpoint: config.endpoint,
-          protocol: config.protocol,
-          credential: chain.credential,
-        },
-        close: async () => {},
-      };
-    }
-    if (config.mode === 'live') {
+    const sources = configuredCredentialSources(env);
+    const hints = credentialHints(env);
+    if (config.mode === 'auto' && sources.length === 0) {
+      logger.info('no credential source configured: demo mode');
+    } else {
+      const chain = await probeCredentialChain(env);
+      if (chain.found) {
+        for (const hint of hints) logger.warn({ credentialProvider: chain.provider }, hint);
+        logger.info(
+          {
+            mode: 'live',
+            endpoint: config.endpoint,
+            protocol: config.protocol,
+            credentialProvider: chain.provider,
+          },
+          'live mode',
+        );
+        return {
+          target: {
+            mode: 'live',
+            endpoint: config.endpoint,
+            protocol: config.protocol,
+            credential: chain.credential,
+            credentialProvider: chain.provider,
+          },
+          close: async () => {},
+        };
+      }
+      if (sources.length === 0) {
+        throw new ConfigError(
+          `SOPHONSOAR_MODE=live but the Alibaba Cloud credential chain found no credentials (${chain.reason}). ` +
+            'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, a CLI profile, or use SOPHONSOAR_MODE=demo.',
+        );
+      }
       throw new ConfigError(
-        `SOPHONSOAR_MODE=live but the Alibaba Cloud credential chain found no credentials (${chain.reason}). ` +
-          'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, a CLI profile, or use SOPHONSOAR_MODE=demo.',
+        `Alibaba Cloud credentials are configured (${describeSources(sources)}) but cannot be used: ${[chain.reason, ...hints].join('; ')}. ` +
+          'Fix that source, or set SOPHONSOAR_MODE=demo to use the built-in emulator instead.',
       );
     }
-    logger.info({ reason: chain.reason }, 'no credentials found: demo mode');
   }
   const emulator = await startEmulator(embeddedEmulatorOptions(config.emulator, logger));
   logger.info({ url: emulator.url, accessKeyId: emulator.accessKeyId }, 'emulator started');
@@ -82,6 +101,7 @@ export async function resolveUpstream(
       endpoint: emulator.endpoint,
       protocol: 'http',
       credential: staticCredential(emulator.accessKeyId, emulator.accessKeySecret),
+      credentialProvider: 'static_ak',
     },
     emulatorUrl: emulator.url,
     close: () => emulator.close(),

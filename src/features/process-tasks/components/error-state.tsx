@@ -1,9 +1,96 @@
 import { Alert, Button } from 'antd';
+import type { ReactNode } from 'react';
 import { CopyButton } from '../../../components/copy-button';
-import { ApiRequestError } from '../../../lib/api-client';
+import { ApiRequestError, type ApiErrorHints } from '../../../lib/api-client';
 import { t } from '../../../lib/i18n';
+import { recommendHref } from '../../../shared/upstream-error';
 
-/** What went wrong, in the API's words (Code, Message, RequestId to quote to support), with Retry. */
+/** One term of the error list; nothing when `value` is empty. */
+function Entry({
+  term,
+  testId,
+  mono,
+  children,
+}: {
+  term: string;
+  testId: string;
+  mono?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd className={mono ? 'rtc-mono' : undefined} data-testid={testId}>
+        {children}
+      </dd>
+    </>
+  );
+}
+
+/** A link only to Alibaba Cloud's own https sites (recommendHref); anything else is inert text. */
+export function RecommendValue({ value }: { value: string }) {
+  const href = recommendHref(value);
+  if (!href) return <span data-testid="error-recommend-text">{value}</span>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" data-testid="error-recommend-link">
+      {value}
+    </a>
+  );
+}
+
+/** HostId, the RAM action to grant and the rest of AccessDeniedDetail, Recommend. */
+function HintEntries({ hints }: { hints: ApiErrorHints }) {
+  const d = hints.accessDeniedDetail;
+  const principal = [d?.AuthPrincipalType, d?.AuthPrincipalDisplayName, d?.AuthPrincipalOwnerId]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <>
+      {d?.AuthAction ? (
+        <Entry term={t('error.grant')} testId="error-auth-action">
+          {t('error.grantHint')} <code className="rtc-mono">{d.AuthAction}</code>{' '}
+          <CopyButton value={d.AuthAction} label={t('error.grant')} />
+        </Entry>
+      ) : null}
+      {d?.NoPermissionType ? (
+        <Entry term={t('error.noPermissionType')} testId="error-no-permission-type">
+          {d.NoPermissionType}
+        </Entry>
+      ) : null}
+      {d?.PolicyType ? (
+        <Entry term={t('error.policyType')} testId="error-policy-type">
+          {d.PolicyType}
+        </Entry>
+      ) : null}
+      {principal ? (
+        <Entry term={t('error.principal')} testId="error-principal">
+          {principal}
+        </Entry>
+      ) : null}
+      {d?.EncodedDiagnosticMessage ? (
+        <Entry term={t('error.diagnostic')} testId="error-diagnostic" mono>
+          <span className="rtc-error-diagnostic">{d.EncodedDiagnosticMessage}</span>{' '}
+          <CopyButton value={d.EncodedDiagnosticMessage} label={t('error.diagnostic')} />
+        </Entry>
+      ) : null}
+      {hints.recommend ? (
+        <Entry term={t('error.recommend')} testId="error-recommend">
+          <RecommendValue value={hints.recommend} />
+        </Entry>
+      ) : null}
+      {hints.hostId ? (
+        <Entry term={t('error.hostId')} testId="error-host-id" mono>
+          {hints.hostId}
+        </Entry>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * What went wrong, in the API's words (Code, Message, RequestId to quote to support), how
+ * to fix the account when the upstream said (the RAM action to grant, Recommend), with Retry.
+ */
 export function ErrorState({
   error,
   title,
@@ -43,6 +130,7 @@ export function ErrorState({
                 </dd>
               </>
             ) : null}
+            <HintEntries hints={e.hints} />
           </dl>
           {keptData ? <p className="rtc-muted">{t('error.keptData')}</p> : null}
         </div>

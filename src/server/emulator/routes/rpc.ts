@@ -75,6 +75,8 @@ async function handleRpc(state: EmulatorState, request: FastifyRequest, reply: F
   }
   if (f.throttleRate > 0 && rng.chance(f.throttleRate))
     return sendError(reply, ERRORS.throttled(), requestId, hint);
+  if (f.ramDenyRate > 0 && rng.chance(f.ramDenyRate))
+    return sendError(reply, ERRORS.ramDenied(verified.action, requestId), requestId);
   if (f.errorRate > 0 && rng.chance(f.errorRate)) {
     return sendError(reply, rng.chance(0.5) ? ERRORS.unavailable() : ERRORS.internal(), requestId);
   }
