@@ -4,7 +4,7 @@
  * the upstream said, with the RequestId to quote and the RAM action to grant.
  */
 import type { z } from 'zod';
-import { apiErrorSchema } from '../shared/sophonsoar';
+import { apiErrorSchema, responseProblem } from '../shared/sophonsoar';
 import { pickAccessDeniedDetail, type AccessDeniedDetail } from '../shared/upstream-error';
 
 /** What the upstream said about fixing the account (Alibaba's HostId, Recommend, AccessDeniedDetail). */
@@ -81,7 +81,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 /** The RequestId of a body, if it has one (to quote when the body is otherwise unusable). */
 function requestIdOf(body: unknown): string | undefined {
   if (body === null || typeof body !== 'object' || !('RequestId' in body)) return undefined;
-  return String((body as { RequestId: unknown }).RequestId);
+  const id = (body as { RequestId: unknown }).RequestId;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
 /**
@@ -142,11 +143,21 @@ export async function apiFetch(
   return body.value;
 }
 
-/** The error for a 2xx body of the wrong shape. */
-export function malformedResponse(body: unknown, status = 200): ApiRequestError {
+/**
+ * The error for a 2xx body that cannot be used. `problem` names the field (in the API's
+ * names, e.g. `ProcessTasks[3].TaskStatus`) and what was wrong with it; the RequestId of
+ * the body, when it has one, travels with the error so the analyst can quote it.
+ */
+export function malformedResponse(
+  body: unknown,
+  status = 200,
+  problem?: { field: string; message: string },
+): ApiRequestError {
   return new ApiRequestError(
     'MalformedResponse',
-    'The response does not have the expected shape.',
+    problem
+      ? `The response cannot be used: ${problem.field} ${problem.message}.`
+      : 'The response does not have the expected shape.',
     status,
     requestIdOf(body),
   );
@@ -161,6 +172,6 @@ export async function apiGet<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   const body = await apiFetch(path, params, options);
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw malformedResponse(body);
+  if (!parsed.success) throw malformedResponse(body, 200, responseProblem(parsed.error));
   return parsed.data;
 }

@@ -10,8 +10,14 @@ export type PageTask = Readonly<Record<string, unknown>> & { TaskId?: unknown };
 
 export interface ProcessTasksPage {
   tasks: PageTask[];
-  /** Page.TotalCount: tasks matching the query, all pages together. */
+  /**
+   * Page.TotalCount: tasks matching the query, all pages together. When the answer has no
+   * usable TotalCount (the SDK models make Page optional) it is inferred from the page:
+   * the tasks up to this page, plus one when the page is full (so a caller fetches on).
+   */
   totalCount: number;
+  /** False when totalCount was inferred. */
+  totalCountKnown: boolean;
   /** The whole body, for callers that validate the tasks further. */
   body: unknown;
 }
@@ -19,19 +25,30 @@ export interface ProcessTasksPage {
 /**
  * Only what every caller relies on is checked, by hand rather than with zod: a zod object
  * parse copies every task, and on a 10,000-row export that doubles the page's garbage.
- * Returns undefined when `body` is not a page.
+ * Read as leniently as the SDK models: `ProcessTasks` missing or null is `[]`, `Page` may
+ * be missing (then `paging`, the request's PageNumber and PageSize, infers the count).
+ * Returns `{ problem }` naming the field when `body` truly cannot be used.
  */
-export function asPage(body: unknown): Omit<ProcessTasksPage, 'body'> | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const { ProcessTasks: tasks, Page: page } = body as {
-    ProcessTasks?: unknown;
-    Page?: { TotalCount?: unknown };
-  };
-  const total = page?.TotalCount;
-  if (!Array.isArray(tasks) || typeof total !== 'number' || !Number.isInteger(total) || total < 0)
-    return undefined;
-  if (!tasks.every((t) => typeof t === 'object' && t !== null && !Array.isArray(t))) return undefined;
-  return { tasks: tasks as PageTask[], totalCount: total };
+export function asPage(
+  body: unknown,
+  paging: { pageNumber: number; pageSize: number } = { pageNumber: 1, pageSize: Infinity },
+): Omit<ProcessTasksPage, 'body'> | { problem: string } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { problem: '(the body)' };
+  const { ProcessTasks: rawTasks, Page: page } = body as { ProcessTasks?: unknown; Page?: unknown };
+  const tasks = rawTasks === undefined || rawTasks === null ? [] : rawTasks;
+  if (!Array.isArray(tasks)) return { problem: 'ProcessTasks' };
+  const bad = tasks.findIndex((t) => typeof t !== 'object' || t === null || Array.isArray(t));
+  if (bad >= 0) return { problem: `ProcessTasks[${bad}]` };
+  if (page !== undefined && page !== null && (typeof page !== 'object' || Array.isArray(page)))
+    return { problem: 'Page' };
+  const total = (page as { TotalCount?: unknown } | null | undefined)?.TotalCount;
+  if (total !== undefined && total !== null) {
+    if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) return { problem: 'Page.TotalCount' };
+    return { tasks: tasks as PageTask[], totalCount: total, totalCountKnown: true };
+  }
+  const before = (paging.pageNumber - 1) * (Number.isFinite(paging.pageSize) ? paging.pageSize : 0);
+  const full = tasks.length >= paging.pageSize;
+  return { tasks: tasks as PageTask[], totalCount: before + tasks.length + (full ? 1 : 0), totalCountKnown: false };
 }
 
 /**
@@ -44,7 +61,10 @@ export async function fetchProcessTasksPage(
   options?: ApiCallOptions,
 ): Promise<ProcessTasksPage> {
   const body = await apiFetch('DescribeProcessTasks', query, options);
-  const page = asPage(body);
-  if (!page) throw malformedResponse(body);
+  const page = asPage(body, {
+    pageNumber: Number(query.PageNumber ?? 1),
+    pageSize: Number(query.PageSize ?? Infinity),
+  });
+  if ('problem' in page) throw malformedResponse(body, 200, { field: page.problem, message: 'is not usable' });
   return { ...page, body };
 }

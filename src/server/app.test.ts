@@ -80,7 +80,7 @@ describe('/api basics', () => {
   });
 
   it.each([
-    ['/api/DescribeProcessTaskCount', 'InvalidAction.NotFound'],
+    ['/api/DescribeSoarTaskAndActions', 'InvalidAction.NotFound'],
     ['/api/DeleteEverything?x=1', 'InvalidAction.NotFound'],
     ['/api/describeProcessTasks', 'NotFound'],
     ['/api/tasks/123', 'NotFound'],

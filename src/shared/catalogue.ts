@@ -13,9 +13,54 @@
 export const PRODUCT = 'Sophonsoar';
 export const API_VERSION = '2022-07-28';
 
-/** Read-only actions the proxy forwards. Anything else is refused. */
-export const ACTIONS = ['DescribeProcessTasks', 'DescribeEnumItems'] as const;
-export type Action = (typeof ACTIONS)[number];
+/**
+ * The read-only operations the proxy forwards (anything else is refused), with the facts
+ * the proxy and the emulator both read from this one table:
+ * - methods: the HTTP methods the API metadata declares (openapi-meta/api/<Op>.json);
+ *   the emulator refuses any other;
+ * - sdkMethod: the method the current SDKs (4.0.x) send, which the proxy sends;
+ * - pageSizeDefault: the rows an answer has when PageSize is omitted ("If the PageSize
+ *   parameter is empty, it will return 10 entries by default"); the proxy always sends it.
+ * - repeatLists: parameters of type RepeatList in the metadata.
+ * The RAM action of each is `yundun-sas:<name>` (README's RAM policy lists exactly these).
+ */
+export const OPERATIONS = {
+  DescribeProcessTasks: { methods: ['GET', 'POST'], sdkMethod: 'POST', pageSizeDefault: 10 },
+  DescribeEnumItems: { methods: ['GET'], sdkMethod: 'GET' },
+  DescribeProcessStatistics: { methods: ['GET'], sdkMethod: 'GET' },
+  DescribeProcessTaskCount: { methods: ['GET'], sdkMethod: 'GET', repeatLists: ['EntityUuidList'] },
+  DescribeSoarRecords: { methods: ['GET'], sdkMethod: 'GET', pageSizeDefault: 10 },
+} as const satisfies Record<string, OperationSpec>;
+
+export interface OperationSpec {
+  methods: readonly ('GET' | 'POST')[];
+  sdkMethod: 'GET' | 'POST';
+  pageSizeDefault?: number;
+  /** RepeatList parameters, sent flat as `<Name>.1=…&<Name>.2=…` (metadata type RepeatList). */
+  repeatLists?: readonly string[];
+}
+export type Action = keyof typeof OPERATIONS;
+/** Read-only actions the proxy forwards, in the table's order. Anything else is refused. */
+export const ACTIONS = Object.keys(OPERATIONS) as readonly Action[];
+/** The operation spec of an action name; undefined for one the console does not use. */
+export function operation(name: string): OperationSpec | undefined {
+  return Object.prototype.hasOwnProperty.call(OPERATIONS, name)
+    ? (OPERATIONS as Record<string, OperationSpec>)[name]
+    : undefined;
+}
+
+/**
+ * Values of `Lang`: the docs say `zh` (default) and `en`; the SDK examples (and
+ * DescribeEnumItems' own doc) use `zh_cn` and `en_us`. All four are accepted.
+ */
+export const LANGS = ['zh', 'en', 'zh_cn', 'en_us'] as const;
+export type Lang = (typeof LANGS)[number];
+/** The Lang value for a UI locale: `en` for English, `zh` for everything else (the API default). */
+export function langOf(locale: string): 'zh' | 'en' {
+  return locale.toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+/** True when `lang` asks for English (`en`, `en_us`), false for Chinese or none. */
+export const isEnglish = (lang: string | undefined): boolean => lang === 'en' || lang === 'en_us';
 
 /** TaskStatus codes by meaning. Any other code is "Unknown (N)", never an error. */
 export const TASK_STATUS_GROUPS = {
@@ -84,6 +129,12 @@ export const TASK_FIELDS = [
   { name: 'EventUuid', type: 'string', group: 'ids', csv: 'raw' },
   { name: 'ReqUuid', type: 'string', group: 'ids', csv: 'raw' },
   { name: 'TriggerSource', type: 'string', group: 'summary', csv: 'raw', valueLabels: 'source' },
+  // UNVERIFIED: the newest SDK models send these three as DescribeProcessTasks filters but
+  // the response models do not list them; the console reads them when a task carries them
+  // (the emulator's tasks do: see src/server/emulator/dataset.ts).
+  { name: 'AlertId', type: 'string', group: 'ids', csv: 'raw' },
+  { name: 'ExecuteUuid', type: 'string', group: 'ids', csv: 'raw' },
+  { name: 'ResponseRuleId', type: 'string', group: 'ids', csv: 'raw' },
 ] as const satisfies readonly TaskFieldSpec[];
 
 export interface TaskFieldSpec {
@@ -245,6 +296,25 @@ export const REQUEST_PARAMS = [
     fileLabel: 'strategy',
   },
   { name: 'Scope', kind: 'text', maxLength: ID_MAX, match: 'equals', field: 'Scope', fileLabel: 'account' },
+  // Newest SDK models (undocumented): the alert that raised the task, the execution and
+  // the automatic response rule behind it. Exact match, like the other IDs.
+  { name: 'AlertId', kind: 'text', maxLength: ID_MAX, match: 'equals', field: 'AlertId', fileLabel: 'alert' },
+  {
+    name: 'ExecuteUuid',
+    kind: 'text',
+    maxLength: ID_MAX,
+    match: 'equals',
+    field: 'ExecuteUuid',
+    fileLabel: 'execution',
+  },
+  {
+    name: 'ResponseRuleId',
+    kind: 'text',
+    maxLength: ID_MAX,
+    match: 'equals',
+    field: 'ResponseRuleId',
+    fileLabel: 'rule',
+  },
   {
     name: 'ParamContent',
     kind: 'text',

@@ -11,8 +11,11 @@
 import { z } from 'zod';
 import {
   CONTROL_CHARS,
+  LANGS,
   MS_MAX,
   MS_MIN,
+  OPERATIONS,
+  PAGE_SIZE_MAX,
   REQUEST_PARAMS,
   TASK_FIELDS,
   type Action,
@@ -130,20 +133,117 @@ export type DescribeProcessTasksParams = z.output<typeof describeProcessTasksPar
 export type DescribeProcessTasksQuery = Partial<Record<RequestParamName, string>>;
 export const DESCRIBE_PROCESS_TASKS_PARAMS: readonly RequestParamName[] = REQUEST_PARAMS.map((p) => p.name);
 
+/** `Lang`: the four spellings the docs and the SDK examples use (catalogue LANGS). */
+const langSchema = z.enum(LANGS, { message: `must be ${LANGS.join(', ')}` }).optional();
+/** RoleFor: the member account ID a management account views as (digits). */
+const roleForSchema = z
+  .string()
+  .regex(/^\d{1,20}$/, { message: 'must be an account ID (digits)' })
+  .optional();
+/** RoleType: 0 the current account's view (default), 1 every account of the enterprise. */
+const roleTypeSchema = z.enum(['0', '1'], { message: 'must be 0 or 1' }).optional();
+const idString = textString(256);
+const msString = integerString(MS_MIN, MS_MAX, 'a 13-digit millisecond timestamp');
+
 export const describeEnumItemsParamsSchema = z.strictObject({
   EnumType: z.enum(['process'], { message: 'must be process' }),
-  Lang: z.enum(['zh', 'en'], { message: 'must be zh or en' }).optional(),
+  Lang: langSchema,
 });
 export type DescribeEnumItemsParams = z.output<typeof describeEnumItemsParamsSchema>;
+
+/** DescribeProcessStatistics (openapi-meta/api/DescribeProcessStatistics.json). */
+export const describeProcessStatisticsParamsSchema = z.strictObject({
+  Lang: langSchema,
+  RoleFor: roleForSchema,
+  RoleType: roleTypeSchema,
+});
+export type DescribeProcessStatisticsParams = z.output<typeof describeProcessStatisticsParamsSchema>;
+
+/** The most entity UUIDs one DescribeProcessTaskCount call takes (UNVERIFIED: the docs give none). */
+export const ENTITY_UUID_LIST_MAX = 100;
+
+/**
+ * DescribeProcessTaskCount (openapi-meta/api/DescribeProcessTaskCount.json). The
+ * RepeatList `EntityUuidList` travels as `EntityUuidList.1=…&EntityUuidList.2=…`;
+ * checkParams gathers those into an array before this schema sees them.
+ */
+export const describeProcessTaskCountParamsSchema = z.strictObject({
+  EntityUuidList: z
+    .array(idString)
+    .min(1, { message: 'needs at least one entity UUID' })
+    .max(ENTITY_UUID_LIST_MAX, { message: `takes at most ${ENTITY_UUID_LIST_MAX} entity UUIDs` }),
+  Lang: langSchema,
+  RoleFor: roleForSchema,
+  RoleType: roleTypeSchema,
+});
+export type DescribeProcessTaskCountParams = z.output<typeof describeProcessTaskCountParamsSchema>;
+
+/** Playbook run statuses a DescribeSoarRecords query takes, and those a record carries. */
+export const SOAR_QUERY_STATUSES = ['success', 'failed', 'inprogress'] as const;
+export const SOAR_RECORD_STATUSES = ['success', 'fail', 'running'] as const;
+/** Trigger types in the zh-CN metadata of DescribeSoarRecords. */
+export const SOAR_TRIGGER_TYPES = ['stream', 'debug', 'manual', 'timer', 'SubInvoke', 'siem'] as const;
+
+/** DescribeSoarRecords (openapi-meta/api/DescribeSoarRecords.json). */
+export const describeSoarRecordsParamsSchema = z.strictObject({
+  CompletedBeginTime: msString.optional(),
+  CompletedEndTime: msString.optional(),
+  EndMillis: msString.optional(),
+  Lang: langSchema,
+  PageNumber: integerString(1, 1_000_000, 'a whole number').optional(),
+  PageSize: integerString(1, PAGE_SIZE_MAX, 'a whole number').optional(),
+  PlaybookUuid: idString.optional(),
+  QueryValue: textString(1024).optional(),
+  RequestUuid: idString.optional(),
+  StartMillis: msString.optional(),
+  TaskStatus: z.enum(SOAR_QUERY_STATUSES, { message: 'must be success, failed or inprogress' }).optional(),
+  TaskflowMd5: idString.optional(),
+  TriggerType: z
+    .enum(SOAR_TRIGGER_TYPES, { message: `must be one of ${SOAR_TRIGGER_TYPES.join(', ')}` })
+    .optional(),
+  TriggerUser: idString.optional(),
+});
+export type DescribeSoarRecordsParams = z.output<typeof describeSoarRecordsParamsSchema>;
 
 export const paramsSchemaByAction = {
   DescribeProcessTasks: describeProcessTasksParamsSchema,
   DescribeEnumItems: describeEnumItemsParamsSchema,
-} as const;
+  DescribeProcessStatistics: describeProcessStatisticsParamsSchema,
+  DescribeProcessTaskCount: describeProcessTaskCountParamsSchema,
+  DescribeSoarRecords: describeSoarRecordsParamsSchema,
+} as const satisfies Record<Action, z.ZodType>;
 
 export type ParamCheck<T> =
   | { ok: true; value: T }
   | { ok: false; param: string; code: 'InvalidParameter' | 'MissingParameter'; message: string };
+
+/**
+ * Moves `<name>.1`, `<name>.2`, … of `flat` into one array (in index order). The indexes
+ * must run 1, 2, 3… without gaps or leading zeros (what every SDK sends); the bare name
+ * is refused, because the API reads the numbered form only.
+ */
+function gatherRepeatList(
+  flat: Record<string, string>,
+  name: string,
+): { ok: true; items?: string[] } | { ok: false; message: string } {
+  const numbered = new Map<number, string>();
+  for (const key of Object.keys(flat)) {
+    if (key === name)
+      return { ok: false, message: `The parameter ${name} must be sent as ${name}.1, ${name}.2, ….` };
+    if (!key.startsWith(name + '.')) continue;
+    const index = key.slice(name.length + 1);
+    if (!/^[1-9]\d{0,5}$/.test(index))
+      return { ok: false, message: `The parameter ${key} has an invalid index; use ${name}.1, ${name}.2, ….` };
+    numbered.set(Number(index), flat[key]!);
+    delete flat[key];
+  }
+  if (numbered.size === 0) return { ok: true };
+  for (let i = 1; i <= numbered.size; i++) {
+    if (!numbered.has(i))
+      return { ok: false, message: `The parameter ${name} skips ${name}.${i}; number the items 1, 2, 3….` };
+  }
+  return { ok: true, items: [...numbered.keys()].sort((a, b) => a - b).map((i) => numbered.get(i)!) };
+}
 
 /** A query like `?=x` has a parameter with an empty name: say so rather than print nothing. */
 const paramLabel = (key: string) => (key === '' ? 'without a name (empty name before "=")' : key);
@@ -171,8 +271,14 @@ export function checkParams<A extends Action>(
     }
     flat[k] = v;
   }
+  const input: Record<string, unknown> = flat;
+  for (const name of (OPERATIONS[action] as { repeatLists?: readonly string[] }).repeatLists ?? []) {
+    const gathered = gatherRepeatList(flat, name);
+    if (!gathered.ok) return { ok: false, param: name, code: 'InvalidParameter', message: gathered.message };
+    if (gathered.items) input[name] = gathered.items;
+  }
   const schema = paramsSchemaByAction[action];
-  const r = schema.safeParse(flat);
+  const r = schema.safeParse(input);
   if (r.success) return { ok: true, value: r.data as z.output<(typeof paramsSchemaByAction)[A]> };
   const issue = r.error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
@@ -184,34 +290,65 @@ export function checkParams<A extends Action>(
       message: `The parameter ${paramLabel(key)} is not supported by ${action}.`,
     };
   }
-  const param = String(issue.path[0] ?? '');
-  if (param && flat[param] === undefined) {
+  const top = String(issue.path[0] ?? '');
+  // An item of a RepeatList is named as it travelled: EntityUuidList.3.
+  const param = typeof issue.path[1] === 'number' ? `${top}.${issue.path[1] + 1}` : top;
+  if (param && input[param] === undefined && param === top) {
     return { ok: false, param, code: 'MissingParameter', message: `The parameter ${param} is required.` };
   }
   return { ok: false, param, code: 'InvalidParameter', message: `The parameter ${param} ${issue.message}.` };
 }
 
-const fieldSchema = (f: TaskField) =>
-  f.type === 'number' || f.type === 'ms' ? z.number().optional() : z.string().optional();
+/**
+ * Responses are read as leniently as the SDK models read them: every field optional,
+ * `null` the same as absent, unknown fields kept. `dropNulls` removes the null-valued
+ * keys of a plain object before its schema sees it.
+ */
+function dropNulls(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = x;
+  return out;
+}
+/** A response object: loose (unknown fields kept) and null-tolerant. */
+const lenientObject = <S extends z.core.$ZodLooseShape>(shape: S) =>
+  z.preprocess(dropNulls, z.looseObject(shape));
+/** A number field; an integer in a string (as some gateways send Long values) is read as the number. */
+const lenientNumber = z.preprocess(
+  (v) => (typeof v === 'string' && /^-?\d{1,16}$/.test(v) ? Number(v) : v),
+  z.number({ message: 'expected a number' }),
+);
+const lenientString = z.string({ message: 'expected text' });
+/** A list field: null or absent is `[]`. */
+const lenientArray = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === null || v === undefined ? [] : v), z.array(item, { message: 'expected a list' }));
+
+const fieldSchema = (f: TaskField, lenient: boolean) =>
+  f.type === 'number' || f.type === 'ms'
+    ? (lenient ? lenientNumber : z.number()).optional()
+    : (lenient ? lenientString : z.string()).optional();
 type FieldValue<F extends TaskField> = F extends { type: 'number' | 'ms' } ? number : string;
 type TaskShape = {
   [N in TaskField['name']]: z.ZodOptional<z.ZodType<FieldValue<Extract<TaskField, { name: N }>>>>;
 };
-function taskShape(): TaskShape {
+function taskShape(lenient: boolean): TaskShape {
   // As paramsShape: one entry per catalogue field, typed by FieldValue.
   return Object.fromEntries(
-    TASK_FIELDS.map((f) => [f.name, fieldSchema(f)] as const),
+    TASK_FIELDS.map((f) => [f.name, fieldSchema(f, lenient)] as const),
   ) as unknown as TaskShape;
 }
 
-/** One response task, built from TASK_FIELDS. Every field but TaskId may be missing
- * upstream (InputParams is a JSON document in a string, or empty, or not JSON at all).
- * Unknown fields pass through. */
-export const processTaskSchema = z.looseObject({ ...taskShape(), TaskId: z.string() });
+/**
+ * One task as the emulator holds and answers it (and tests read it back): every field
+ * but TaskId optional, unknown fields kept. The SPA reads answers with the lenient
+ * `taskRecordSchema` instead.
+ */
+export const processTaskSchema = z.looseObject({ ...taskShape(false), TaskId: z.string() });
 export type ProcessTask = z.infer<typeof processTaskSchema>;
 /** Every documented field of a task, in the API's order. */
 export const PROCESS_TASK_FIELDS: readonly TaskField['name'][] = TASK_FIELDS.map((f) => f.name);
 
+/** DescribeProcessTasks' answer as the emulator gives it (tests parse its answers with this). */
 export const describeProcessTasksResponseSchema = z.looseObject({
   RequestId: z.string(),
   ProcessTasks: z.array(processTaskSchema),
@@ -223,11 +360,106 @@ export const describeProcessTasksResponseSchema = z.looseObject({
 });
 export type DescribeProcessTasksResponse = z.infer<typeof describeProcessTasksResponseSchema>;
 
-export const describeEnumItemsResponseSchema = z.looseObject({
-  RequestId: z.string(),
-  Data: z.array(z.looseObject({ Key: z.string(), Value: z.string() })),
+/**
+ * One task as the SPA reads it, as leniently as the SDK models: every field optional
+ * (TaskId too), null read as absent, unknown fields kept. InputParams is a JSON document
+ * in a string, or empty, or not JSON at all.
+ */
+export const taskRecordSchema = lenientObject(taskShape(true));
+export type TaskRecord = z.infer<typeof taskRecordSchema>;
+
+const pageSchema = lenientObject({
+  TotalCount: lenientNumber.optional(),
+  PageNumber: lenientNumber.optional(),
+  PageSize: lenientNumber.optional(),
+});
+
+/** DescribeProcessTasks' answer as the SPA reads it: `ProcessTasks` missing or null is `[]`; `Page` optional. */
+export const processTasksAnswerSchema = lenientObject({
+  RequestId: lenientString.optional(),
+  ProcessTasks: lenientArray(taskRecordSchema),
+  Page: pageSchema.optional(),
+});
+export type ProcessTasksAnswer = z.infer<typeof processTasksAnswerSchema>;
+
+export const describeEnumItemsResponseSchema = lenientObject({
+  RequestId: lenientString.optional(),
+  Data: lenientArray(lenientObject({ Key: lenientString.optional(), Value: lenientString.optional() })),
 });
 export type DescribeEnumItemsResponse = z.infer<typeof describeEnumItemsResponseSchema>;
+
+/** DescribeProcessStatistics' answer: the account's headline counts. */
+export const describeProcessStatisticsResponseSchema = lenientObject({
+  RequestId: lenientString.optional(),
+  Metrics: lenientObject({
+    TaskNum: lenientNumber.optional(),
+    BanIpNum: lenientNumber.optional(),
+    BanFileNum: lenientNumber.optional(),
+    BanProcessNum: lenientNumber.optional(),
+  }).optional(),
+});
+export type DescribeProcessStatisticsResponse = z.infer<typeof describeProcessStatisticsResponseSchema>;
+
+/** DescribeProcessTaskCount's answer: tasks per entity UUID. */
+export const describeProcessTaskCountResponseSchema = lenientObject({
+  RequestId: lenientString.optional(),
+  Data: lenientArray(lenientObject({ EntityUuid: lenientString.optional(), Count: lenientNumber.optional() })),
+});
+export type DescribeProcessTaskCountResponse = z.infer<typeof describeProcessTaskCountResponseSchema>;
+
+/** One playbook run (DescribeSoarRecords' SoarExecuteRecords item). Times are 13-digit ms. */
+export const soarExecuteRecordSchema = lenientObject({
+  RequestUuid: lenientString.optional(),
+  /** The playbook's UUID. */
+  TaskName: lenientString.optional(),
+  /** success | fail | running (other values kept as sent). */
+  Status: lenientString.optional(),
+  TriggerType: lenientString.optional(),
+  TriggerUser: lenientString.optional(),
+  StartTime: lenientNumber.optional(),
+  EndTime: lenientNumber.optional(),
+  ErrorMsg: lenientString.optional(),
+  /** The playbook's input, a JSON document in a string. */
+  RawEventReq: lenientString.optional(),
+  TaskflowMd5: lenientString.optional(),
+  OutputList: lenientArray(
+    lenientObject({
+      ActionUuid: lenientString.optional(),
+      NodeName: lenientString.optional(),
+      Content: lenientString.optional(),
+    }),
+  ),
+});
+export type SoarExecuteRecord = z.infer<typeof soarExecuteRecordSchema>;
+
+export const describeSoarRecordsResponseSchema = lenientObject({
+  RequestId: lenientString.optional(),
+  Page: pageSchema.optional(),
+  SoarExecuteRecords: lenientArray(soarExecuteRecordSchema),
+});
+export type DescribeSoarRecordsResponse = z.infer<typeof describeSoarRecordsResponseSchema>;
+
+/** How the SPA reads each operation's answer (lenient, as the SDK models). */
+export const responseSchemaByAction = {
+  DescribeProcessTasks: processTasksAnswerSchema,
+  DescribeEnumItems: describeEnumItemsResponseSchema,
+  DescribeProcessStatistics: describeProcessStatisticsResponseSchema,
+  DescribeProcessTaskCount: describeProcessTaskCountResponseSchema,
+  DescribeSoarRecords: describeSoarRecordsResponseSchema,
+} as const satisfies Record<Action, z.ZodType>;
+
+/**
+ * Where a response cannot be used: the path of the first problem in the API's own names
+ * (`ProcessTasks[3].TaskStatus`) and what was wrong, from a failed safeParse.
+ */
+export function responseProblem(error: z.ZodError): { field: string; message: string } {
+  const issue = error.issues[0]!;
+  let field = '';
+  for (const part of issue.path) {
+    field += typeof part === 'number' ? `[${part}]` : field === '' ? String(part) : `.${String(part)}`;
+  }
+  return { field: field || '(the body)', message: issue.message };
+}
 
 /** Alibaba's error body. The proxy answers its own errors in the same shape. */
 export const apiErrorSchema = z.looseObject({

@@ -7,7 +7,8 @@
  * - derived columns carry a suffix: `<time field>_ISO` (ISO 8601 with the offset of the
  *   analyst's zone) and `TaskStatus_Label` ("Failed", "Unknown (25)").
  * Every export starts with TaskId, even when the table hides it: it is what identifies a
- * row in an incident.
+ * row in an incident. An "all fields" export ends with `OtherFields`, the fields the
+ * catalogue does not list, as JSON.
  */
 import { isoInZone } from './iso-time';
 
@@ -117,6 +118,30 @@ const TABLE_COLUMN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Source: ['Source', 'TriggerSource'],
 };
 
+/** The header of the "all fields" column that keeps fields the catalogue does not know. */
+export const OTHER_FIELDS_HEADER = 'OtherFields';
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(TASK_FIELDS);
+
+/**
+ * `OtherFields`: the task's fields the catalogue does not list (newer API versions add
+ * some), as one JSON object in the API's key order; empty when there are none. The
+ * header row is written before the first page arrives, so unknown names cannot become
+ * columns of their own; null values are left out (the SDK models read null as absent).
+ */
+const otherFields: CsvColumn = {
+  header: OTHER_FIELDS_HEADER,
+  value: (t) => {
+    const extra: Record<string, unknown> = {};
+    let any = false;
+    for (const [k, v] of Object.entries(t)) {
+      if (KNOWN_FIELDS.has(k) || v === null || v === undefined) continue;
+      extra[k] = v;
+      any = true;
+    }
+    return any ? cellText(extra) : '';
+  },
+};
+
 /**
  * Columns for a choice. `visibleColumns` are table column ids (API field names); ids
  * that are not task fields (selection, actions) are ignored. Each field appears once.
@@ -130,7 +155,9 @@ export function columnsFor(choice: ColumnChoice, visibleColumns: readonly string
   add('TaskId');
   if (choice === 'all') TASK_FIELDS.forEach(add);
   else for (const id of visibleColumns) (TABLE_COLUMN_FIELDS[id] ?? [id]).forEach(add);
-  return fields.flatMap(columnsOfField);
+  const columns = fields.flatMap(columnsOfField);
+  // "All fields" means all: the fields the catalogue does not know too.
+  return choice === 'all' ? [...columns, otherFields] : columns;
 }
 
 export function headersOf(columns: readonly CsvColumn[]): string[] {

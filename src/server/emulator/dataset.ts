@@ -2,6 +2,7 @@
  * Deterministic fake response tasks: the same seed and task count always give the same
  * dataset, with every time relative to the start-up clock.
  */
+import { createHash } from 'node:crypto';
 import type { ProcessTask } from '../../shared/sophonsoar';
 import {
   ACCOUNTS,
@@ -193,8 +194,45 @@ export class TaskFactory {
     }
     if (task.RemoveTime !== undefined) task.GmtModifiedMillis = task.RemoveTime;
     task.InputParams = JSON.stringify(input);
-    return task;
+    return Object.assign(task, provenanceFields(task));
   }
+}
+
+/** Sources whose tasks a playbook run started (SOAR manual run, managed security service). */
+export const PLAYBOOK_SOURCES: ReadonlySet<string> = new Set(['soar-manual', 'soar-mdr']);
+/** Sources whose tasks an alert raised (directly or through the analyst's playbook run). */
+const ALERT_SOURCES: ReadonlySet<string> = new Set(['custom_alert', 'soar-manual', 'soar-mdr']);
+/** Sources whose tasks an automatic response rule started. */
+const RULE_SOURCES: ReadonlySet<string> = new Set(['custom', 'custom_alert']);
+
+/** Hex digest of `parts`: IDs derived from other fields, so they take nothing from the data's random stream. */
+function digest(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+}
+const uuidFrom = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+/** A 9–10 digit decimal ID (Security Center alert and rule IDs are numbers). */
+const numericIdFrom = (h: string) => String(100_000_000 + (parseInt(h.slice(0, 12), 16) % 9_000_000_000));
+
+/**
+ * The fields the newest SDK models filter on (UNVERIFIED that answers carry them; the
+ * emulator's tasks do, so its filters have something to match), derived from the task:
+ * - AlertId: tasks an alert raised (custom_alert, soar-manual, soar-mdr); one alert per
+ *   event, so every task of an incident carries the same AlertId;
+ * - ResponseRuleId: tasks an automatic response rule started (custom, custom_alert); one
+ *   rule per handling policy and source;
+ * - ExecuteUuid: every task but a manual one (system); one execution per playbook run
+ *   (ReqUuid) or per rule execution.
+ */
+export function provenanceFields(
+  t: Pick<ProcessTask, 'Source' | 'EventUuid' | 'ProcessStrategyUuid' | 'ReqUuid' | 'TaskId'>,
+): Pick<ProcessTask, 'AlertId' | 'ResponseRuleId' | 'ExecuteUuid'> {
+  const source = t.Source ?? '';
+  const out: Pick<ProcessTask, 'AlertId' | 'ResponseRuleId' | 'ExecuteUuid'> = {};
+  if (ALERT_SOURCES.has(source)) out.AlertId = numericIdFrom(digest('alert', t.EventUuid ?? t.TaskId));
+  if (RULE_SOURCES.has(source))
+    out.ResponseRuleId = numericIdFrom(digest('rule', t.ProcessStrategyUuid ?? '', source));
+  if (source !== 'system') out.ExecuteUuid = uuidFrom(digest('execute', t.ReqUuid ?? t.TaskId));
+  return out;
 }
 
 /**

@@ -45,6 +45,19 @@ export const ERRORS = {
     fail(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.'),
   // UNVERIFIED status: the reference leaves it open; 400 is what most RPC products answer.
   throttled: () => fail(400, 'Throttling.User', 'Request was denied due to user flow control.'),
+  /** API-level flow control, as the current SDK core reads it: 429 with `x-acs-retry-after` (ms). */
+  throttledApi: () => fail(429, 'Throttling.Api', 'Request was denied due to api flow control.'),
+  /**
+   * A method the operation's metadata does not declare. UNVERIFIED: the gateway's code for
+   * this; its "please check your url and method" message of InvalidAction.NotFound is the
+   * choice (404), with the method named.
+   */
+  methodNotAllowed: (action: string, method: string) =>
+    fail(
+      404,
+      'InvalidAction.NotFound',
+      `Specified api is not found, please check your url and method. ${action} does not accept ${method}.`,
+    ),
   /**
    * A RAM denial. Code and message from the reference's error table; the
    * AccessDeniedDetail fields are those Alibaba's RAM denials carry (see

@@ -5,6 +5,8 @@ export interface Faults {
   latencyMs: number;
   jitterMs: number;
   throttleRate: number;
+  /** Share of signed calls answered 429 `Throttling.Api` with `x-acs-retry-after` (throttleRetryAfterMs, else 1000). */
+  throttleApiRate: number;
   /** Throttled answers carry `x-acs-retry-after: <ms>` (0: no hint). */
   throttleRetryAfterMs: number;
   errorRate: number;
@@ -20,6 +22,7 @@ export const NO_FAULTS: Readonly<Faults> = Object.freeze({
   latencyMs: 0,
   jitterMs: 0,
   throttleRate: 0,
+  throttleApiRate: 0,
   throttleRetryAfterMs: 0,
   errorRate: 0,
   qpsPerKey: 0,
@@ -37,6 +40,7 @@ export const faultsPatchSchema = z.strictObject({
   latencyMs: ms.optional(),
   jitterMs: ms.optional(),
   throttleRate: rate.optional(),
+  throttleApiRate: rate.optional(),
   throttleRetryAfterMs: ms.optional(),
   errorRate: rate.optional(),
   qpsPerKey: z.number().int().min(0).max(1_000_000).optional(),

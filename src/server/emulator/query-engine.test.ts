@@ -170,8 +170,9 @@ describe('paging', () => {
     [{ PageSize: '2', PageNumber: '2' }, ['c', 'b'], 2, 2],
     [{ PageSize: '2', PageNumber: '4' }, ['f'], 4, 2],
     [{ PageSize: '2', PageNumber: '5' }, [], 5, 2],
-    [{ PageNumber: '1000' }, [], 1000, 20],
-    [{}, ['e', 'd', 'c', 'b', 'a', 'g', 'f'], 1, 20],
+    [{ PageNumber: '1000' }, [], 1000, 10],
+    // PageSize omitted → 10 rows, as the doc says.
+    [{}, ['e', 'd', 'c', 'b', 'a', 'g', 'f'], 1, 10],
   ])('%j', (query, expected, pageNumber, pageSize) => {
     expect(run(query)).toMatchObject({ totalCount: 7, pageNumber, pageSize });
     expect(ids(query)).toEqual(expected);

@@ -12,8 +12,8 @@
  */
 import {
   FILTER_PARAMS,
+  OPERATIONS,
   orderedField,
-  PAGE_SIZE_DEFAULT,
   type DescribeProcessTasksParams,
   type FilterParam,
   type OrderField,
@@ -147,7 +147,8 @@ export function sortTasks(tasks: readonly ProcessTask[], field: OrderField, dire
 
 export function queryProcessTasks(index: TaskIndex, p: DescribeProcessTasksParams): QueryResult {
   const pageNumber = p.PageNumber ?? 1;
-  const pageSize = p.PageSize ?? PAGE_SIZE_DEFAULT;
+  // The doc is explicit: "If the PageSize parameter is empty, 10 entries are returned".
+  const pageSize = p.PageSize ?? OPERATIONS.DescribeProcessTasks.pageSizeDefault;
   const ordered = index.ordered(p.OrderField ?? 'gmtCreate', p.Direction ?? 'desc');
   const keep = taskFilter(p);
   const from = (pageNumber - 1) * pageSize;

@@ -1,10 +1,18 @@
 /**
- * The /api surface the SPA talks to: two allowlisted read-only actions, config and health.
+ * The /api surface the SPA talks to: the catalogue's read-only operations (OPERATIONS),
+ * config and health.
  * Every other path under /api is a JSON 404, every method but GET (and HEAD) a 405.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ACTIONS, checkParams, type Action, type AppConfig } from '../../shared/sophonsoar';
+import {
+  ACTIONS,
+  OPERATIONS,
+  PAGE_SIZE_DEFAULT,
+  checkParams,
+  type Action,
+  type AppConfig,
+} from '../../shared/sophonsoar';
 import { ClientGoneError, classifyUpstreamError, failureReply, isRetryable, proxyError } from './errors';
 import { withRetries, type RetryPolicy } from './retry';
 import type { UpstreamClient } from './upstream-client';
@@ -77,6 +85,9 @@ function actionHandler(action: Action, opts: ApiRoutesOptions) {
     // checkParams refused repeated parameters, so every value is a single string.
     const query: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') query[k] = v;
+    // Paged operations always state PageSize upstream: the docs disagree on its default.
+    if ('pageSizeDefault' in OPERATIONS[action] && query.PageSize === undefined)
+      query.PageSize = String(PAGE_SIZE_DEFAULT);
     const signal = clientGoneSignal(reply);
     const result = await withRetries(
       (attemptSignal) =>

@@ -45,6 +45,8 @@ export type UpstreamFailure =
       requestId?: string;
       /** The upstream's own hint of when to come back (ms), from its response headers. */
       retryAfterMs?: number;
+      /** The answer carried `x-acs-retry-after`, which the SDK core reads as throttling. */
+      acsRetryAfter?: boolean;
       hints?: UpstreamErrorHints;
     }
   | { kind: 'timeout' }
@@ -72,6 +74,8 @@ const NETWORK_CODES = new Set([
  * (the official client keeps the status and body of an error answer, not its headers).
  */
 export const RETRY_AFTER_MS = 'upstreamRetryAfterMs';
+/** Where upstream-client.ts marks an error whose answer carried `x-acs-retry-after`. */
+export const ACS_RETRY_AFTER = 'upstreamAcsRetryAfter';
 
 /**
  * The upstream's hint of when to retry, in ms, from response headers: `x-acs-retry-after`
@@ -115,6 +119,7 @@ export function classifyUpstreamError(err: unknown): UpstreamFailure {
       message: typeof data.Message === 'string' ? data.Message : 'The upstream service returned an error.',
       ...(typeof data.RequestId === 'string' ? { requestId: data.RequestId } : {}),
       ...(typeof retryAfterMs === 'number' ? { retryAfterMs } : {}),
+      ...((err as Record<string, unknown>)[ACS_RETRY_AFTER] === true ? { acsRetryAfter: true } : {}),
       ...withHints(data),
     };
   }
@@ -126,9 +131,14 @@ export function classifyUpstreamError(err: unknown): UpstreamFailure {
   return { kind: 'internal', detail: message || String(e.name ?? 'error') };
 }
 
-/** The upstream says "slow down": HTTP 429 or any `Throttling*` code (its statuses vary). */
+/**
+ * The upstream says "slow down", as the current SDK core reads it: HTTP 429, any
+ * `Throttling*` code at any status, or an `x-acs-retry-after` header on the answer.
+ */
 export function isThrottled(f: UpstreamFailure): boolean {
-  return f.kind === 'response' && (f.status === 429 || f.code.startsWith('Throttling'));
+  return (
+    f.kind === 'response' && (f.status === 429 || f.code.startsWith('Throttling') || f.acsRetryAfter === true)
+  );
 }
 
 const MAX_HINT_CHARS = 2048;

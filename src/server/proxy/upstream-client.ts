@@ -8,23 +8,27 @@
 import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import type CredentialClient from '@alicloud/credentials';
 import { RuntimeOptions } from '@alicloud/tea-util';
-import { API_VERSION, type Action } from '../../shared/sophonsoar';
+import { API_VERSION, OPERATIONS, type Action } from '../../shared/sophonsoar';
 import { runAbortable } from './abort-scope';
-import { BadUpstreamBodyError, RETRY_AFTER_MS, retryAfterMsFromHeaders } from './errors';
+import { ACS_RETRY_AFTER, BadUpstreamBodyError, RETRY_AFTER_MS, retryAfterMsFromHeaders } from './errors';
 
 // The package is CommonJS with `exports.default = Client`; under Node's ESM loader the
 // default import is the whole exports object.
 const OpenApiClient =
   (OpenApiModule as unknown as { default?: typeof OpenApiModule }).default ?? OpenApiModule;
 
-/** How the current SDKs send a Sophonsoar RPC call: POST, every parameter in the query, JSON back. */
+/**
+ * How the current SDKs send a Sophonsoar RPC call: every parameter in the query, JSON
+ * back, with the operation's method (catalogue OPERATIONS sdkMethod: POST for
+ * DescribeProcessTasks, GET for the GET-only operations such as DescribeEnumItems).
+ */
 export function rpcParams(action: Action, protocol: 'http' | 'https'): Params {
   return new Params({
     action,
     version: API_VERSION,
     protocol,
     pathname: '/',
-    method: 'POST',
+    method: OPERATIONS[action].sdkMethod,
     authType: 'AK',
     style: 'RPC',
     reqBodyType: 'formData',
@@ -78,6 +82,7 @@ export function createUpstreamClient(target: UpstreamTarget): UpstreamClient {
         connectTimeout: timeoutMs + 1000,
       });
       let retryAfterMs: number | undefined;
+      let acsRetryAfter = false;
       let result: unknown;
       try {
         result = await runAbortable(
@@ -85,12 +90,15 @@ export function createUpstreamClient(target: UpstreamTarget): UpstreamClient {
           () => client.callApi(params, new OpenApiRequest({ query: { ...query } }), runtime),
           (headers) => {
             retryAfterMs = retryAfterMsFromHeaders(headers);
+            acsRetryAfter = headers['x-acs-retry-after'] !== undefined;
           },
         );
       } catch (err) {
         // The client's error keeps the answer's status and body but not its headers.
-        if (retryAfterMs !== undefined && typeof err === 'object' && err !== null) {
-          Object.assign(err, { [RETRY_AFTER_MS]: retryAfterMs });
+        if (typeof err === 'object' && err !== null) {
+          if (retryAfterMs !== undefined) Object.assign(err, { [RETRY_AFTER_MS]: retryAfterMs });
+          // The SDK core reads an x-acs-retry-after header as throttling, whatever the status.
+          if (acsRetryAfter) Object.assign(err, { [ACS_RETRY_AFTER]: true });
         }
         throw err;
       }

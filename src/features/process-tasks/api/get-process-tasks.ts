@@ -2,22 +2,27 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { malformedResponse } from '../../../lib/api-client';
 import { fetchProcessTasksPage } from '../../../lib/process-tasks-page';
 import {
-  describeProcessTasksResponseSchema,
+  processTasksAnswerSchema,
+  responseProblem,
   type DescribeProcessTasksQuery,
-  type DescribeProcessTasksResponse,
+  type ProcessTasksAnswer,
 } from '../../../shared/sophonsoar';
 import type { TaskListView } from '../model/task-view';
 import { toWireQuery } from '../model/wire-query';
 import { processTaskKeys } from './query-keys';
 
-/** One page, its tasks typed for display (a task of the wrong shape is a MalformedResponse). */
+/**
+ * One page, read as leniently as the SDK models (shared/sophonsoar.ts
+ * processTasksAnswerSchema). A body that cannot be used is a MalformedResponse naming the
+ * field and carrying the body's RequestId.
+ */
 export async function getProcessTasks(
   query: DescribeProcessTasksQuery,
   signal?: AbortSignal,
-): Promise<DescribeProcessTasksResponse> {
+): Promise<ProcessTasksAnswer> {
   const { body } = await fetchProcessTasksPage(query, { signal });
-  const parsed = describeProcessTasksResponseSchema.safeParse(body);
-  if (!parsed.success) throw malformedResponse(body);
+  const parsed = processTasksAnswerSchema.safeParse(body);
+  if (!parsed.success) throw malformedResponse(body, 200, responseProblem(parsed.error));
   return parsed.data;
 }
 

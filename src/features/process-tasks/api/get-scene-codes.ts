@@ -1,14 +1,18 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
-import { describeEnumItemsResponseSchema } from '../../../shared/sophonsoar';
+import { getLocale } from '../../../lib/i18n';
+import { describeEnumItemsResponseSchema, langOf } from '../../../shared/sophonsoar';
 import { processTaskKeys } from './query-keys';
 
-/** Scene codes for the SceneCode filter (DescribeEnumItems EnumType=process). */
-export function sceneCodesQueryOptions() {
+/**
+ * Scene codes for the SceneCode filter (DescribeEnumItems EnumType=process), named in the
+ * analyst's language (`Lang` from the UI locale: `en` now, `zh` once Chinese is chosen).
+ */
+export function sceneCodesQueryOptions(lang: 'zh' | 'en' = langOf(getLocale())) {
   return queryOptions({
-    queryKey: processTaskKeys.sceneCodes(),
+    queryKey: processTaskKeys.sceneCodes(lang),
     queryFn: ({ signal }) =>
-      apiGet('DescribeEnumItems', { EnumType: 'process', Lang: 'en' }, describeEnumItemsResponseSchema, {
+      apiGet('DescribeEnumItems', { EnumType: 'process', Lang: lang }, describeEnumItemsResponseSchema, {
         signal,
       }),
     staleTime: 60 * 60_000,

@@ -12,7 +12,7 @@ import { TimeText } from '../../../components/time-text';
 import { VisibleText } from '../../../components/visible-text';
 import { t } from '../../../lib/i18n';
 import { TASK_FIELDS, labelKey, type MsFieldName } from '../../../shared/catalogue';
-import type { ProcessTask } from '../../../shared/sophonsoar';
+import type { TaskRecord } from '../../../shared/sophonsoar';
 import { entityTypeLabel, productName, sourceName } from '../model/labels';
 import { isSortableColumn } from '../model/sort';
 import { StatusTag } from './status-tag';
@@ -23,7 +23,7 @@ export const taskTableFeatures = tableFeatures({
   columnVisibilityFeature,
 });
 
-const helper = createColumnHelper<typeof taskTableFeatures, ProcessTask>();
+const helper = createColumnHelper<typeof taskTableFeatures, TaskRecord>();
 
 /** Column ids are the API's field names (the export and the URL speak the same words). */
 export const COLUMN_IDS = [

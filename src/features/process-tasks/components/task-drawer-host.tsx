@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import type { ProcessTask } from '../../../shared/sophonsoar';
+import type { TaskRecord } from '../../../shared/sophonsoar';
 
 const TaskDrawer = lazy(() => import('./task-drawer').then((m) => ({ default: m.TaskDrawer })));
 
@@ -20,7 +20,7 @@ export function TaskDrawerHost({
   onClose,
 }: {
   openTaskId: string | undefined;
-  pageRows: ProcessTask[] | undefined;
+  pageRows: TaskRecord[] | undefined;
   onClose: () => void;
 }) {
   const [mounted, setMounted] = useState(openTaskId !== undefined);

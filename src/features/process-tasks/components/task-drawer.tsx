@@ -16,7 +16,7 @@ import {
   type TaskFieldGroup,
   type TaskFieldName,
 } from '../../../shared/catalogue';
-import type { ProcessTask } from '../../../shared/sophonsoar';
+import type { TaskRecord } from '../../../shared/sophonsoar';
 import { processTaskQueryOptions } from '../api/get-process-task';
 import { isFailedStatus, statusLabel, VALUE_LABEL } from '../model/labels';
 import { ErrorState } from './error-state';
@@ -53,7 +53,7 @@ function Row({ name, children, testId }: { name: string; children: React.ReactNo
 }
 
 /** A summary or error field: a status tag, a labelled code, a monospaced code or text. */
-function FieldValue({ field, task }: { field: TaskField; task: ProcessTask }) {
+function FieldValue({ field, task }: { field: TaskField; task: TaskRecord }) {
   const v = task[field.name];
   if ('valueLabels' in field && field.valueLabels === 'status')
     return <StatusTag code={typeof v === 'number' ? v : undefined} />;
@@ -63,7 +63,7 @@ function FieldValue({ field, task }: { field: TaskField; task: ProcessTask }) {
   return <span className={field.type === 'code' ? 'rtc-mono rtc-break' : 'rtc-break'}>{text}</span>;
 }
 
-function TaskDetails({ task, now }: { task: ProcessTask; now: number }) {
+function TaskDetails({ task, now }: { task: TaskRecord; now: number }) {
   const zone = useTimeZoneSetting();
   const failed = isFailedStatus(task.TaskStatus);
   const hasError = ERROR_FIELDS.some((f) => Boolean(task[f.name]));
@@ -210,7 +210,7 @@ export function TaskDrawer({
   onAfterClose,
 }: {
   taskId: string | undefined;
-  pageRows: ProcessTask[] | undefined;
+  pageRows: TaskRecord[] | undefined;
   onClose: () => void;
   /** Called with the task shown once the drawer has closed (to give focus back to its row). */
   onAfterClose?: (taskId: string | undefined) => void;

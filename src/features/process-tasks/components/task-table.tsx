@@ -98,8 +98,8 @@ export function TaskTable({ table, loading, stale, empty, onOpen }: Props) {
                 tabIndex={0}
                 className="rtc-row"
                 data-task-id={row.original.TaskId}
-                onClick={() => onOpen(row.original.TaskId)}
-                onKeyDown={(e) => onRowKey(e, row.original.TaskId)}
+                onClick={() => row.original.TaskId !== undefined && onOpen(row.original.TaskId)}
+                onKeyDown={(e) => row.original.TaskId !== undefined && onRowKey(e, row.original.TaskId)}
               >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={`rtc-col-${cell.column.id}`} data-column-id={cell.column.id}>

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import type { DescribeProcessTasksResponse } from '../../../shared/sophonsoar';
+import type { ProcessTasksAnswer } from '../../../shared/sophonsoar';
 import { processTasksQueryOptions } from '../api/get-process-tasks';
 import { processTaskKeys } from '../api/query-keys';
 import type { TaskListView } from '../model/url-state';
@@ -14,14 +14,18 @@ export function useTaskList(view: TaskListView) {
   const queryClient = useQueryClient();
   const list = useQuery(processTasksQueryOptions(view));
 
-  const [lastGood, setLastGood] = useState<DescribeProcessTasksResponse | undefined>(undefined);
+  const [lastGood, setLastGood] = useState<ProcessTasksAnswer | undefined>(undefined);
   if (list.data && !list.isPlaceholderData && list.data !== lastGood) setLastGood(list.data);
   const shown = list.data ?? lastGood;
 
+  // Without Page.TotalCount (the SDK models make it optional), a full page means there may be more.
+  const total = list.data?.Page?.TotalCount;
   const hasNext =
     list.data !== undefined &&
     !list.isPlaceholderData &&
-    view.page * view.pageSize < list.data.Page.TotalCount;
+    (total !== undefined
+      ? view.page * view.pageSize < total
+      : list.data.ProcessTasks.length >= view.pageSize);
   useEffect(() => {
     if (hasNext) void queryClient.prefetchQuery(processTasksQueryOptions({ ...view, page: view.page + 1 }));
   }, [hasNext, queryClient, view]);
@@ -31,5 +35,5 @@ export function useTaskList(view: TaskListView) {
     [queryClient],
   );
 
-  return { list, shown, totalCount: shown?.Page.TotalCount, refresh };
+  return { list, shown, totalCount: shown?.Page?.TotalCount, refresh };
 }

@@ -1,11 +1,11 @@
 import { useTable, type PaginationState, type SortingState, type Updater } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import type { ProcessTask } from '../../../shared/sophonsoar';
+import type { TaskRecord } from '../../../shared/sophonsoar';
 import { buildTaskColumns, taskTableFeatures } from '../components/task-columns';
 import { orderFromSorting, sortingFromOrder } from '../model/sort';
 import type { TaskListView } from '../model/url-state';
 
-const NO_ROWS: ProcessTask[] = [];
+const NO_ROWS: TaskRecord[] = [];
 
 function apply<T>(updater: Updater<T>, old: T): T {
   return typeof updater === 'function' ? (updater as (o: T) => T)(old) : updater;
@@ -13,7 +13,7 @@ function apply<T>(updater: Updater<T>, old: T): T {
 
 interface Args {
   view: TaskListView;
-  rows: ProcessTask[] | undefined;
+  rows: TaskRecord[] | undefined;
   totalCount: number | undefined;
   now: number;
   columnVisibility: Record<string, boolean>;

@@ -1,14 +1,23 @@
 /**
  * The RPC endpoint ('/', GET and POST): authenticates like Alibaba's gateway, applies the
- * injected faults, and answers DescribeProcessTasks and DescribeEnumItems.
+ * injected faults, refuses a method the operation's metadata does not declare, and
+ * answers the catalogue's operations (src/shared/catalogue.ts OPERATIONS).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { performance } from 'node:perf_hooks';
-import { API_VERSION, ACTIONS, checkParams, type Action, type ProcessTask } from '../../../shared/sophonsoar';
+import {
+  API_VERSION,
+  checkParams,
+  isEnglish,
+  operation,
+  type Action,
+  type ProcessTask,
+} from '../../../shared/sophonsoar';
 import { SCENES } from '../catalog';
-import { ERRORS, fail, newRequestId } from '../errors';
+import { ERRORS, fail, newRequestId, type ApiFailure } from '../errors';
 import { JSON_TYPE, sendError } from '../reply';
 import { queryProcessTasks } from '../query-engine';
+import { processStatistics, processTaskCounts, querySoarRecords } from '../operations';
 import type { ParamPair } from '../signing';
 import type { EmulatorState } from '../state';
 import { verifyCall } from '../verify';
@@ -75,6 +84,11 @@ async function handleRpc(state: EmulatorState, request: FastifyRequest, reply: F
   }
   if (f.throttleRate > 0 && rng.chance(f.throttleRate))
     return sendError(reply, ERRORS.throttled(), requestId, hint);
+  // API-level flow control: 429 Throttling.Api, always with the retry hint (1 s unless set).
+  if (f.throttleApiRate > 0 && rng.chance(f.throttleApiRate))
+    return sendError(reply, ERRORS.throttledApi(), requestId, {
+      'x-acs-retry-after': String(f.throttleRetryAfterMs > 0 ? f.throttleRetryAfterMs : 1000),
+    });
   if (f.ramDenyRate > 0 && rng.chance(f.ramDenyRate))
     return sendError(reply, ERRORS.ramDenied(verified.action, requestId), requestId);
   if (f.errorRate > 0 && rng.chance(f.errorRate)) {
@@ -84,9 +98,13 @@ async function handleRpc(state: EmulatorState, request: FastifyRequest, reply: F
   if (!verified.version) return sendError(reply, ERRORS.missing('Version'), requestId);
   if (verified.version !== API_VERSION)
     return sendError(reply, ERRORS.invalidVersion(verified.version), requestId);
-  if (!(ACTIONS as readonly string[]).includes(verified.action)) {
-    return sendError(reply, ERRORS.actionNotFound(), requestId);
-  }
+  const spec = operation(verified.action);
+  if (!spec) return sendError(reply, ERRORS.actionNotFound(), requestId);
+  // The metadata's method list (e.g. DescribeEnumItems is GET only). The gateway's answer
+  // to another method is UNVERIFIED: its "api is not found, please check your url and
+  // method" (404 InvalidAction.NotFound) is the choice; change in errors.ts.
+  if (!(spec.methods as readonly string[]).includes(request.method))
+    return sendError(reply, ERRORS.methodNotAllowed(verified.action, request.method), requestId);
   const action = verified.action as Action;
   const raw: Record<string, string | string[]> = {};
   for (const [k, v] of verified.params) {
@@ -94,22 +112,52 @@ async function handleRpc(state: EmulatorState, request: FastifyRequest, reply: F
     const prev = raw[k];
     raw[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
-  if (action === 'DescribeProcessTasks') {
-    const p = checkParams('DescribeProcessTasks', raw);
-    if (!p.ok) return sendError(reply, fail(400, p.code, p.message), requestId);
-    const r = queryProcessTasks(state.index, p.value);
-    return sendBody(state, request, reply, requestId, {
-      RequestId: requestId,
-      ProcessTasks: r.tasks,
-      Page: { TotalCount: r.totalCount, PageNumber: r.pageNumber, PageSize: r.pageSize },
-    });
+  const answer = answerOf(state, action, raw);
+  if ('status' in answer) return sendError(reply, answer, requestId);
+  return sendBody(state, request, reply, requestId, { RequestId: requestId, ...answer.body });
+}
+
+/** The body of a valid call (without RequestId), or the parameter error. */
+function answerOf(
+  state: EmulatorState,
+  action: Action,
+  raw: Record<string, string | string[]>,
+): { body: Record<string, unknown> } | ApiFailure {
+  const tasks = state.index.all();
+  switch (action) {
+    case 'DescribeProcessTasks': {
+      const p = checkParams(action, raw);
+      if (!p.ok) return fail(400, p.code, p.message);
+      const r = queryProcessTasks(state.index, p.value);
+      return {
+        body: {
+          ProcessTasks: r.tasks,
+          Page: { TotalCount: r.totalCount, PageNumber: r.pageNumber, PageSize: r.pageSize },
+        },
+      };
+    }
+    case 'DescribeEnumItems': {
+      const p = checkParams(action, raw);
+      if (!p.ok) return fail(400, p.code, p.message);
+      return { body: { Data: enumItems(tasks, p.value.Lang) } };
+    }
+    case 'DescribeProcessStatistics': {
+      const p = checkParams(action, raw);
+      if (!p.ok) return fail(400, p.code, p.message);
+      return { body: { Metrics: processStatistics(tasks) } };
+    }
+    case 'DescribeProcessTaskCount': {
+      const p = checkParams(action, raw);
+      if (!p.ok) return fail(400, p.code, p.message);
+      return { body: { Data: processTaskCounts(tasks, p.value) } };
+    }
+    case 'DescribeSoarRecords': {
+      const p = checkParams(action, raw);
+      if (!p.ok) return fail(400, p.code, p.message);
+      const r = querySoarRecords(tasks, p.value);
+      return { body: { Page: r.page, SoarExecuteRecords: r.records } };
+    }
   }
-  const p = checkParams('DescribeEnumItems', raw);
-  if (!p.ok) return sendError(reply, fail(400, p.code, p.message), requestId);
-  return sendBody(state, request, reply, requestId, {
-    RequestId: requestId,
-    Data: enumItems(state.index.all(), p.value.Lang),
-  });
 }
 
 /** A 200 with `body`, broken or trickled when the current faults say so. */
@@ -151,12 +199,12 @@ async function sendBody(
   raw.end();
 }
 
-/** Scene codes present in the data, sorted by code; names in the asked language. */
-function enumItems(tasks: readonly ProcessTask[], lang: 'zh' | 'en' | undefined) {
+/** Scene codes present in the data, sorted by code; names in the asked language (zh by default). */
+function enumItems(tasks: readonly ProcessTask[], lang: string | undefined) {
   const byCode = new Map<string, string>();
   for (const t of tasks) {
     if (t.SceneCode && !byCode.has(t.SceneCode)) byCode.set(t.SceneCode, t.SceneName ?? t.SceneCode);
   }
-  for (const s of SCENES) if (byCode.has(s.code)) byCode.set(s.code, lang === 'zh' ? s.zh : s.en);
+  for (const s of SCENES) if (byCode.has(s.code)) byCode.set(s.code, isEnglish(lang) ? s.en : s.zh);
   return [...byCode.keys()].sort().map((Key) => ({ Key, Value: byCode.get(Key)! }));
 }
