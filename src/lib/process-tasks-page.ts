@@ -43,12 +43,17 @@ export function asPage(
     return { problem: 'Page' };
   const total = (page as { TotalCount?: unknown } | null | undefined)?.TotalCount;
   if (total !== undefined && total !== null) {
-    if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) return { problem: 'Page.TotalCount' };
+    if (typeof total !== 'number' || !Number.isInteger(total) || total < 0)
+      return { problem: 'Page.TotalCount' };
     return { tasks: tasks as PageTask[], totalCount: total, totalCountKnown: true };
   }
   const before = (paging.pageNumber - 1) * (Number.isFinite(paging.pageSize) ? paging.pageSize : 0);
   const full = tasks.length >= paging.pageSize;
-  return { tasks: tasks as PageTask[], totalCount: before + tasks.length + (full ? 1 : 0), totalCountKnown: false };
+  return {
+    tasks: tasks as PageTask[],
+    totalCount: before + tasks.length + (full ? 1 : 0),
+    totalCountKnown: false,
+  };
 }
 
 /**
@@ -65,6 +70,7 @@ export async function fetchProcessTasksPage(
     pageNumber: Number(query.PageNumber ?? 1),
     pageSize: Number(query.PageSize ?? Infinity),
   });
-  if ('problem' in page) throw malformedResponse(body, 200, { field: page.problem, message: 'is not usable' });
+  if ('problem' in page)
+    throw malformedResponse(body, 200, { field: page.problem, message: 'is not usable' });
   return { ...page, body };
 }

@@ -233,7 +233,10 @@ function gatherRepeatList(
     if (!key.startsWith(name + '.')) continue;
     const index = key.slice(name.length + 1);
     if (!/^[1-9]\d{0,5}$/.test(index))
-      return { ok: false, message: `The parameter ${key} has an invalid index; use ${name}.1, ${name}.2, ….` };
+      return {
+        ok: false,
+        message: `The parameter ${key} has an invalid index; use ${name}.1, ${name}.2, ….`,
+      };
     numbered.set(Number(index), flat[key]!);
     delete flat[key];
   }
@@ -313,15 +316,15 @@ function dropNulls(v: unknown): unknown {
 /** A response object: loose (unknown fields kept) and null-tolerant. */
 const lenientObject = <S extends z.core.$ZodLooseShape>(shape: S) =>
   z.preprocess(dropNulls, z.looseObject(shape));
-/** A number field; an integer in a string (as some gateways send Long values) is read as the number. */
-const lenientNumber = z.preprocess(
-  (v) => (typeof v === 'string' && /^-?\d{1,16}$/.test(v) ? Number(v) : v),
-  z.number({ message: 'expected a number' }),
-);
+/** A number field: a JSON number (text there is unusable, as in the SDK models' typed fields). */
+const lenientNumber = z.number({ message: 'expected a number' });
 const lenientString = z.string({ message: 'expected text' });
 /** A list field: null or absent is `[]`. */
 const lenientArray = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === null || v === undefined ? [] : v), z.array(item, { message: 'expected a list' }));
+  z.preprocess(
+    (v) => (v === null || v === undefined ? [] : v),
+    z.array(item, { message: 'expected a list' }),
+  );
 
 const fieldSchema = (f: TaskField, lenient: boolean) =>
   f.type === 'number' || f.type === 'ms'
@@ -403,7 +406,9 @@ export type DescribeProcessStatisticsResponse = z.infer<typeof describeProcessSt
 /** DescribeProcessTaskCount's answer: tasks per entity UUID. */
 export const describeProcessTaskCountResponseSchema = lenientObject({
   RequestId: lenientString.optional(),
-  Data: lenientArray(lenientObject({ EntityUuid: lenientString.optional(), Count: lenientNumber.optional() })),
+  Data: lenientArray(
+    lenientObject({ EntityUuid: lenientString.optional(), Count: lenientNumber.optional() }),
+  ),
 });
 export type DescribeProcessTaskCountResponse = z.infer<typeof describeProcessTaskCountResponseSchema>;
 

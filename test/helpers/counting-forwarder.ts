@@ -10,6 +10,9 @@ import type { AddressInfo } from 'node:net';
 export interface ForwardedRequest {
   at: number;
   action: string | undefined;
+  /** The HTTP method and the path with its query, as the proxy sent them. */
+  method: string | undefined;
+  url: string | undefined;
   /** Set when the proxy closed the connection before the answer was complete. */
   abandonedAt?: number;
 }
@@ -24,7 +27,12 @@ export interface CountingForwarder {
 export async function startCountingForwarder(targetPort: number): Promise<CountingForwarder> {
   const requests: ForwardedRequest[] = [];
   const server = createServer((req, res) => {
-    const record: ForwardedRequest = { at: Date.now(), action: headerValue(req.headers, 'x-acs-action') };
+    const record: ForwardedRequest = {
+      at: Date.now(),
+      action: headerValue(req.headers, 'x-acs-action'),
+      method: req.method,
+      url: req.url,
+    };
     requests.push(record);
     let upstreamFailed = false;
     const out = httpRequest(

@@ -209,7 +209,8 @@ const RULE_SOURCES: ReadonlySet<string> = new Set(['custom', 'custom_alert']);
 function digest(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex');
 }
-const uuidFrom = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+const uuidFrom = (h: string) =>
+  `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 /** A 9–10 digit decimal ID (Security Center alert and rule IDs are numbers). */
 const numericIdFrom = (h: string) => String(100_000_000 + (parseInt(h.slice(0, 12), 16) % 9_000_000_000));
 

@@ -62,14 +62,22 @@ describe('the official client (V3) against the emulator', () => {
   });
 
   it('answers DescribeEnumItems with the scene codes present in the data', async () => {
-    const r = await callOfficial(officialClient(emu), 'DescribeEnumItems', { EnumType: 'process' });
+    // GET: the metadata declares DescribeEnumItems GET only (the emulator refuses POST).
+    const r = await callOfficial(
+      officialClient(emu),
+      'DescribeEnumItems',
+      { EnumType: 'process' },
+      { method: 'GET' },
+    );
     const body = describeEnumItemsResponseSchema.parse(r.body);
     const codes = new Set(emu.store.all().flatMap((t) => (t.SceneCode ? [t.SceneCode] : [])));
     expect(body.Data.map((d) => d.Key)).toEqual([...codes].sort());
-    const zh = await callOfficial(officialClient(emu), 'DescribeEnumItems', {
-      EnumType: 'process',
-      Lang: 'zh',
-    });
+    const zh = await callOfficial(
+      officialClient(emu),
+      'DescribeEnumItems',
+      { EnumType: 'process', Lang: 'zh' },
+      { method: 'GET' },
+    );
     expect(JSON.stringify(zh.body)).toContain('云防火墙');
   });
 
@@ -105,7 +113,7 @@ describe('the official client (V3) against the emulator', () => {
   });
 
   it('reports a missing EnumType as MissingParameter', async () => {
-    const r = await callOfficial(officialClient(emu), 'DescribeEnumItems', {});
+    const r = await callOfficial(officialClient(emu), 'DescribeEnumItems', {}, { method: 'GET' });
     expect(r).toMatchObject({ ok: false, code: 'MissingParameter' });
     expect(String(r.data!.Message)).toContain('EnumType');
   });

@@ -29,7 +29,12 @@ export interface ProcessStatistics {
   BanProcessNum: number;
 }
 
-function distinct(tasks: readonly ProcessTask[], type: string, status: number, key: 'EntityName' | 'EntityUuid') {
+function distinct(
+  tasks: readonly ProcessTask[],
+  type: string,
+  status: number,
+  key: 'EntityName' | 'EntityUuid',
+) {
   const seen = new Set<string>();
   for (const t of tasks) {
     const v = t[key];

@@ -64,7 +64,8 @@ function bruteForce(q: DescribeProcessTasksQuery) {
     missing.reverse();
   }
   const sorted = [...present, ...missing];
-  const size = Number(q.PageSize ?? 20);
+  // The doc: "If the PageSize parameter is empty, 10 entries are returned".
+  const size = Number(q.PageSize ?? 10);
   const page = Number(q.PageNumber ?? 1);
   return { total: sorted.length, ids: sorted.slice((page - 1) * size, page * size).map((t) => t.TaskId) };
 }

@@ -201,7 +201,7 @@ describe('what never reaches the upstream', () => {
     expect(fwd.requests).toHaveLength(0);
   });
 
-  it.each(['/api/DescribeProcessTaskCount', '/api/DeleteTasks', '/api/x/y'])(
+  it.each(['/api/DescribeSoarTaskAndActions', '/api/DeleteTasks', '/api/x/y'])(
     '%s → 404, no upstream request',
     async (p) => {
       const r = await proxy.get(p);

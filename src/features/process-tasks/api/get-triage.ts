@@ -23,7 +23,12 @@ export function getProcessStatistics(
   lang: 'zh' | 'en',
   options?: ApiCallOptions,
 ): Promise<DescribeProcessStatisticsResponse> {
-  return apiGet('DescribeProcessStatistics', { Lang: lang }, describeProcessStatisticsResponseSchema, options);
+  return apiGet(
+    'DescribeProcessStatistics',
+    { Lang: lang },
+    describeProcessStatisticsResponseSchema,
+    options,
+  );
 }
 
 export function processStatisticsQueryOptions(lang: 'zh' | 'en' = langOf(getLocale())) {
@@ -52,7 +57,7 @@ export function processTaskCountsQueryOptions(
   lang: 'zh' | 'en' = langOf(getLocale()),
 ) {
   return queryOptions({
-    queryKey: processTaskKeys.taskCounts(entityUuids),
+    queryKey: [...processTaskKeys.taskCounts(entityUuids), lang],
     queryFn: ({ signal }) => getProcessTaskCounts(entityUuids, lang, { signal }),
     enabled: entityUuids.length > 0,
   });

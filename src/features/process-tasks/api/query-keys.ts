@@ -9,6 +9,8 @@ export const processTaskKeys = {
   detail: (taskId: string) => [...processTaskKeys.details(), taskId] as const,
   sceneCodes: (lang: string) => [...processTaskKeys.all, 'scene-codes', lang] as const,
   statistics: (lang: string) => [...processTaskKeys.all, 'statistics', lang] as const,
-  taskCounts: (entityUuids: readonly string[]) => [...processTaskKeys.all, 'task-counts', entityUuids] as const,
-  soarRecords: (query: Readonly<Record<string, string>>) => [...processTaskKeys.all, 'soar-records', query] as const,
+  taskCounts: (entityUuids: readonly string[]) =>
+    [...processTaskKeys.all, 'task-counts', entityUuids] as const,
+  soarRecords: (query: Readonly<Record<string, string>>) =>
+    [...processTaskKeys.all, 'soar-records', query] as const,
 };

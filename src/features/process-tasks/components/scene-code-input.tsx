@@ -29,7 +29,12 @@ export function SceneCodeInput({
   const needle = draft.toLowerCase();
   const options = (scenes.data?.Data ?? [])
     .filter((d): d is { Key: string; Value?: string } => typeof d.Key === 'string')
-    .filter((d) => !needle || (d.Key ?? "").toLowerCase().includes(needle) || (d.Value ?? "").toLowerCase().includes(needle))
+    .filter(
+      (d) =>
+        !needle ||
+        (d.Key ?? '').toLowerCase().includes(needle) ||
+        (d.Value ?? '').toLowerCase().includes(needle),
+    )
     .slice(0, 50)
     .map((d) => ({ value: d.Key, label: revealInvisible(`${d.Value ?? d.Key} (${d.Key})`) }));
 
