@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkParams, describeProcessTasksResponseSchema, processTaskSchema } from './sophonsoar';
+import {
+  checkParams,
+  describeProcessTasksResponseSchema,
+  langOf,
+  processTaskSchema,
+  processTasksAnswerSchema,
+  responseProblem,
+} from './sophonsoar';
 
 describe('checkParams(DescribeProcessTasks)', () => {
   it('accepts no parameters', () => {
@@ -134,5 +141,54 @@ describe('response schemas', () => {
       Page: { PageNumber: 1, PageSize: 20 },
     });
     expect(r.success).toBe(false);
+  });
+});
+
+describe('processTasksAnswerSchema: read as leniently as the SDK models', () => {
+  it.each<[string, unknown, unknown]>([
+    ['empty object', {}, { ProcessTasks: [] }],
+    ['nulls everywhere', { RequestId: null, ProcessTasks: null, Page: null }, { ProcessTasks: [] }],
+    ['task without TaskId', { ProcessTasks: [{ EntityName: 'x' }] }, { ProcessTasks: [{ EntityName: 'x' }] }],
+    [
+      'null fields dropped',
+      { ProcessTasks: [{ TaskId: 'a', RemoveTime: null }] },
+      { ProcessTasks: [{ TaskId: 'a' }] },
+    ],
+    [
+      'unknown fields kept, at every level',
+      { X: 1, ProcessTasks: [{ TaskId: 'a', Y: [1] }], Page: { TotalCount: 1, Z: 'z' } },
+      { X: 1, ProcessTasks: [{ TaskId: 'a', Y: [1] }], Page: { TotalCount: 1, Z: 'z' } },
+    ],
+    [
+      'hostile text stays text',
+      { ProcessTasks: [{ TaskId: '<script>', ErrMsg: '=HYPERLINK("x")', EntityName: '\u202egnp.exe' }] },
+      { ProcessTasks: [{ TaskId: '<script>', ErrMsg: '=HYPERLINK("x")', EntityName: '\u202egnp.exe' }] },
+    ],
+  ])('%s', (_name, body, expected) => {
+    expect(processTasksAnswerSchema.parse(body)).toEqual(expected);
+  });
+
+  it.each<[unknown, string]>([
+    ['text', '(the body)'],
+    [{ ProcessTasks: {} }, 'ProcessTasks'],
+    [{ ProcessTasks: [1] }, 'ProcessTasks[0]'],
+    [{ ProcessTasks: [{ TaskStatus: '90' }] }, 'ProcessTasks[0].TaskStatus'],
+    [{ ProcessTasks: [{}, { InputParams: { a: 1 } }] }, 'ProcessTasks[1].InputParams'],
+    [{ Page: { TotalCount: [] } }, 'Page.TotalCount'],
+  ])('%j cannot be used: the problem names %s', (body, field) => {
+    const r = processTasksAnswerSchema.safeParse(body);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(responseProblem(r.error).field).toBe(field);
+  });
+});
+
+describe('langOf: the Lang the SPA sends for its locale', () => {
+  it.each([
+    ['en', 'en'],
+    ['en-GB', 'en'],
+    ['zh', 'zh'],
+    ['zh-CN', 'zh'],
+  ])('%s → %s', (locale, lang) => {
+    expect(langOf(locale)).toBe(lang);
   });
 });

@@ -68,6 +68,26 @@ describe('columnsFor', () => {
   });
 });
 
+describe('OtherFields (the "all fields" export keeps what the catalogue does not know)', () => {
+  const all = columnsFor('all', []);
+  const other = (task: Record<string, unknown>) =>
+    taskToRow(task, all, { timeZone: 'UTC' })[headersOf(all).indexOf('OtherFields')];
+
+  it('is the last column of "all", absent from "visible"', () => {
+    expect(headersOf(all).at(-1)).toBe('OtherFields');
+    expect(headersOf(columnsFor('visible', ['TaskStatus', 'OtherFields']))).not.toContain('OtherFields');
+  });
+
+  it.each([
+    [{ TaskId: 'a' }, ''],
+    [{ TaskId: 'a', Future: null }, ''],
+    [{ TaskId: 'a', Future: 'x', Nested: { n: 1 }, TaskStatus: 90 }, '{"Future":"x","Nested":{"n":1}}'],
+    [{ TaskId: 'a', AlertId: '812345678' }, ''],
+  ])('%j → %s', (task, cell) => {
+    expect(other(task)).toBe(cell);
+  });
+});
+
 describe('taskToRow', () => {
   it('maps times (ISO with offset + raw ms), status (code + label), InputParams verbatim', () => {
     const cols = columnsFor('visible', [

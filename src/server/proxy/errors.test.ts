@@ -9,6 +9,7 @@ import {
   isRetryable,
   RETRY_AFTER_MS,
   retryAfterMsFromHeaders,
+  ACS_RETRY_AFTER,
 } from './errors';
 
 const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
@@ -31,6 +32,15 @@ describe('upstream failures', () => {
     ['throttled (503)', upstreamError(503, 'Throttling'), 429, 'Throttling', false, 'UP-1'],
     ['throttled (429)', upstreamError(429, 'TooManyRequests'), 429, 'TooManyRequests', false, 'UP-1'],
     ['API throttled', upstreamError(400, 'Throttling.Api'), 429, 'Throttling.Api', false, 'UP-1'],
+    // An x-acs-retry-after header means throttling whatever the status and code (SDK core).
+    [
+      'x-acs-retry-after on a 503',
+      Object.assign(upstreamError(503, 'ServiceUnavailable'), { [ACS_RETRY_AFTER]: true }),
+      429,
+      'ServiceUnavailable',
+      false,
+      'UP-1',
+    ],
     [
       'service unavailable',
       upstreamError(503, 'ServiceUnavailable'),
