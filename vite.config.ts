@@ -26,7 +26,7 @@ export default defineConfig({
   },
   test: {
     // Blocks and reports any connection to the ECS metadata address, in every test file.
-    setupFiles: ['src/server/metadata-guard.setup.ts'],
+    setupFiles: ['test/helpers/metadata-guard.setup.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

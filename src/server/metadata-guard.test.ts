@@ -1,8 +1,8 @@
-/** The suite-wide guard (metadata-guard.setup.ts) sees and blocks connections to 100.100.100.200. */
+/** The suite-wide guard (test/helpers/metadata-guard.setup.ts) sees and blocks connections to 100.100.100.200. */
 import http from 'node:http';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { drainMetadataAttempts } from './metadata-guard.setup';
+import { drainMetadataAttempts } from '../../test/helpers/metadata-guard.setup';
 
 describe('the metadata-address guard', () => {
   it('blocks a raw socket', () => {

@@ -16,7 +16,7 @@ import {
   type RunningEmulator,
 } from './emulator/index';
 import { callOfficial, officialClient, v1Request } from '../../test/helpers/emulator-client';
-import { readmeBlock, readmeBlockAfter } from './readme-blocks';
+import { readmeBlock, readmeBlockAfter } from '../../test/helpers/readme-blocks';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let emu: RunningEmulator;

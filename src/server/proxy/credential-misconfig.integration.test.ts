@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { configuredCredentialSources } from './credential-sources';
-import { startFakeCloud, type FakeCloud } from './credential-testing/fake-cloud';
+import { startFakeCloud, type FakeCloud } from '../../../test/helpers/fake-cloud';
 import { resolveUpstream, type ResolvedUpstream } from './upstream-target';
 
 const saved = { ...process.env };

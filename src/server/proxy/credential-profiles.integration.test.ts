@@ -15,8 +15,8 @@ import { buildApp } from '../app';
 import { loadConfig } from '../config';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { createLogger } from '../logger';
-import { readmeBlock } from '../readme-blocks';
-import { METADATA_ADDRESS, startFakeCloud, type FakeCloud } from './credential-testing/fake-cloud';
+import { readmeBlock } from '../../../test/helpers/readme-blocks';
+import { METADATA_ADDRESS, startFakeCloud, type FakeCloud } from '../../../test/helpers/fake-cloud';
 import { resolveUpstream, type ResolvedUpstream } from './upstream-target';
 
 const ROLE = 'rtc-reader-role';

@@ -24,7 +24,7 @@ import net, { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tls from 'node:tls';
-import { v1Signature, v1StringToSign, type ParamPair } from '../../emulator/signing';
+import { v1Signature, v1StringToSign, type ParamPair } from '../../src/server/emulator/signing';
 
 export const METADATA_ADDRESS = '100.100.100.200';
 export const STS_HOST = 'sts.aliyuncs.com';

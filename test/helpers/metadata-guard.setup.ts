@@ -3,12 +3,12 @@
  * instance-metadata address 100.100.100.200. A Socket#connect to it is blocked on the spot
  * and fails the running test in afterEach (the credential library swallows connection
  * errors, so a throw alone could pass unseen). The credential tests' own responder
- * (proxy/credential-testing/fake-cloud.ts) redirects at the HTTP-agent level, before any
+ * (test/helpers/fake-cloud.ts) redirects at the HTTP-agent level, before any
  * socket is opened, so it never trips this guard.
  */
 import net from 'node:net';
 import { afterEach, expect } from 'vitest';
-import { METADATA_ADDRESS, connectHost, isMetadataAddress } from './proxy/credential-testing/fake-cloud';
+import { METADATA_ADDRESS, connectHost, isMetadataAddress } from './fake-cloud';
 
 const attempts: string[] = [];
 const connect = net.Socket.prototype.connect;
