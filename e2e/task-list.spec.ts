@@ -272,13 +272,15 @@ test.describe('throttling', () => {
       if (/\/api\/DescribeProcessTasks\?/.test(r.url())) sent.push(Date.now());
     });
     const error = page.getByTestId('error-state');
-    await emulator.setFaults({ throttleRate: 1 });
+    // The upstream's hint (x-acs-retry-after 2000 ms) becomes the proxy's Retry-After: 2.
+    // (The proxy's own default without a hint is 1 s since the retry-owner change.)
+    await emulator.setFaults({ throttleRate: 1, throttleRetryAfterMs: 2000 });
     try {
       await page.goto('/?PageSize=10');
       await expect(error).toBeVisible({ timeout: 30_000 });
       await expect(error.getByTestId('error-code')).toHaveText(/^Throttling/);
     } finally {
-      await emulator.setFaults({ throttleRate: 0 });
+      await emulator.setFaults({ throttleRate: 0, throttleRetryAfterMs: 0 });
     }
     // One retry, no sooner than the proxy's Retry-After (2 s), and nothing after it.
     expect(sent).toHaveLength(2);
