@@ -4,13 +4,11 @@
  * Node-only: it starts the server code the SPA never imports.
  */
 /* eslint-disable no-restricted-imports, import-x/no-restricted-paths -- Node-only integration test: starts the real server and emulator */
-import type { FastifyInstance } from 'fastify';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
-import { HOSTILE_TASK_IDS, NO_FAULTS, startEmulator } from '../../server/emulator/index';
+import { HOSTILE_TASK_IDS, NO_FAULTS } from '../../server/emulator/index';
 import type { RunningEmulator } from '../../server/emulator/server';
-import { staticCredential } from '../../server/proxy/credential-chain';
+import { startProxyHarness, type ProxyHarness } from '../../../test/helpers/proxy-harness';
 /* eslint-enable no-restricted-imports, import-x/no-restricted-paths */
 import {
   describeProcessTasksResponseSchema,
@@ -23,38 +21,28 @@ import { CsvBuilder } from './csv-builder';
 import { runExport, type ExportResult } from './fetch-engine';
 import { FORMULA_TRIGGERS, stripNeutralisation } from './neutralise';
 
+let harness: ProxyHarness | undefined;
 let emulator: RunningEmulator;
-let app: FastifyInstance;
 let baseUrl: string;
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    port: 0,
-    tasks: 2600,
-    seed: 11,
-    live: false,
-    liveIntervalMs: 100,
-    logger: false,
-  });
-  app = await buildApp({
+  harness = await startProxyHarness({
+    emulator: { tasks: 2600, seed: 11, liveIntervalMs: 100 },
+    timeoutMs: 5000,
+    deadlineMs: 30_000,
     // No proxy-side retries: the engine's own back-off meets every fault.
-    config: { upstream: { timeoutMs: 5000, deadlineMs: 30_000, retries: 0 }, rateLimitPerMinute: 100_000 },
-    upstream: {
-      mode: 'demo',
-      endpoint: emulator.endpoint,
-      protocol: 'http',
-      credential: staticCredential(emulator.accessKeyId, emulator.accessKeySecret),
-    },
-    version: '1.2.3-test',
-    staticRoot: false,
+    retries: 0,
+    rateLimitPerMinute: 100_000,
     backoff: { baseDelayMs: 20, maxDelayMs: 200 },
+    version: '1.2.3-test',
+    listen: true,
   });
-  baseUrl = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
+  emulator = harness.emulator;
+  baseUrl = harness.url!;
 }, 60_000);
 
 afterAll(async () => {
-  await app?.close();
-  await emulator?.close();
+  await harness?.close();
 });
 
 /** The API's own answer for a query: page after page, one at a time. */
