@@ -15,7 +15,7 @@ import { isoInZone } from './iso-time';
 import { FORMULA_TRIGGERS, NEUTRALISATION_PREFIX } from './neutralise';
 
 export const MANIFEST_KIND = 'response-task-console/process-tasks-export';
-export const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 1;
 
 export interface TimeBound {
   ms: number;

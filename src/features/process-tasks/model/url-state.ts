@@ -32,7 +32,7 @@ export {
   type TaskUrlState,
 } from './task-view';
 
-export type NoticeReason = 'unknownParam' | 'invalidValue' | 'unknownValue' | 'repeated' | 'rangeOrder';
+type NoticeReason = 'unknownParam' | 'invalidValue' | 'unknownValue' | 'repeated' | 'rangeOrder';
 export interface UrlNotice {
   param: string;
   value: string;
