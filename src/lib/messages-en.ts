@@ -105,12 +105,15 @@ export const messagesEn = {
   'range.endPlaceholder': 'End',
   'range.relative': 'now{offset}',
 
-  'notice.title': 'Some parts of the link were ignored',
+  'notice.title': 'Some parts of the link were changed or ignored',
   'notice.unknownParam': '{param} is not a parameter this view knows; it was ignored.',
   'notice.invalidValue': '{param}: the value “{value}” is malformed; it was ignored.',
   'notice.unknownValue': '{param}: the value “{value}” is not a known value; it was ignored.',
   'notice.repeated': '{param} was given more than once; the extra value “{value}” was ignored.',
   'notice.rangeOrder': '{param}: the range {value} starts after it ends; it was ignored.',
+  'notice.trimmed': '{param}: spaces around the value “{value}” were removed.',
+  'notice.blankValue': '{param}: the value held only spaces; it was ignored.',
+  'notice.pastLastPage': '{param} {value} is past the end of the list; its last page is shown.',
   'notice.dismiss': 'Dismiss',
 
   'toolbar.total_one': '{count} task',

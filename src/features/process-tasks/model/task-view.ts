@@ -46,20 +46,26 @@ export const DEFAULT_VIEW: TaskListView = Object.freeze({
 
 const isSet = (v: string | readonly string[] | undefined) => v !== undefined && v.length > 0;
 
-/** Copies one filter from `from` to `to`, or removes it from `to` when `from` has none. */
+/**
+ * Copies one filter from `from` to `to`, trimmed (list items one by one), or removes it
+ * from `to` when `from` has none or only whitespace.
+ */
 function copyFilter(spec: FilterParam, from: TaskFilters, to: TaskFilters): void {
   if (spec.kind === 'list') {
-    const v = from[spec.name];
-    if (v && isSet(v)) to[spec.name] = v;
+    const v = from[spec.name]?.map((item) => item.trim()).filter((item) => item !== '');
+    if (v && isSet(v)) to[spec.name] = [...new Set(v)];
     else delete to[spec.name];
     return;
   }
-  const v = from[spec.name];
+  const v = from[spec.name]?.trim();
   if (v && isSet(v)) to[spec.name] = v;
   else delete to[spec.name];
 }
 
-/** A new view with some filters changed (empty means cleared); back to page 1. */
+/**
+ * A new view with some filters changed (empty or whitespace-only means cleared; values
+ * trimmed, as the URL codec reads them); back to page 1.
+ */
 export function withFilters(view: TaskListView, patch: Partial<TaskFilters>): TaskListView {
   const filters: TaskFilters = { ...view.filters };
   for (const spec of FILTER_PARAMS) if (spec.name in patch) copyFilter(spec, patch, filters);
