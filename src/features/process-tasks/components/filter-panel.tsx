@@ -24,7 +24,7 @@ const ADVANCED = FILTER_PARAMS.filter(isAdvanced);
 
 interface Props {
   filters: TaskFilters;
-  onChange: (patch: Partial<TaskFilters>, opts?: { replace?: boolean }) => void;
+  onChange: (patch: Partial<TaskFilters>) => void;
 }
 
 const fid = (p: string) => `filter-${p}`;
@@ -74,7 +74,7 @@ export function FilterPanel({ filters, onChange }: Props) {
               <SceneCodeInput
                 id={id}
                 value={filters[p.name]}
-                onCommit={(v) => onChange({ [p.name]: v }, { replace: true })}
+                onCommit={(v) => onChange({ [p.name]: v })}
               />
             </FilterField>
           );
@@ -85,7 +85,7 @@ export function FilterPanel({ filters, onChange }: Props) {
               id={id}
               value={filters[p.name]}
               aria-describedby={`${id}-hint`}
-              onCommit={(v) => onChange({ [p.name]: v }, { replace: true })}
+              onCommit={(v) => onChange({ [p.name]: v })}
             />
           </FilterField>
         );
