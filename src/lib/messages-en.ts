@@ -119,6 +119,7 @@ export const messagesEn = {
   'toolbar.total_one': '{count} task',
   'toolbar.total_other': '{count} tasks',
   'toolbar.refreshing': 'Updating…',
+  'toolbar.totalStale': 'counted before your last change; updating…',
   'toolbar.refresh': 'Refresh',
   'toolbar.copyLink': 'Copy link',
   'toolbar.copyLinkFrozen': 'Copy link with frozen times',

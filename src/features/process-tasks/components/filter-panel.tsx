@@ -71,11 +71,7 @@ export function FilterPanel({ filters, onChange }: Props) {
         if ('suggest' in p)
           return (
             <FilterField key={p.name} id={id} label={label}>
-              <SceneCodeInput
-                id={id}
-                value={filters[p.name]}
-                onCommit={(v) => onChange({ [p.name]: v })}
-              />
+              <SceneCodeInput id={id} value={filters[p.name]} onCommit={(v) => onChange({ [p.name]: v })} />
             </FilterField>
           );
         const hint = p.match === 'contains' ? t('filters.keywordHint') : t('filters.exactHint');

@@ -7,8 +7,10 @@ import type { TaskListView } from '../model/url-state';
 
 /**
  * The list's page for `view`: the query, the page to show (the last good one stays on
- * screen when a refetch fails; keepPreviousData only covers loading), the next page
- * prefetched so "next" is instant, and a refresh of every list.
+ * screen when a refetch fails; keepPreviousData only covers loading), its total and
+ * whether that total was counted for an earlier view (`totalStale`: the answer for this
+ * view is loading or failed), the next page prefetched so "next" is instant, and a
+ * refresh of every list.
  */
 export function useTaskList(view: TaskListView) {
   const queryClient = useQueryClient();
@@ -31,5 +33,6 @@ export function useTaskList(view: TaskListView) {
     [queryClient],
   );
 
-  return { list, shown, totalCount: shown?.Page.TotalCount, refresh };
+  const totalStale = list.isPlaceholderData || (list.data === undefined && shown !== undefined);
+  return { list, shown, totalCount: shown?.Page.TotalCount, totalStale, refresh };
 }
