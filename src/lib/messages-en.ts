@@ -135,6 +135,8 @@ export const messagesEn = {
   'table.rowLabel': 'Task {id}, open details',
   'table.loading': 'Loading tasks…',
   'table.empty': 'No tasks match',
+  'table.pastEnd': 'Page {page} is past the end: {total} tasks match, on pages 1 to {last}.',
+  'table.goToLastPage': 'Go to page {last}',
   'table.emptyWithFilters': 'No tasks match the active filters.',
   'table.emptyNoFilters': 'There are no response tasks in this account.',
   'table.pageRange': '{from}–{to} of {total}',

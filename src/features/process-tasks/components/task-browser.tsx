@@ -93,7 +93,14 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           stale={list.isPlaceholderData || (list.isError && shown !== undefined)}
           empty={
             list.isError ? null : (
-              <EmptyResults filters={view.filters} onRemove={removeFilters} onClearAll={clearFilters} />
+              <EmptyResults
+                filters={view.filters}
+                view={view}
+                totalCount={list.isPlaceholderData ? undefined : list.data?.Page.TotalCount}
+                onGoToPage={(page) => setView((v) => ({ ...v, page }))}
+                onRemove={removeFilters}
+                onClearAll={clearFilters}
+              />
             )
           }
           onOpen={openTask}

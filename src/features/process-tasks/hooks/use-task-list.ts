@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DescribeProcessTasksResponse } from '../../../shared/sophonsoar';
 import { processTasksQueryOptions } from '../api/get-process-tasks';
 import { processTaskKeys } from '../api/query-keys';
-import type { TaskListView } from '../model/url-state';
+import { pageInRange, type TaskListView } from '../model/url-state';
+import { correctUrl, currentTaskUrlState } from './task-url-store';
 
 /**
  * The list's page for `view`: the query, the page to show (the last good one stays on
@@ -27,6 +28,21 @@ export function useTaskList(view: TaskListView) {
   useEffect(() => {
     if (hasNext) void queryClient.prefetchQuery(processTasksQueryOptions({ ...view, page: view.page + 1 }));
   }, [hasNext, queryClient, view]);
+
+  // A page past the end (an old link, or tasks that left the set): the answer's total says
+  // where the end is; the URL moves to the last page (a correction: replace) with a notice.
+  const settledTotal =
+    list.data !== undefined && !list.isPlaceholderData ? list.data.Page.TotalCount : undefined;
+  useEffect(() => {
+    if (settledTotal === undefined) return;
+    const last = pageInRange(view, settledTotal);
+    if (last === undefined) return;
+    const cur = currentTaskUrlState();
+    correctUrl(
+      { ...cur, view: { ...cur.view, page: last } },
+      { param: 'PageNumber', value: String(view.page), reason: 'pastLastPage' },
+    );
+  }, [settledTotal, view]);
 
   const refresh = useCallback(
     () => void queryClient.invalidateQueries({ queryKey: processTaskKeys.lists() }),

@@ -72,6 +72,20 @@ export function withFilters(view: TaskListView, patch: Partial<TaskFilters>): Ta
   return { ...view, filters, page: 1 };
 }
 
+/** The last page of `totalCount` tasks at `pageSize` a page (1 when there are none). */
+export function lastPage(totalCount: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(totalCount / pageSize));
+}
+
+/**
+ * The page to show instead of `view.page` when it lies past the end of `totalCount`
+ * tasks (the last page); undefined when the page exists.
+ */
+export function pageInRange(view: TaskListView, totalCount: number): number | undefined {
+  const last = lastPage(totalCount, view.pageSize);
+  return view.page > last ? last : undefined;
+}
+
 export function countActiveFilters(filters: TaskFilters): number {
   return FILTER_PARAMS.filter((spec) => isSet(filters[spec.name])).length;
 }

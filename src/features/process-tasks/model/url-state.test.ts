@@ -5,6 +5,7 @@ import {
   freezeFilters,
   parseLocation,
   parsePath,
+  pageInRange,
   parseSearch,
   serializeView,
   withFilters,
@@ -319,5 +320,21 @@ describe('changing filters', () => {
     expect(withFilters(start, { EntityName: undefined, YunCode: ['CFW'] })).toEqual(
       view({ filters: { TaskStatus: ['90'], YunCode: ['CFW'] }, page: 1 }),
     );
+  });
+});
+
+describe('a page past the end', () => {
+  it.each([
+    // Issue 14.1: /?TaskStatus=92&PageNumber=5 when 10 tasks match → page 1.
+    ['TaskStatus=92&PageNumber=5', 10, 1],
+    ['PageNumber=5', 81, undefined],
+    ['PageNumber=6', 81, 5],
+    ['PageNumber=3&PageSize=50', 100, 2],
+    ['PageNumber=2&PageSize=50', 100, undefined],
+    ['PageNumber=1000000', 2600, 130],
+    ['PageNumber=4', 0, 1],
+    ['', 0, undefined],
+  ])('%s with %d tasks → page %s', (search, total, expected) => {
+    expect(pageInRange(parseSearch(search, NOW).view, total)).toBe(expected);
   });
 });

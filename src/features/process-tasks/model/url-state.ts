@@ -28,6 +28,8 @@ export {
   countActiveFilters,
   freezeFilters,
   hasRelativeTimes,
+  lastPage,
+  pageInRange,
   withFilters,
   type TaskFilters,
   type TaskListView,
