@@ -68,7 +68,7 @@ test.describe('task drawer', () => {
     await expect(page).toHaveURL(/\/$/);
   });
 
-  test('a deep-linked task is asked for at once, not after the list has answered', async ({
+  test('a deep-linked task is asked for at once, not after the list or the drawer code', async ({
     page,
     api,
     emulator,
@@ -86,8 +86,13 @@ test.describe('task drawer', () => {
       if (r.url().includes('/api/DescribeProcessTasks'))
         answered.push({ detail: isDetail(r.url()), at: Date.now() });
     });
-    // Every answer takes 1.5 s: a request that waits for another answer starts 1.5 s late.
+    // Every answer takes 1.5 s, and the drawer's code 2 s (a slow network): a task request
+    // that waits for either starts after the list has answered.
     await emulator.setFaults({ latencyMs: 1500 });
+    await page.route(/\/assets\/task-drawer-[^/]*\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 2000));
+      await route.continue();
+    });
     await page.goto(`/tasks/${encodeURIComponent(task.TaskId)}`);
     const drawer = page.getByRole('dialog');
     await expect(drawer.getByTestId('drawer-TaskId')).toHaveText(task.TaskId);
