@@ -249,9 +249,11 @@ async function sweepWindow(engine: Engine, window: Slice, concurrency: number, a
     if (last === slice.from) {
       // More than a page processed in this one millisecond: offset pages (not swept).
       const ms = { from: last, until: last };
+      tally.pagesPlanned += 1;
       const first = await fetchSlice(ms);
       await deliver(first.tasks);
       const pages = Math.ceil(first.totalCount / pageSize);
+      tally.pagesPlanned += Math.max(0, pages - 1);
       tally.unsweptMs++;
       for (let p = 2; p <= pages; p++) await deliver((await fetchSlice(ms, p)).tasks);
       if (last === slice.until) return;
