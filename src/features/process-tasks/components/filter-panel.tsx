@@ -24,7 +24,7 @@ const ADVANCED = FILTER_PARAMS.filter(isAdvanced);
 
 interface Props {
   filters: TaskFilters;
-  onChange: (patch: Partial<TaskFilters>, opts?: { replace?: boolean }) => void;
+  onChange: (patch: Partial<TaskFilters>) => void;
 }
 
 const fid = (p: string) => `filter-${p}`;
@@ -71,11 +71,7 @@ export function FilterPanel({ filters, onChange }: Props) {
         if ('suggest' in p)
           return (
             <FilterField key={p.name} id={id} label={label}>
-              <SceneCodeInput
-                id={id}
-                value={filters[p.name]}
-                onCommit={(v) => onChange({ [p.name]: v }, { replace: true })}
-              />
+              <SceneCodeInput id={id} value={filters[p.name]} onCommit={(v) => onChange({ [p.name]: v })} />
             </FilterField>
           );
         const hint = p.match === 'contains' ? t('filters.keywordHint') : t('filters.exactHint');
@@ -85,7 +81,7 @@ export function FilterPanel({ filters, onChange }: Props) {
               id={id}
               value={filters[p.name]}
               aria-describedby={`${id}-hint`}
-              onCommit={(v) => onChange({ [p.name]: v }, { replace: true })}
+              onCommit={(v) => onChange({ [p.name]: v })}
             />
           </FilterField>
         );

@@ -40,7 +40,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
     dismissNotices,
   } = useTaskView();
   const now = useNow();
-  const { list, shown, totalCount, refresh } = useTaskList(view);
+  const { list, shown, totalCount, totalStale, refresh } = useTaskList(view);
   const { visibility, setVisibility, reset } = useColumnVisibility();
   const table = useTaskTable({
     view,
@@ -68,6 +68,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           state={openTaskId === undefined ? { view } : { view, openTaskId }}
           totalCount={totalCount}
           refreshing={list.isFetching && shown !== undefined}
+          totalStale={totalStale}
           onRefresh={refresh}
           table={table}
           onResetColumns={reset}
@@ -92,7 +93,14 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           stale={list.isPlaceholderData || (list.isError && shown !== undefined)}
           empty={
             list.isError ? null : (
-              <EmptyResults filters={view.filters} onRemove={removeFilters} onClearAll={clearFilters} />
+              <EmptyResults
+                filters={view.filters}
+                view={view}
+                totalCount={list.isPlaceholderData ? undefined : list.data?.Page.TotalCount}
+                onGoToPage={(page) => setView((v) => ({ ...v, page }))}
+                onRemove={removeFilters}
+                onClearAll={clearFilters}
+              />
             )
           }
           onOpen={openTask}
