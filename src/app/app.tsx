@@ -3,7 +3,10 @@ import { t } from '../lib/i18n';
 import { DemoBanner, ModeBadge } from './demo-banner';
 import { renderExportSlot } from './export-slot';
 import { ThemeVars } from './theme-vars';
-import { TimeZoneSelect } from './time-zone-select';
+import { lazy, Suspense } from 'react';
+
+// antd Select loads after the first rows; the label and the control's place show at once.
+const TimeZoneSelect = lazy(() => import('./time-zone-select').then((m) => ({ default: m.TimeZoneSelect })));
 
 export function App() {
   return (
@@ -17,7 +20,16 @@ export function App() {
           </div>
           <div className="rtc-header-right">
             <ModeBadge />
-            <TimeZoneSelect />
+            <Suspense
+              fallback={
+                <div className="rtc-zone">
+                  <span className="rtc-header-meta">{t('app.timeZone')}</span>
+                  <span className="rtc-control-placeholder rtc-control-placeholder-sm" aria-hidden />
+                </div>
+              }
+            >
+              <TimeZoneSelect />
+            </Suspense>
           </div>
         </header>
         <main className="rtc-main">

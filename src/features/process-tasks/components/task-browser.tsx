@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { t } from '../../../lib/i18n';
 import { useNow } from '../../../lib/use-now';
 import { useColumnVisibility } from '../hooks/use-column-visibility';
@@ -13,10 +13,12 @@ import { ErrorState } from './error-state';
 import { FilterChips } from './filter-chips';
 import { FilterPanel } from './filter-panel';
 import { TaskDrawerHost } from './task-drawer-host';
-import { TaskPagination } from './task-pagination';
 import { TaskTable } from './task-table';
 import { TaskToolbar } from './task-toolbar';
 import { UrlNotices } from './url-notices';
+
+// antd Pagination (with its page-size Select) loads after the first rows, below them.
+const TaskPagination = lazy(() => import('./task-pagination').then((m) => ({ default: m.TaskPagination })));
 
 export interface ExportSlotProps {
   view: TaskListView;
@@ -98,7 +100,9 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           onOpen={openTask}
         />
         {totalCount !== undefined && totalCount > 0 ? (
-          <TaskPagination view={view} totalCount={totalCount} table={table} />
+          <Suspense fallback={<div className="rtc-pagination rtc-pagination-placeholder" />}>
+            <TaskPagination view={view} totalCount={totalCount} table={table} />
+          </Suspense>
         ) : null}
       </section>
       <TaskDrawerHost openTaskId={openTaskId} pageRows={shown?.ProcessTasks} onClose={closeTask} />
