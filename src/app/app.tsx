@@ -4,9 +4,22 @@ import { DemoBanner, ModeBadge } from './demo-banner';
 import { renderExportSlot } from './export-slot';
 import { ThemeVars } from './theme-vars';
 import { lazy, Suspense } from 'react';
+import { useFirstScreenShown } from '../lib/first-screen';
 
 // antd Select loads after the first rows; the label and the control's place show at once.
 const TimeZoneSelect = lazy(() => import('./time-zone-select').then((m) => ({ default: m.TimeZoneSelect })));
+
+/** The zone select once the first rows are painted; its label and place until then. */
+function DeferredTimeZoneSelect() {
+  const afterFirstRows = useFirstScreenShown();
+  const placeholder = (
+    <div className="rtc-zone">
+      <span className="rtc-header-meta">{t('app.timeZone')}</span>
+      <span className="rtc-control-placeholder rtc-control-placeholder-sm" aria-hidden />
+    </div>
+  );
+  return <Suspense fallback={placeholder}>{afterFirstRows ? <TimeZoneSelect /> : placeholder}</Suspense>;
+}
 
 export function App() {
   return (
@@ -20,16 +33,7 @@ export function App() {
           </div>
           <div className="rtc-header-right">
             <ModeBadge />
-            <Suspense
-              fallback={
-                <div className="rtc-zone">
-                  <span className="rtc-header-meta">{t('app.timeZone')}</span>
-                  <span className="rtc-control-placeholder rtc-control-placeholder-sm" aria-hidden />
-                </div>
-              }
-            >
-              <TimeZoneSelect />
-            </Suspense>
+            <DeferredTimeZoneSelect />
           </div>
         </header>
         <main className="rtc-main">

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { createQueryClient } from '../lib/query-client';
 import { App } from './app';
 import { handOverEarlyRequests } from './early-handoff';
+import { restoreTimeZoneSetting } from './time-zone-setting';
 import { AppProviders } from './providers';
 import './app.css';
 
@@ -14,6 +15,7 @@ export const APP_RENDER_MARK = 'rtc:app-render';
 export function bootstrap(container: HTMLElement): void {
   const queryClient = createQueryClient();
   handOverEarlyRequests(queryClient);
+  restoreTimeZoneSetting();
   performance.mark(APP_RENDER_MARK);
   createRoot(container).render(
     <StrictMode>

@@ -1,6 +1,7 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { lazy, Suspense, useState } from 'react';
+import { useFirstScreenShown } from '../../../lib/first-screen';
 import { t } from '../../../lib/i18n';
 import {
   FILTER_PARAMS,
@@ -41,6 +42,8 @@ export function FilterPanel({ filters, onChange }: Props) {
   const advancedActive = ADVANCED.some((p) => filters[p.name] !== undefined);
   const [moreOpen, setMoreOpen] = useState(advancedActive);
   const showMore = moreOpen || advancedActive;
+  // The controls' code loads once the first rows are painted (lib/first-screen.ts).
+  const controls = useFirstScreenShown();
 
   const field = (p: FilterParam) => {
     const id = fid(p.name);
@@ -53,7 +56,11 @@ export function FilterPanel({ filters, onChange }: Props) {
     return (
       <FilterField key={p.name} id={id} label={t(labelKey(p.name))} hint={hint}>
         <Suspense fallback={<ControlPlaceholder />}>
-          <FilterControl param={p} id={id} filters={filters} onChange={onChange} />
+          {controls ? (
+            <FilterControl param={p} id={id} filters={filters} onChange={onChange} />
+          ) : (
+            <ControlPlaceholder />
+          )}
         </Suspense>
       </FilterField>
     );
@@ -74,12 +81,16 @@ export function FilterPanel({ filters, onChange }: Props) {
         {TIME_RANGES.map(({ id, start, end }) => (
           <FilterField key={id} id={fid(start)} label={t(labelKey(id))}>
             <Suspense fallback={<ControlPlaceholder />}>
-              <TimeRangeControl
-                id={fid(start)}
-                start={filters[start]}
-                end={filters[end]}
-                onChange={(a, b) => onChange({ [start]: a, [end]: b })}
-              />
+              {controls ? (
+                <TimeRangeControl
+                  id={fid(start)}
+                  start={filters[start]}
+                  end={filters[end]}
+                  onChange={(a, b) => onChange({ [start]: a, [end]: b })}
+                />
+              ) : (
+                <ControlPlaceholder />
+              )}
             </Suspense>
           </FilterField>
         ))}

@@ -1,4 +1,6 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { markFirstScreenShown, useFirstScreenShown } from '../../../lib/first-screen';
+import { whenIdle } from '../../../lib/when-idle';
 import { t } from '../../../lib/i18n';
 import { useNow } from '../../../lib/use-now';
 import { useColumnVisibility } from '../hooks/use-column-visibility';
@@ -56,6 +58,10 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
   // The export code loads only once the first rows are painted: it must not weigh on
   // the first screen.
   const exportReady = useReadyAfter(shown !== undefined, 300);
+  // The first answer is painted: what the first rows did not need may load now.
+  const answered = shown !== undefined || list.isError;
+  useEffect(() => (answered ? whenIdle(markFirstScreenShown, 100) : undefined), [answered]);
+  const afterFirstRows = useFirstScreenShown();
 
   const removeFilters = (params: FilterParamName[]) =>
     updateFilters(Object.fromEntries(params.map((p) => [p, undefined])) as Partial<TaskFilters>);
@@ -101,7 +107,11 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
         />
         {totalCount !== undefined && totalCount > 0 ? (
           <Suspense fallback={<div className="rtc-pagination rtc-pagination-placeholder" />}>
-            <TaskPagination view={view} totalCount={totalCount} table={table} />
+            {afterFirstRows ? (
+              <TaskPagination view={view} totalCount={totalCount} table={table} />
+            ) : (
+              <div className="rtc-pagination rtc-pagination-placeholder" />
+            )}
           </Suspense>
         ) : null}
       </section>
