@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Page, Request } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rows } from './helpers';
@@ -66,4 +67,34 @@ test.describe('first load', () => {
       expect(marks['rtc:early-requests']!).toBeLessThan(marks['rtc:app-render']!);
     });
   }
+
+  test('the JS and CSS the first rows wait for stay within 250 KB gzip (the real build, as served)', async ({
+    page,
+    request,
+  }) => {
+    // When the first rows entered the DOM (performance.now), recorded by the page itself.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstRowsAt?: number };
+      new MutationObserver(() => {
+        if (w.__firstRowsAt === undefined && document.querySelector('tbody tr.rtc-row'))
+          w.__firstRowsAt = performance.now();
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto('/');
+    await expect(rows(page).first()).toBeVisible();
+    const before = await page.evaluate(() => {
+      const rowsAt = (window as unknown as { __firstRowsAt: number }).__firstRowsAt;
+      return performance
+        .getEntriesByType('resource')
+        .map((e) => e as PerformanceResourceTiming)
+        .filter((e) => /\.(m?js|css)$/.test(new URL(e.name).pathname) && e.responseEnd <= rowsAt)
+        .map((e) => e.name);
+    });
+    // Every JS and CSS file fully received when the rows appeared, gzip'd at zlib's default level.
+    let bytes = 0;
+    for (const url of before) bytes += gzipSync(await (await request.get(url)).body()).length;
+    expect(before.some((u) => /\/assets\/index-[^/]+\.js$/.test(u))).toBe(true);
+    expect(bytes).toBeGreaterThan(100 * 1024);
+    expect(bytes).toBeLessThanOrEqual(250 * 1024);
+  });
 });

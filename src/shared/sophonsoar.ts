@@ -189,4 +189,3 @@ export function checkParams<A extends Action>(
   }
   return { ok: false, param, code: 'InvalidParameter', message: `The parameter ${param} ${issue.message}.` };
 }
-
