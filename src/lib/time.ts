@@ -26,12 +26,16 @@ export function subscribeTimeZoneSetting(listener: () => void): () => void {
 
 let localZone: string | undefined;
 
-/** The IANA name behind a setting ('local' becomes the browser's zone, read once). */
+/** The IANA name behind a setting ('local' becomes the browser's zone). */
 export function resolveTimeZone(zone: TimeZoneSetting = currentZone): string {
   if (zone !== 'local') return zone;
-  // dayjs.tz.guess builds an Intl.DateTimeFormat on every call; a table of times asked
-  // for it once per cell.
-  localZone ??= dayjs.tz.guess() || 'UTC';
+  // dayjs.tz.guess builds an Intl.DateTimeFormat on every call, and a table of times asks
+  // once per cell: the answer is kept for the current task only (the browser's zone can
+  // change while the page is open).
+  if (localZone === undefined) {
+    localZone = dayjs.tz.guess() || 'UTC';
+    queueMicrotask(() => (localZone = undefined));
+  }
   return localZone;
 }
 
