@@ -14,14 +14,13 @@ import {
   MS_MAX,
   MS_MIN,
   REQUEST_PARAMS,
-  TASK_FIELDS,
   type Action,
   type RequestParam,
   type RequestParamName,
-  type TaskField,
 } from './catalogue';
 
 export * from './catalogue';
+export * from './responses';
 
 const describeOneOf = (values: readonly string[]) =>
   values.length === 2 ? `${values[0]} or ${values[1]}` : `one of ${values.join(', ')}`;
@@ -190,63 +189,3 @@ export function checkParams<A extends Action>(
   }
   return { ok: false, param, code: 'InvalidParameter', message: `The parameter ${param} ${issue.message}.` };
 }
-
-const fieldSchema = (f: TaskField) =>
-  f.type === 'number' || f.type === 'ms' ? z.number().optional() : z.string().optional();
-type FieldValue<F extends TaskField> = F extends { type: 'number' | 'ms' } ? number : string;
-type TaskShape = {
-  [N in TaskField['name']]: z.ZodOptional<z.ZodType<FieldValue<Extract<TaskField, { name: N }>>>>;
-};
-function taskShape(): TaskShape {
-  // As paramsShape: one entry per catalogue field, typed by FieldValue.
-  return Object.fromEntries(
-    TASK_FIELDS.map((f) => [f.name, fieldSchema(f)] as const),
-  ) as unknown as TaskShape;
-}
-
-/** One response task, built from TASK_FIELDS. Every field but TaskId may be missing
- * upstream (InputParams is a JSON document in a string, or empty, or not JSON at all).
- * Unknown fields pass through. */
-export const processTaskSchema = z.looseObject({ ...taskShape(), TaskId: z.string() });
-export type ProcessTask = z.infer<typeof processTaskSchema>;
-/** Every documented field of a task, in the API's order. */
-export const PROCESS_TASK_FIELDS: readonly TaskField['name'][] = TASK_FIELDS.map((f) => f.name);
-
-export const describeProcessTasksResponseSchema = z.looseObject({
-  RequestId: z.string(),
-  ProcessTasks: z.array(processTaskSchema),
-  Page: z.looseObject({
-    TotalCount: z.number(),
-    PageNumber: z.number(),
-    PageSize: z.number(),
-  }),
-});
-export type DescribeProcessTasksResponse = z.infer<typeof describeProcessTasksResponseSchema>;
-
-export const describeEnumItemsResponseSchema = z.looseObject({
-  RequestId: z.string(),
-  Data: z.array(z.looseObject({ Key: z.string(), Value: z.string() })),
-});
-export type DescribeEnumItemsResponse = z.infer<typeof describeEnumItemsResponseSchema>;
-
-/** Alibaba's error body. The proxy answers its own errors in the same shape. */
-export const apiErrorSchema = z.looseObject({
-  RequestId: z.string(),
-  Code: z.string(),
-  Message: z.string(),
-  HostId: z.string().optional(),
-  Recommend: z.string().optional(),
-});
-export type ApiError = z.infer<typeof apiErrorSchema>;
-
-/** GET /api/config */
-export const appConfigSchema = z.object({
-  mode: z.enum(['live', 'demo']),
-  endpointHost: z.string(),
-  /** How the proxy signs: the credential provider type (e.g. `cli_profile/ecs_ram_role`), never the key. */
-  credentialProvider: z.string().optional(),
-  version: z.string(),
-  /** The request rate a CSV export may use through the proxy (the operator's setting). */
-  exportMaxRequestsPerSecond: z.number().positive().optional(),
-});
-export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -3,19 +3,24 @@ import { malformedResponse } from '../../../lib/api-client';
 import { fetchProcessTasksPage } from '../../../lib/process-tasks-page';
 import {
   describeProcessTasksResponseSchema,
-  type DescribeProcessTasksQuery,
   type DescribeProcessTasksResponse,
-} from '../../../shared/sophonsoar';
+} from '../../../shared/responses';
+import type { DescribeProcessTasksQuery } from '../../../shared/sophonsoar';
 import type { TaskListView } from '../model/task-view';
 import { toWireQuery } from '../model/wire-query';
 import { processTaskKeys } from './query-keys';
 
-/** One page, its tasks typed for display (a task of the wrong shape is a MalformedResponse). */
+/**
+ * One page, its tasks typed for display (a task of the wrong shape is a MalformedResponse).
+ * `fetchImpl` replaces the global fetch (the app hands over the request its entry chunk
+ * started, see app/early-requests.ts).
+ */
 export async function getProcessTasks(
   query: DescribeProcessTasksQuery,
   signal?: AbortSignal,
+  fetchImpl?: typeof fetch,
 ): Promise<DescribeProcessTasksResponse> {
-  const { body } = await fetchProcessTasksPage(query, { signal });
+  const { body } = await fetchProcessTasksPage(query, { signal, fetch: fetchImpl });
   const parsed = describeProcessTasksResponseSchema.safeParse(body);
   if (!parsed.success) throw malformedResponse(body);
   return parsed.data;

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
-import { describeEnumItemsResponseSchema } from '../../../shared/sophonsoar';
+import { describeEnumItemsResponseSchema } from '../../../shared/responses';
 import { processTaskKeys } from './query-keys';
 
 /** Scene codes for the SceneCode filter (DescribeEnumItems EnumType=process). */

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import type { DescribeProcessTasksResponse } from '../../../shared/sophonsoar';
+import { whenIdle } from '../../../lib/when-idle';
+import type { DescribeProcessTasksResponse } from '../../../shared/responses';
 import { processTasksQueryOptions } from '../api/get-process-tasks';
 import { processTaskKeys } from '../api/query-keys';
 import { pageInRange, type TaskListView } from '../model/url-state';
@@ -25,8 +26,12 @@ export function useTaskList(view: TaskListView) {
     list.data !== undefined &&
     !list.isPlaceholderData &&
     view.page * view.pageSize < list.data.Page.TotalCount;
+  // After the rows are painted: the next page must not delay the first.
   useEffect(() => {
-    if (hasNext) void queryClient.prefetchQuery(processTasksQueryOptions({ ...view, page: view.page + 1 }));
+    if (!hasNext) return;
+    return whenIdle(
+      () => void queryClient.prefetchQuery(processTasksQueryOptions({ ...view, page: view.page + 1 })),
+    );
   }, [hasNext, queryClient, view]);
 
   // A page past the end (an old link, or tasks that left the set): the answer's total says
