@@ -37,7 +37,13 @@ interface Manifest {
       endFrozenAtExportStart: boolean;
     };
   };
-  counts: { rowsExported: number; totalCountAtStart: number; totalCountChanged: boolean; retries: number };
+  counts: {
+    rowsExported: number;
+    totalCountAtStart: number;
+    totalCountChanged: boolean;
+    retries: number;
+    foundBySweep: number;
+  };
   complete: boolean;
   reopenLink: string;
   cellsOverSpreadsheetLimit: {
@@ -408,6 +414,50 @@ test.describe('CSV export', () => {
     await expect(notice.getByTestId('export-window')).toContainText(
       'upper bound frozen when the export started',
     );
+  });
+
+  test('live mode with 2.5 s latency: every task that matched the whole time is in the file once (issue 14.5)', async ({
+    page,
+    api,
+    emulator,
+  }) => {
+    test.setTimeout(180_000);
+    const query = { TaskStatus: '["21","22"]' };
+    await emulator.setLive(true);
+    const dialog = await openExport(page, '/?TaskStatus=21,22');
+    await expect(dialog).toBeVisible();
+    // Blocks and quarantines get lifted on every tick while the export runs.
+    const before = await apiAll(api, query);
+    await emulator.setFaults({ latencyMs: 2500 });
+    let run: Awaited<ReturnType<typeof runToCompletion>>;
+    try {
+      run = await runToCompletion(page, 150_000);
+    } finally {
+      await emulator.setFaults({ latencyMs: 0 });
+    }
+    const after = new Map((await apiAll(api, query)).map((t) => [t.TaskId, t]));
+    await emulator.setLive(false);
+    const { manifest, csvPath } = run;
+    const end = Number(manifest.exportedQuery.ProcessActionEnd);
+    // In both snapshots and unmodified in between (every status move stamps
+    // GmtModifiedMillis), inside the frozen window: it matched the whole time.
+    const stable = before.filter((t) => {
+      const later = after.get(t.TaskId);
+      return (
+        later !== undefined &&
+        later.GmtModifiedMillis === t.GmtModifiedMillis &&
+        t.ProcessTime !== undefined &&
+        t.ProcessTime <= end
+      );
+    });
+    expect(stable.length).toBeGreaterThan(500);
+    const ids = readCsv(csvPath).records.map((r) => strip(r.TaskId!));
+    const times = new Map<string, number>();
+    for (const id of ids) times.set(id, (times.get(id) ?? 0) + 1);
+    expect(stable.filter((t) => times.get(t.TaskId) !== 1).map((t) => t.TaskId)).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(manifest.counts.rowsExported).toBe(ids.length);
+    expect(typeof manifest.counts.foundBySweep).toBe('number');
   });
 
   test('above 50,000 rows it asks first, with the expected size; declining downloads nothing', async ({

@@ -68,6 +68,44 @@ test.describe('task drawer', () => {
     await expect(page).toHaveURL(/\/$/);
   });
 
+  test('a deep-linked task is asked for at once, not after the list or the drawer code', async ({
+    page,
+    api,
+    emulator,
+  }) => {
+    const far = await describe(api, { PageNumber: '40', PageSize: '20' });
+    const task = far.ProcessTasks[3]!;
+    const sent: { detail: boolean; at: number }[] = [];
+    const answered: { detail: boolean; at: number }[] = [];
+    const isDetail = (url: string) => new URL(url).searchParams.has('TaskId');
+    page.on('request', (r) => {
+      if (r.url().includes('/api/DescribeProcessTasks'))
+        sent.push({ detail: isDetail(r.url()), at: Date.now() });
+    });
+    page.on('response', (r) => {
+      if (r.url().includes('/api/DescribeProcessTasks'))
+        answered.push({ detail: isDetail(r.url()), at: Date.now() });
+    });
+    // Every answer takes 1.5 s, and the drawer's code 2 s (a slow network): a task request
+    // that waits for either starts after the list has answered.
+    await emulator.setFaults({ latencyMs: 1500 });
+    await page.route(/\/assets\/task-drawer-[^/]*\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 2000));
+      await route.continue();
+    });
+    await page.goto(`/tasks/${encodeURIComponent(task.TaskId)}`);
+    const drawer = page.getByRole('dialog');
+    await expect(drawer.getByTestId('drawer-TaskId')).toHaveText(task.TaskId);
+    await expect(rows(page).first()).toBeVisible();
+    const detailSent = sent.find((r) => r.detail)?.at;
+    const firstListAnswer = answered.find((r) => !r.detail)?.at;
+    expect(detailSent).toBeDefined();
+    expect(firstListAnswer).toBeDefined();
+    expect(detailSent!).toBeLessThan(firstListAnswer!);
+    // One request for the task, not one from the host and another from the drawer.
+    expect(sent.filter((r) => r.detail)).toHaveLength(1);
+  });
+
   test('an unknown TaskId says so in the drawer', async ({ page }) => {
     await page.goto('/tasks/no-such-task-id');
     const drawer = page.getByRole('dialog');

@@ -3,5 +3,10 @@
 // schemas into a chunk that runs first; so everything else is loaded by a dynamic
 // import that starts only after the setting (its chunks are still preloaded in parallel).
 import './lib/zod-jitless';
+import { startEarlyRequests } from './app/early-requests';
+
+// The first page and the config are asked for now, from the small entry chunk, while the
+// app's chunks download and boot (the app takes the answers over: app/early-handoff.ts).
+startEarlyRequests();
 
 void import('./app/bootstrap').then(({ bootstrap }) => bootstrap(document.getElementById('root')!));

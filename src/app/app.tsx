@@ -3,7 +3,23 @@ import { t } from '../lib/i18n';
 import { DemoBanner, ModeBadge } from './demo-banner';
 import { renderExportSlot } from './export-slot';
 import { ThemeVars } from './theme-vars';
-import { TimeZoneSelect } from './time-zone-select';
+import { lazy, Suspense } from 'react';
+import { useFirstScreenShown } from '../lib/first-screen';
+
+// antd Select loads after the first rows; the label and the control's place show at once.
+const TimeZoneSelect = lazy(() => import('./time-zone-select').then((m) => ({ default: m.TimeZoneSelect })));
+
+/** The zone select once the first rows are painted; its label and place until then. */
+function DeferredTimeZoneSelect() {
+  const afterFirstRows = useFirstScreenShown();
+  const placeholder = (
+    <div className="rtc-zone">
+      <span className="rtc-header-meta">{t('app.timeZone')}</span>
+      <span className="rtc-control-placeholder rtc-control-placeholder-sm" aria-hidden />
+    </div>
+  );
+  return <Suspense fallback={placeholder}>{afterFirstRows ? <TimeZoneSelect /> : placeholder}</Suspense>;
+}
 
 export function App() {
   return (
@@ -17,7 +33,7 @@ export function App() {
           </div>
           <div className="rtc-header-right">
             <ModeBadge />
-            <TimeZoneSelect />
+            <DeferredTimeZoneSelect />
           </div>
         </header>
         <main className="rtc-main">

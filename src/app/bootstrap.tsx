@@ -2,14 +2,24 @@
 import '../lib/dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createQueryClient } from '../lib/query-client';
 import { App } from './app';
+import { handOverEarlyRequests } from './early-handoff';
+import { restoreTimeZoneSetting } from './time-zone-setting';
 import { AppProviders } from './providers';
 import './app.css';
 
+/** performance.mark set when the app's React root is about to render. */
+export const APP_RENDER_MARK = 'rtc:app-render';
+
 export function bootstrap(container: HTMLElement): void {
+  const queryClient = createQueryClient();
+  handOverEarlyRequests(queryClient);
+  restoreTimeZoneSetting();
+  performance.mark(APP_RENDER_MARK);
   createRoot(container).render(
     <StrictMode>
-      <AppProviders>
+      <AppProviders queryClient={queryClient}>
         <App />
       </AppProviders>
     </StrictMode>,

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet } from '../lib/api-client';
-import { appConfigSchema } from '../shared/sophonsoar';
+import { appConfigSchema } from '../shared/responses';
 
 export const appConfigQueryOptions = () =>
   queryOptions({

@@ -1,20 +1,15 @@
 import { Select } from 'antd';
-import { useEffect } from 'react';
 import { t } from '../lib/i18n';
-import { readJson, writeJson } from '../lib/local-storage';
-import { isValidTimeZone, resolveTimeZone, setTimeZoneSetting } from '../lib/time';
+import { resolveTimeZone } from '../lib/time';
 import { useTimeZoneSetting } from '../lib/use-time-zone';
+import { chooseTimeZone } from './time-zone-setting';
 
-const STORAGE_KEY = 'rtc.time-zone.v1';
-const isZone = (v: unknown): v is string => typeof v === 'string' && (v === 'local' || isValidTimeZone(v));
-
-/** Local or UTC for every time on screen (the time module takes any IANA zone). */
+/**
+ * Local or UTC for every time on screen (the time module takes any IANA zone). The stored
+ * choice is applied before the first render (bootstrap.tsx), not when this loads.
+ */
 export function TimeZoneSelect() {
   const zone = useTimeZoneSetting();
-  useEffect(() => {
-    const stored = readJson(STORAGE_KEY, isZone);
-    if (stored && stored !== 'local') setTimeZoneSetting(stored);
-  }, []);
   return (
     <div className="rtc-zone">
       <label htmlFor="time-zone" className="rtc-header-meta">
@@ -29,10 +24,7 @@ export function TimeZoneSelect() {
           { value: 'local', label: t('app.timeZoneLocal', { zone: resolveTimeZone('local') }) },
           { value: 'UTC', label: 'UTC' },
         ]}
-        onChange={(v: string) => {
-          setTimeZoneSetting(v);
-          writeJson(STORAGE_KEY, v);
-        }}
+        onChange={chooseTimeZone}
       />
     </div>
   );

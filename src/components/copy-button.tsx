@@ -1,6 +1,7 @@
 import { CopyOutlined } from '@ant-design/icons';
-import { App, Button, Tooltip } from 'antd';
+import { App, Button } from 'antd';
 import { t } from '../lib/i18n';
+import { LazyTooltip } from './lazy-tooltip';
 
 async function writeClipboard(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) {
@@ -15,7 +16,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
   const { message } = App.useApp();
   const name = t('copy.action', { label });
   return (
-    <Tooltip title={name}>
+    <LazyTooltip title={name}>
       <Button
         type="text"
         size="small"
@@ -30,7 +31,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
         }}
         onKeyDown={(e) => e.stopPropagation()}
       />
-    </Tooltip>
+    </LazyTooltip>
   );
 }
 

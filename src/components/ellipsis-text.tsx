@@ -1,5 +1,5 @@
-import { Tooltip } from 'antd';
 import type { ReactNode } from 'react';
+import { LazyTooltip } from './lazy-tooltip';
 import { VisibleText } from './visible-text';
 
 /**
@@ -16,17 +16,17 @@ export function EllipsisText({
   children?: ReactNode;
 }) {
   return (
-    <Tooltip
-      title={
+    <LazyTooltip
+      title={() => (
         <span className="rtc-tooltip-text">
           <VisibleText text={text} warning={false} />
         </span>
-      }
+      )}
       mouseEnterDelay={0.4}
     >
       <span className={mono ? 'rtc-ellipsis rtc-mono' : 'rtc-ellipsis'}>
         {children ?? <VisibleText text={text} />}
       </span>
-    </Tooltip>
+    </LazyTooltip>
   );
 }

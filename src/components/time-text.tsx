@@ -1,7 +1,7 @@
-import { Tooltip } from 'antd';
 import { t } from '../lib/i18n';
 import { formatDateTime, formatRelative, formatUtc } from '../lib/time';
 import { useTimeZoneSetting } from '../lib/use-time-zone';
+import { LazyTooltip } from './lazy-tooltip';
 
 /** A time in the analyst's zone with its age; the UTC value on hover. */
 export function TimeText({ ms, now }: { ms: number | undefined; now: number }) {
@@ -9,11 +9,11 @@ export function TimeText({ ms, now }: { ms: number | undefined; now: number }) {
   if (ms === undefined || !Number.isFinite(ms))
     return <span className="rtc-muted">{t('value.missing')}</span>;
   return (
-    <Tooltip title={formatUtc(ms)} mouseEnterDelay={0.3}>
+    <LazyTooltip title={() => formatUtc(ms)} mouseEnterDelay={0.3}>
       <span className="rtc-time">
         <time dateTime={new Date(ms).toISOString()}>{formatDateTime(ms, zone)}</time>
         <span className="rtc-muted rtc-age">{formatRelative(ms, now)}</span>
       </span>
-    </Tooltip>
+    </LazyTooltip>
   );
 }

@@ -1,8 +1,8 @@
 import { WarningOutlined } from '@ant-design/icons';
-import { Tooltip } from 'antd';
 import { Fragment } from 'react';
 import { t } from '../lib/i18n';
 import { invisibleToken, splitInvisible } from '../lib/invisible-chars';
+import { LazyTooltip } from './lazy-tooltip';
 
 /**
  * Data text as inert visible text: each invisible or direction-control character becomes a
@@ -38,13 +38,13 @@ export function VisibleText({ text, warning = true }: { text: string; warning?: 
 export function InvisibleWarning() {
   const text = t('invisible.warning');
   return (
-    <Tooltip title={text}>
+    <LazyTooltip title={text}>
       <WarningOutlined
         role="img"
         aria-label={text}
         className="rtc-invisible-warning"
         data-testid="invisible-warning"
       />
-    </Tooltip>
+    </LazyTooltip>
   );
 }

@@ -3,9 +3,11 @@
  * RequestId, and HostId, Recommend, AccessDeniedDetail when sent) so the UI can show what
  * the upstream said, with the RequestId to quote and the RAM action to grant.
  */
-import type { z } from 'zod';
-import { apiErrorSchema, responseProblem } from '../shared/sophonsoar';
+import { safeParse } from 'zod/mini';
+import type { $ZodType, output } from 'zod/v4/core';
+import { apiErrorSchema, responseProblem } from '../shared/responses';
 import { pickAccessDeniedDetail, type AccessDeniedDetail } from '../shared/upstream-error';
+import { API_REQUEST_HEADERS, apiUrl } from './api-url';
 
 /** What the upstream said about fixing the account (Alibaba's HostId, Recommend, AccessDeniedDetail). */
 export interface ApiErrorHints {
@@ -63,13 +65,6 @@ export interface ApiCallOptions {
   fetch?: typeof fetch;
 }
 
-export function toQueryString(params: Record<string, string | undefined>): string {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) sp.set(k, v);
-  const s = sp.toString();
-  return s ? `?${s}` : '';
-}
-
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: text ? JSON.parse(text) : undefined };
@@ -104,10 +99,7 @@ export async function apiFetch(
   let res: Response;
   let text: string;
   try {
-    res = await doFetch(`${baseUrl}/api/${path}${toQueryString(params)}`, {
-      signal,
-      headers: { accept: 'application/json' },
-    });
+    res = await doFetch(apiUrl(path, params, baseUrl), { signal, headers: API_REQUEST_HEADERS });
     text = await res.text();
   } catch (err) {
     if (signal?.aborted) throw err;
@@ -163,15 +155,15 @@ export function malformedResponse(
   );
 }
 
-/** GET `/api/<path>` and validate the body with `schema` (errors as `apiFetch`). */
-export async function apiGet<S extends z.ZodType>(
+/** GET `/api/<path>` and validate the body with `schema`, a zod or zod/mini schema (errors as `apiFetch`). */
+export async function apiGet<S extends $ZodType>(
   path: string,
   params: Record<string, string | undefined>,
   schema: S,
   options?: ApiCallOptions,
-): Promise<z.output<S>> {
+): Promise<output<S>> {
   const body = await apiFetch(path, params, options);
-  const parsed = schema.safeParse(body);
+  const parsed = safeParse(schema, body);
   if (!parsed.success) throw malformedResponse(body, 200, responseProblem(parsed.error));
   return parsed.data;
 }

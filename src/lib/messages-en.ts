@@ -109,7 +109,7 @@ export const messagesEn = {
   'range.endPlaceholder': 'End',
   'range.relative': 'now{offset}',
 
-  'notice.title': 'Some parts of the link were ignored',
+  'notice.title': 'Some parts of the link were changed or ignored',
   'notice.unknownParam': '{param} is not a parameter this view knows; it was ignored.',
   'notice.invalidValue': '{param}: the value “{value}” is malformed; it was ignored.',
   'notice.unknownValue': '{param}: the value “{value}” is not a known value; it was ignored.',
@@ -117,11 +117,15 @@ export const messagesEn = {
   'notice.rangeOrder': '{param}: the range {value} starts after it ends; it was ignored.',
   'notice.undecodablePath':
     'The link’s path “{value}” is damaged (a “%” must be followed by two hex digits); the task list opened instead.',
+  'notice.trimmed': '{param}: spaces around the value “{value}” were removed.',
+  'notice.blankValue': '{param}: the value held only spaces; it was ignored.',
+  'notice.pastLastPage': '{param} {value} is past the end of the list; its last page is shown.',
   'notice.dismiss': 'Dismiss',
 
   'toolbar.total_one': '{count} task',
   'toolbar.total_other': '{count} tasks',
   'toolbar.refreshing': 'Updating…',
+  'toolbar.totalStale': 'counted before your last change; updating…',
   'toolbar.refresh': 'Refresh',
   'toolbar.copyLink': 'Copy link',
   'toolbar.copyLinkFrozen': 'Copy link with frozen times',
@@ -137,6 +141,8 @@ export const messagesEn = {
   'table.rowLabel': 'Task {id}, open details',
   'table.loading': 'Loading tasks…',
   'table.empty': 'No tasks match',
+  'table.pastEnd': 'Page {page} is past the end: {total} tasks match, on pages 1 to {last}.',
+  'table.goToLastPage': 'Go to page {last}',
   'table.emptyWithFilters': 'No tasks match the active filters.',
   'table.emptyNoFilters': 'There are no response tasks in this account.',
   'table.pageRange': '{from}–{to} of {total}',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import './dayjs';
+import { dayjs } from './dayjs';
 import {
   formatDateTime,
   formatDateTimeWithZone,
@@ -33,6 +33,42 @@ describe('formatting with an explicit zone', () => {
     expect(formatIso(ms, zone)).toBe(iso);
     expect(formatZoneOffset(ms, zone)).toBe(offset);
     expect(formatDateTimeWithZone(ms, zone)).toBe(`${local} ${offset}`);
+  });
+
+  it.each([
+    ['UTC'],
+    ['Asia/Shanghai'],
+    ['America/New_York'],
+    ['Asia/Kolkata'],
+    ['Australia/Lord_Howe'],
+    ['Pacific/Chatham'],
+    ['local'],
+  ])('formatDateTime in %s agrees with dayjs across years, DST changes and odd instants', (zone) => {
+    const name = resolveTimeZone(zone);
+    const cases = [
+      0,
+      -1,
+      MS,
+      SUMMER,
+      Date.UTC(2026, 2, 8, 6, 59, 59, 999),
+      Date.UTC(2026, 2, 8, 7, 0, 0),
+      Date.UTC(2026, 10, 1, 5, 59, 59),
+      Date.UTC(2026, 10, 1, 6, 0, 0),
+      Date.UTC(1999, 11, 31, 23, 59, 59),
+      Date.UTC(2000, 0, 1, 0, 0, 0),
+      Date.UTC(9999, 11, 31, 23, 59, 59),
+      Date.UTC(10_000, 0, 1),
+      Date.UTC(999, 0, 1),
+      -62_198_755_200_000,
+      8.64e15,
+      1_700_000_000_123,
+    ];
+    for (let i = 0; i < 200; i++) cases.push(1_000_000_000_000 + i * 7_777_777_777);
+    for (const ms of cases) {
+      const d = dayjs(ms);
+      const expected = (name === 'UTC' ? d.utc() : d.tz(name)).format('YYYY-MM-DD HH:mm:ss');
+      expect(formatDateTime(ms, zone), `${ms} in ${zone}`).toBe(expected);
+    }
   });
 
   it('formats UTC regardless of the zone setting', () => {

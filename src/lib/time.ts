@@ -24,10 +24,39 @@ export function subscribeTimeZoneSetting(listener: () => void): () => void {
   return () => zoneListeners.delete(listener);
 }
 
+let localZone: string | undefined;
+
 /** The IANA name behind a setting ('local' becomes the browser's zone). */
 export function resolveTimeZone(zone: TimeZoneSetting = currentZone): string {
-  if (zone === 'local') return dayjs.tz.guess() || 'UTC';
-  return zone;
+  if (zone !== 'local') return zone;
+  // dayjs.tz.guess builds an Intl.DateTimeFormat on every call, and a table of times asks
+  // once per cell: the answer is kept for the current task only (the browser's zone can
+  // change while the page is open).
+  if (localZone === undefined) {
+    localZone = dayjs.tz.guess() || 'UTC';
+    queueMicrotask(() => (localZone = undefined));
+  }
+  return localZone;
+}
+
+/** One formatter per IANA zone: building an Intl.DateTimeFormat costs far more than using one. */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+function wallClockFormat(zone: string): Intl.DateTimeFormat {
+  let f = wallClockFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    wallClockFormats.set(zone, f);
+  }
+  return f;
 }
 
 export function isValidTimeZone(zone: string): boolean {
@@ -48,9 +77,16 @@ function isTime(ms: number | undefined | null): ms is number {
   return typeof ms === 'number' && Number.isFinite(ms);
 }
 
-/** `2026-11-27 17:12:05` in the given zone. */
+/**
+ * `2026-11-27 17:12:05` in the given zone. Formatted by one cached Intl.DateTimeFormat per
+ * zone (the list shows dozens per page); years outside 1000–9999, which dayjs writes its
+ * own way, go through dayjs.
+ */
 export function formatDateTime(ms: number, zone: TimeZoneSetting = currentZone): string {
-  return inZone(ms, zone).format('YYYY-MM-DD HH:mm:ss');
+  const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of wallClockFormat(resolveTimeZone(zone)).formatToParts(ms)) p[part.type] = part.value;
+  if (p.year?.length !== 4 || p.era !== undefined) return inZone(ms, zone).format('YYYY-MM-DD HH:mm:ss');
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
 /** `2026-11-27 17:12:05 UTC+08:00`: unambiguous, for tooltips and the drawer. */

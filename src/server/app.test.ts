@@ -4,32 +4,16 @@
  * through validation would answer 502, not 400.
  */
 import type { FastifyInstance } from 'fastify';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appConfigSchema } from '../shared/sophonsoar';
 import { buildApp, type BuildAppOptions } from './app';
-import { staticCredential } from './proxy/credential-chain';
+import { offlineAppOptions, tempSpaBuild } from '../../test/helpers/offline-app';
 
-const dist = mkdtempSync(join(tmpdir(), 'rtc-dist-'));
-mkdirSync(join(dist, 'assets'));
-writeFileSync(join(dist, 'index.html'), '<!doctype html><title>RTC</title><div id="root"></div>');
-writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+const dist = tempSpaBuild({ 'assets/index-abc123.js': 'console.log(1)' });
 
 function offlineOptions(overrides: Partial<BuildAppOptions> = {}): BuildAppOptions {
-  return {
-    config: { upstream: { timeoutMs: 200, deadlineMs: 400, retries: 0 }, rateLimitPerMinute: 10_000 },
-    upstream: {
-      mode: 'demo',
-      endpoint: '127.0.0.1:1',
-      protocol: 'http',
-      credential: staticCredential('LTAIoffline', 'offline-secret'),
-    },
-    version: '9.8.7',
-    staticRoot: dist,
-    ...overrides,
-  };
+  return offlineAppOptions({ version: '9.8.7', staticRoot: dist, ...overrides });
 }
 
 let app: FastifyInstance;

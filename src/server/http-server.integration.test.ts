@@ -4,40 +4,21 @@
  * answer (issue 15 item 7), header time and connections per client (issue 15 item 8).
  */
 import type { FastifyInstance } from 'fastify';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BuildAppOptions } from './app';
-import { staticCredential } from './proxy/credential-chain';
 import { PERMISSIONS_POLICY } from './security/headers';
+import { OFFLINE_CONFIG, offlineAppOptions, tempSpaBuild } from '../../test/helpers/offline-app';
 import { parseAnswer, rawExchange, type RawAnswer } from '../../test/helpers/raw-http';
 
-const dist = mkdtempSync(join(tmpdir(), 'rtc-dist-'));
-mkdirSync(join(dist, 'assets'));
-writeFileSync(join(dist, 'index.html'), '<!doctype html><title>RTC</title><div id="root"></div>');
-writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+const dist = tempSpaBuild({ 'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
 
 const get = (path: string, extra = '') =>
   `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n${extra}\r\n`;
 
 function options(config: Partial<BuildAppOptions['config']> = {}): BuildAppOptions {
-  return {
-    config: {
-      upstream: { timeoutMs: 200, deadlineMs: 400, retries: 0 },
-      rateLimitPerMinute: 10_000,
-      ...config,
-    },
-    upstream: {
-      mode: 'demo',
-      endpoint: '127.0.0.1:1',
-      protocol: 'http',
-      credential: staticCredential('LTAIoffline', 'offline-secret'),
-    },
-    version: 'test',
-    staticRoot: dist,
-  };
+  return offlineAppOptions({ config: { ...OFFLINE_CONFIG, ...config }, staticRoot: dist });
 }
 
 async function listen(app: FastifyInstance): Promise<number> {

@@ -3,19 +3,17 @@
  * text off loopback, native TLS with a certificate made here, and `npm start` stopping with
  * its server on SIGTERM after finishing the requests in flight.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './security/password-hash';
 import { basicHeader, httpGet } from '../../test/helpers/http';
+import { runLogged, waitForLine } from '../../test/helpers/logged-process';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'rtc-process-'));
 const PASSWORD = 'Process-test-pw-7f3a';
 let users = '';
@@ -70,49 +68,10 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
-interface Run {
-  child: ChildProcess;
-  lines: Record<string, unknown>[];
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function run(command: string, args: string[], extra: Record<string, string>): Run {
-  const child = spawn(command, args, { cwd: ROOT, env: env(extra), stdio: 'pipe' });
-  let out = '';
-  let partial = '';
-  const lines: Record<string, unknown>[] = [];
-  child.stdout!.on('data', (d: Buffer) => {
-    out += d.toString();
-    partial += d.toString();
-    const parts = partial.split('\n');
-    partial = parts.pop()!;
-    for (const p of parts) {
-      try {
-        lines.push(JSON.parse(p) as Record<string, unknown>);
-      } catch {
-        // npm's banner, not a log line
-      }
-    }
-  });
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, lines, output: () => out, exited };
-}
-
+const run = (command: string, args: string[], extra: Record<string, string>) =>
+  runLogged(command, args, env(extra));
 const server = (extra: Record<string, string>) =>
   run(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], extra);
-
-async function waitForLine(r: Run, msg: string, timeoutMs = 60_000): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const hit = r.lines.find((l) => l.msg === msg);
-    if (hit) return hit;
-    if (r.child.exitCode !== null) throw new Error(`exited ${r.child.exitCode}: ${r.output()}`);
-    await new Promise((res) => setTimeout(res, 50));
-  }
-  throw new Error(`no "${msg}" line within ${timeoutMs} ms: ${r.output()}`);
-}
 
 function isAlive(pid: number): boolean {
   try {

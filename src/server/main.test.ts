@@ -3,7 +3,6 @@
  * refusal of bad configuration. If there is no SPA build yet, the first start builds it
  * (the fresh-clone path), hence the long timeout.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -16,11 +15,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCESS_KEY_SECRET } from './emulator/index';
+import { ROOT, runLogged, waitForLine } from '../../test/helpers/logged-process';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const home = mkdtempSync(join(tmpdir(), 'rtc-main-'));
 const SECRET = 'MainTestEmulatorSecret-41c0-never-printed';
@@ -40,46 +38,7 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, HOME: home, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ...extra };
 }
 
-interface Run {
-  child: ChildProcess;
-  lines: Record<string, unknown>[];
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function run(extra: Record<string, string>): Run {
-  const child = spawn(TSX, ['src/server/main.ts'], { cwd: ROOT, env: env(extra), stdio: 'pipe' });
-  let out = '';
-  const lines: Record<string, unknown>[] = [];
-  let partial = '';
-  child.stdout!.on('data', (d: Buffer) => {
-    out += d.toString();
-    partial += d.toString();
-    const parts = partial.split('\n');
-    partial = parts.pop()!;
-    for (const p of parts) {
-      try {
-        lines.push(JSON.parse(p) as Record<string, unknown>);
-      } catch {
-        // not a log line
-      }
-    }
-  });
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, lines, output: () => out, exited };
-}
-
-async function waitForLine(r: Run, msg: string, timeoutMs: number): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const hit = r.lines.find((l) => l.msg === msg);
-    if (hit) return hit;
-    if (r.child.exitCode !== null) throw new Error(`exited ${r.child.exitCode}: ${r.output()}`);
-    await new Promise((res) => setTimeout(res, 50));
-  }
-  throw new Error(`no "${msg}" line within ${timeoutMs} ms: ${r.output()}`);
-}
+const run = (extra: Record<string, string>) => runLogged(TSX, ['src/server/main.ts'], env(extra));
 
 describe('npm start (src/server/main.ts)', () => {
   it('starts in demo mode on PORT=0, serves API and SPA, and stops cleanly on SIGTERM', async () => {

@@ -25,7 +25,7 @@ export function officialClient(
   );
 }
 
-export function rpcParams(action: string, method: 'POST' | 'GET' = 'POST', version = '2022-07-28') {
+function rpcParams(action: string, method: 'POST' | 'GET' = 'POST', version = '2022-07-28') {
   return new Params({
     action,
     version,

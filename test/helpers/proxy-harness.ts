@@ -21,7 +21,15 @@ export interface ProxyHarness {
 export interface HarnessOptions {
   emulator?: EmulatorOptions;
   rateLimitPerMinute?: number;
+  /** Proxy retries of transient upstream failures (default 2). */
   retries?: number;
+  /** One upstream call's timeout and the deadline for all its tries, in ms (default 10 s, 20 s). */
+  timeoutMs?: number;
+  deadlineMs?: number;
+  /** The proxy's back-off between retries, in ms (default 5 to 20). */
+  backoff?: { baseDelayMs: number; maxDelayMs: number };
+  /** What /api/config reports as the version (default 'test'). */
+  version?: string;
   logger?: Logger;
   accessControl?: AccessControlConfig;
   listen?: boolean;
@@ -34,7 +42,11 @@ export async function startProxyHarness(opts: HarnessOptions = {}): Promise<Prox
   const emulator = await startEmulator({ port: 0, tasks: 500, live: false, logger: false, ...opts.emulator });
   const app = await buildApp({
     config: {
-      upstream: { timeoutMs: 10_000, deadlineMs: 20_000, retries: opts.retries ?? 2 },
+      upstream: {
+        timeoutMs: opts.timeoutMs ?? 10_000,
+        deadlineMs: opts.deadlineMs ?? 20_000,
+        retries: opts.retries ?? 2,
+      },
       rateLimitPerMinute: opts.rateLimitPerMinute ?? 1_000_000,
     },
     upstream: {
@@ -43,9 +55,9 @@ export async function startProxyHarness(opts: HarnessOptions = {}): Promise<Prox
       protocol: 'http',
       credential: staticCredential(emulator.accessKeyId, emulator.accessKeySecret),
     },
-    version: 'test',
+    version: opts.version ?? 'test',
     staticRoot: opts.staticRoot ?? false,
-    backoff: { baseDelayMs: 5, maxDelayMs: 20 },
+    backoff: opts.backoff ?? { baseDelayMs: 5, maxDelayMs: 20 },
     ...(opts.logger ? { logger: opts.logger } : {}),
     ...(opts.accessControl ? { accessControl: opts.accessControl } : {}),
   });

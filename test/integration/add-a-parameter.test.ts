@@ -7,12 +7,8 @@
  * parameter is covered by adding its catalogue entry (and its label, checked here too);
  * a new kind of parameter fails to compile here until it has a walk.
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
-import { startEmulator } from '../../src/server/emulator/index';
-import type { RunningEmulator } from '../../src/server/emulator/server';
-import { staticCredential } from '../../src/server/proxy/credential-chain';
+import { startProxyHarness, type ProxyHarness } from '../helpers/proxy-harness';
 import { messagesEn } from '../../src/lib/messages-en';
 import {
   ORDER_FIELDS,
@@ -33,39 +29,26 @@ import { toWireQuery } from '../../src/features/process-tasks/model/wire-query';
 
 const NOW = Date.now();
 
-let emulator: RunningEmulator;
-let app: FastifyInstance;
+let harness: ProxyHarness | undefined;
 let baseUrl: string;
 let dataset: readonly ProcessTask[];
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    port: 0,
-    tasks: 3000,
-    seed: 8,
-    live: false,
-    liveIntervalMs: 1000,
-    logger: false,
-  });
-  app = await buildApp({
-    config: { upstream: { timeoutMs: 5000, deadlineMs: 10_000, retries: 0 }, rateLimitPerMinute: 100_000 },
-    upstream: {
-      mode: 'demo',
-      endpoint: emulator.endpoint,
-      protocol: 'http',
-      credential: staticCredential(emulator.accessKeyId, emulator.accessKeySecret),
-    },
-    version: 'test',
-    staticRoot: false,
+  harness = await startProxyHarness({
+    emulator: { tasks: 3000, seed: 8, liveIntervalMs: 1000 },
+    timeoutMs: 5000,
+    deadlineMs: 10_000,
+    retries: 0,
+    rateLimitPerMinute: 100_000,
     backoff: { baseDelayMs: 20, maxDelayMs: 200 },
+    listen: true,
   });
-  baseUrl = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
-  dataset = emulator.store.all();
+  baseUrl = harness.url!;
+  dataset = harness.emulator.store.all();
 }, 60_000);
 
 afterAll(async () => {
-  await app?.close();
-  await emulator?.close();
+  await harness?.close();
 });
 
 async function callProxy(query: DescribeProcessTasksQuery): Promise<{ status: number; body: unknown }> {

@@ -4,11 +4,10 @@
  * own name): only a loopback Host from a loopback client, or the admin token, is answered.
  */
 import { connect } from 'node:net';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NO_FAULTS, startEmulator, type RunningEmulator } from '../../src/server/emulator';
-import { createLogger } from '../../src/server/logger';
 import { v3Request } from '../helpers/emulator-client';
+import { captureLogs } from '../helpers/log-capture';
 
 const TOKEN = 'admin-token-for-this-test-0123456789';
 
@@ -152,16 +151,7 @@ describe('admin routes with EMULATOR_ADMIN_TOKEN', () => {
 
 describe('EMULATOR_HOST off loopback', () => {
   it('warns at start, naming the host and whether an admin token is set', async () => {
-    const lines: Record<string, unknown>[] = [];
-    const logger = createLogger(
-      'warn',
-      new Writable({
-        write(chunk: Buffer, _enc, cb) {
-          lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-          cb();
-        },
-      }),
-    );
+    const { logger, records: lines } = captureLogs('warn');
     // 192.0.2.1 (TEST-NET-1) is on no interface here: listen fails, so nothing is exposed,
     // and the warning must already have been given by then.
     await expect(startEmulator({ host: '192.0.2.1', port: 0, tasks: 10, logger })).rejects.toThrow(

@@ -22,11 +22,11 @@ export const KNOWN_STATUS_CODES: readonly number[] = TASK_STATUSES;
 
 export type ColumnChoice = 'visible' | 'all';
 
-export const ISO_SUFFIX = '_ISO';
-export const LABEL_SUFFIX = '_Label';
+const ISO_SUFFIX = '_ISO';
+const LABEL_SUFFIX = '_Label';
 
 /** English status labels; the UI passes translated ones through `RowContext.statusLabel`. */
-export const DEFAULT_STATUS_LABELS: Readonly<Record<number, string>> = {
+const DEFAULT_STATUS_LABELS: Readonly<Record<number, string>> = {
   11: 'In progress',
   21: 'Blocking',
   22: 'Isolating',
@@ -38,7 +38,7 @@ export const DEFAULT_STATUS_LABELS: Readonly<Record<number, string>> = {
   92: 'Un-isolate failed',
 };
 
-export const DEFAULT_UNKNOWN_STATUS = 'Unknown ({code})';
+const DEFAULT_UNKNOWN_STATUS = 'Unknown ({code})';
 
 /**
  * Plain data (no functions) so it can be posted to the CSV worker as is.

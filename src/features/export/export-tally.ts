@@ -38,6 +38,13 @@ export interface ExportResult {
   totalCountChanged: boolean;
   /** rows === totalCountAtStart and the TotalCount never changed. */
   complete: boolean;
+  /**
+   * Rows the processed-time sweep found that the offset pages missed (data moved while
+   * they were read); written after the ordered rows. See fetch-engine.ts.
+   */
+  foundBySweep: number;
+  /** Milliseconds holding more than a page of tasks, read by offset pages (not swept). */
+  unsweptMs: number;
   pages: number;
   requests: number;
   retries: number;
@@ -64,6 +71,9 @@ export class ExportTally {
   backoffs = 0;
   /** Time spent waiting for the analyst's confirmation (ms): not part of the fetch rate. */
   askedMs = 0;
+  /** See ExportResult. */
+  foundBySweep = 0;
+  unsweptMs = 0;
 
   constructor(
     readonly startedAt: number,
@@ -86,6 +96,23 @@ export class ExportTally {
         fresh.push(t);
       }
     }
+    return fresh;
+  }
+
+  /**
+   * Records the tasks of a sweep answer (whose TotalCount counts one slice, not the set);
+   * returns those not seen before, in order. Seeing a task again here is expected, not a
+   * duplicate.
+   */
+  acceptExtra(tasks: readonly PageTask[]): PageTask[] {
+    const fresh: PageTask[] = [];
+    for (const t of tasks) {
+      const k = keyOf(t);
+      if (this.seen.has(k)) continue;
+      this.seen.add(k);
+      fresh.push(t);
+    }
+    this.foundBySweep += fresh.length;
     return fresh;
   }
 
@@ -123,6 +150,8 @@ export class ExportTally {
       totalCountMax: this.totalMax,
       totalCountChanged: changed,
       complete: !changed && this.seen.size === total,
+      foundBySweep: this.foundBySweep,
+      unsweptMs: this.unsweptMs,
       pages: this.pagesDone,
       requests: this.requests,
       retries: this.retries,

@@ -4,13 +4,11 @@
  * Node-only: it starts the server code the SPA never imports.
  */
 /* eslint-disable no-restricted-imports, import-x/no-restricted-paths -- Node-only integration test: starts the real server and emulator */
-import type { FastifyInstance } from 'fastify';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
-import { HOSTILE_TASK_IDS, NO_FAULTS, startEmulator } from '../../server/emulator/index';
+import { HOSTILE_TASK_IDS, NO_FAULTS } from '../../server/emulator/index';
 import type { RunningEmulator } from '../../server/emulator/server';
-import { staticCredential } from '../../server/proxy/credential-chain';
+import { startProxyHarness, type ProxyHarness } from '../../../test/helpers/proxy-harness';
 /* eslint-enable no-restricted-imports, import-x/no-restricted-paths */
 import {
   describeProcessTasksResponseSchema,
@@ -23,38 +21,28 @@ import { CsvBuilder } from './csv-builder';
 import { runExport, type ExportResult } from './fetch-engine';
 import { FORMULA_TRIGGERS, stripNeutralisation } from './neutralise';
 
+let harness: ProxyHarness | undefined;
 let emulator: RunningEmulator;
-let app: FastifyInstance;
 let baseUrl: string;
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    port: 0,
-    tasks: 2600,
-    seed: 11,
-    live: false,
-    liveIntervalMs: 100,
-    logger: false,
-  });
-  app = await buildApp({
+  harness = await startProxyHarness({
+    emulator: { tasks: 2600, seed: 11, liveIntervalMs: 100 },
+    timeoutMs: 5000,
+    deadlineMs: 30_000,
     // No proxy-side retries: the engine's own back-off meets every fault.
-    config: { upstream: { timeoutMs: 5000, deadlineMs: 30_000, retries: 0 }, rateLimitPerMinute: 100_000 },
-    upstream: {
-      mode: 'demo',
-      endpoint: emulator.endpoint,
-      protocol: 'http',
-      credential: staticCredential(emulator.accessKeyId, emulator.accessKeySecret),
-    },
-    version: '1.2.3-test',
-    staticRoot: false,
+    retries: 0,
+    rateLimitPerMinute: 100_000,
     backoff: { baseDelayMs: 20, maxDelayMs: 200 },
+    version: '1.2.3-test',
+    listen: true,
   });
-  baseUrl = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
+  emulator = harness.emulator;
+  baseUrl = harness.url!;
 }, 60_000);
 
 afterAll(async () => {
-  await app?.close();
-  await emulator?.close();
+  await harness?.close();
 });
 
 /** The API's own answer for a query: page after page, one at a time. */
@@ -232,4 +220,78 @@ describe('export engine → real proxy → emulator', () => {
       emulator.setFaults({ latencyMs: 0 });
     }
   }, 120_000);
+
+  it('live churn, 20 seeds: every task that matched the whole time is in the file exactly once (issue 14.5)', async () => {
+    // Statuses 21/22 move on every tick (blocks and quarantines lifted, new ones settling
+    // in), every 5 ms: the set shifts under the offset pages all the time.
+    const query = { TaskStatus: '["21","22"]' };
+    let found = 0;
+    let movedAway = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const pair = await startProxyHarness({
+        emulator: { tasks: 1500, seed, liveIntervalMs: 5 },
+        timeoutMs: 5000,
+        deadlineMs: 30_000,
+        retries: 0,
+        rateLimitPerMinute: 100_000,
+        backoff: { baseDelayMs: 20, maxDelayMs: 200 },
+        version: '1.2.3-test',
+        listen: true,
+      });
+      const live = pair.emulator;
+      try {
+        const url = pair.url!.replace('localhost', '127.0.0.1');
+        live.setFaults({ latencyMs: 10, jitterMs: 10 });
+        live.setLive(true);
+        const matching = () =>
+          new Map(
+            live.store
+              .all()
+              .filter((t) => t.TaskStatus === 21 || t.TaskStatus === 22)
+              .map((t) => [t.TaskId, t] as const),
+          );
+        const before = matching();
+        const seen = new Map<string, number>();
+        const result = await runExport({
+          query,
+          baseUrl: url,
+          pageSize: 20,
+          concurrency: 4,
+          maxRequestsPerSecond: 400,
+          onPage: (_n, tasks) => {
+            for (const t of tasks) seen.set(String(t.TaskId), (seen.get(String(t.TaskId)) ?? 0) + 1);
+          },
+        });
+        const after = matching();
+        live.setLive(false);
+        const end = Number(result.frozenQuery.ProcessActionEnd);
+        // Unchanged from before to after (a status only moves on, and every move stamps
+        // GmtModifiedMillis), inside the frozen window: matched the whole time.
+        const stable = [...before.values()].filter((t) => {
+          const now = after.get(t.TaskId);
+          return (
+            now !== undefined &&
+            now.GmtModifiedMillis === t.GmtModifiedMillis &&
+            now.TaskStatus === t.TaskStatus &&
+            t.ProcessTime !== undefined &&
+            t.ProcessTime <= end
+          );
+        });
+        expect(stable.length, `seed ${seed}`).toBeGreaterThan(100);
+        const missing = stable.filter((t) => seen.get(t.TaskId) !== 1).map((t) => t.TaskId);
+        expect(missing, `seed ${seed}: tasks that matched the whole time, not exactly once`).toEqual([]);
+        expect(
+          [...seen.values()].every((n) => n === 1),
+          `seed ${seed}: a row twice`,
+        ).toBe(true);
+        movedAway += [...before.keys()].filter((id) => !after.has(id)).length;
+        found += result.foundBySweep;
+      } finally {
+        await pair.close();
+      }
+    }
+    // The data did move under the exports, and the offset pages alone did miss rows.
+    expect(movedAway).toBeGreaterThan(20);
+    expect(found).toBeGreaterThan(0);
+  }, 240_000);
 });

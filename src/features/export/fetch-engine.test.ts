@@ -1,6 +1,7 @@
 /**
  * The fetch engine over real sockets: a small local HTTP server that pages a dataset the
- * way the proxy does and can throttle, fail, shift its data or stall. (The engine against
+ * way the proxy does (the processed-time bounds and the processTime order included) and
+ * can throttle, fail, shift its data or stall. (The engine against
  * the real proxy + emulator is in fetch-engine.proxy.test.ts.)
  */
 // eslint-disable-next-line no-restricted-imports -- Node-only test: starts a local HTTP server
@@ -40,7 +41,27 @@ function makeTasks(n: number, prefix = 't'): ExportTask[] {
     TaskId: `${prefix}-${String(i).padStart(5, '0')}`,
     TaskStatus: 20,
     GmtCreateMillis: 1_764_000_000_000 - i * 1000,
+    ProcessTime: 1_764_000_000_000 - i * 1000,
   }));
+}
+
+/** A request of the processed-time sweep (the queries of these tests have no start bound). */
+const isSweep = (r: Req) => r.params.has('ProcessActionStart');
+
+/** `data` as the API answers a query: processed-time bounds (inclusive), then the order. */
+function answerSet(data: ExportTask[], params: URLSearchParams): ExportTask[] {
+  const from = Number(params.get('ProcessActionStart') ?? -Infinity);
+  const until = Number(params.get('ProcessActionEnd') ?? Infinity);
+  const time = (t: ExportTask) => (typeof t.ProcessTime === 'number' ? t.ProcessTime : undefined);
+  const kept = data.filter((t) => {
+    const pt = time(t);
+    return pt !== undefined && pt >= from && pt <= until;
+  });
+  if (params.get('OrderField') !== 'processTime') return kept;
+  const sign = params.get('Direction') === 'asc' ? 1 : -1;
+  return kept.sort(
+    (a, b) => sign * (time(a)! - time(b)! || String(a.TaskId).localeCompare(String(b.TaskId))),
+  );
 }
 
 async function pageServer(data: ExportTask[], b: Behaviour = {}) {
@@ -70,12 +91,13 @@ async function pageServer(data: ExportTask[], b: Behaviour = {}) {
       b.beforePage?.(r);
       const size = Number(u.searchParams.get('PageSize'));
       const start = (r.page - 1) * size;
+      const set = answerSet(data, u.searchParams);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({
           RequestId: `req-${log.length}`,
-          ProcessTasks: data.slice(start, start + size),
-          Page: { TotalCount: data.length, PageNumber: r.page, PageSize: size },
+          ProcessTasks: set.slice(start, start + size),
+          Page: { TotalCount: set.length, PageNumber: r.page, PageSize: size },
         }),
       );
     }, b.latencyMs ?? 5);
@@ -144,18 +166,40 @@ describe('runExport over a local HTTP server', () => {
       duplicatesDropped: 0,
     });
     expect(result.totalCountChanged).toBe(false);
-    expect(srv.log.map((r) => r.page).sort((a, b) => a - b)).toEqual(
+    expect(result).toMatchObject({ foundBySweep: 0, unsweptMs: 0 });
+    const offsetPages = srv.log.filter((r) => !isSweep(r));
+    expect(offsetPages.map((r) => r.page).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 13 }, (_, i) => i + 1),
     );
     for (const r of srv.log) {
       expect(r.params.get('PageSize')).toBe('100');
       expect(r.params.get('TaskStatus')).toBe('["20"]');
     }
+    // The sweep: page 1 of processed-time slices in processTime order, which together
+    // cover the window from the earliest possible time to the frozen end, without overlap.
+    const sweep = srv.log.filter(isSweep);
+    expect(sweep.length).toBeGreaterThanOrEqual(13);
+    const end = Number(result.frozenQuery.ProcessActionEnd);
+    const covered: [number, number][] = [];
+    for (const r of sweep) {
+      expect(r.page).toBe(1);
+      expect(r.params.get('OrderField')).toBe('processTime');
+      expect(r.params.get('Direction')).toBe('asc');
+      covered.push([Number(r.params.get('ProcessActionStart')), Number(r.params.get('ProcessActionEnd'))]);
+    }
+    // Slices answered in full, sorted by start, tile [1e12, end]: each starts where the
+    // previous one's answered part ended (inclusive) or right after it.
+    covered.sort((a, b) => a[0] - b[0]);
+    expect(covered[0]![0]).toBe(1_000_000_000_000);
+    expect(Math.max(...covered.map((c) => c[1]))).toBe(end);
+    for (let i = 1; i < covered.length; i++)
+      expect(covered[i]![0]).toBeLessThanOrEqual(covered[i - 1]![1] + 1);
     expect(srv.maxInFlight).toBeLessThanOrEqual(3);
     expect(srv.maxInFlight).toBeGreaterThan(1);
     expect(maxInAnySecond(rec.starts)).toBeLessThanOrEqual(10);
     const last = progress.at(-1)!;
-    expect(last).toMatchObject({ rows: 1234, totalCount: 1234, pagesDone: 13, pagesPlanned: 13 });
+    expect(last).toMatchObject({ rows: 1234, totalCount: 1234, pagesDone: srv.log.length });
+    expect(last.pagesPlanned).toBe(last.pagesDone);
     expect(progress.some((p) => p.etaMs !== undefined && p.etaMs > 0)).toBe(true);
   });
 
@@ -163,7 +207,7 @@ describe('runExport over a local HTTP server', () => {
     const srv = await pageServer(makeTasks(250));
     const before = Date.now();
     const { result } = await collect({ query: {}, baseUrl: srv.baseUrl, maxRequestsPerSecond: 50 });
-    const ends = new Set(srv.log.map((r) => r.params.get('ProcessActionEnd')));
+    const ends = new Set(srv.log.filter((r) => !isSweep(r)).map((r) => r.params.get('ProcessActionEnd')));
     expect(ends.size).toBe(1);
     const end = Number([...ends][0]);
     expect(end).toBeGreaterThanOrEqual(before);
@@ -269,6 +313,55 @@ describe('runExport over a local HTTP server', () => {
     expect(result.complete).toBe(false);
     // Every task of the original set was exported (later pages were planned as the set grew).
     for (const id of original) expect(ids).toContain(id);
+  });
+
+  it('a task leaving the set between offset pages costs no other task: the sweep finds it (issue 14.5)', async () => {
+    const data = makeTasks(450);
+    const leavers = new Set<string>();
+    const srv = await pageServer(data, {
+      // Before each offset page after the first, the newest remaining task leaves the set:
+      // every later page starts one task further on, and one task at the boundary is skipped.
+      beforePage: (r) => {
+        if (isSweep(r) || r.page === 1) return;
+        const gone = data.shift()!;
+        leavers.add(String(gone.TaskId));
+      },
+    });
+    const original = data.map((t) => String(t.TaskId));
+    const { result, rows } = await collect({
+      query: {},
+      baseUrl: srv.baseUrl,
+      concurrency: 1,
+      maxRequestsPerSecond: 100,
+    });
+    const ids = rows.map((t) => String(t.TaskId));
+    expect(leavers.size).toBe(4);
+    expect(new Set(ids).size).toBe(ids.length);
+    const stillThere = original.filter((id) => !leavers.has(id));
+    for (const id of stillThere) expect(ids).toContain(id);
+    expect(result.foundBySweep).toBeGreaterThan(0);
+    // Found late, written after the ordered rows.
+    expect(ids.slice(-result.foundBySweep).every((id) => stillThere.includes(id))).toBe(true);
+    expect(result.complete).toBe(false);
+  });
+
+  it('more than a page processed in one millisecond is read by offset pages and counted', async () => {
+    const data = [
+      ...makeTasks(80, 'a'),
+      ...makeTasks(230, 'same').map((t) => ({ ...t, ProcessTime: 1_763_000_000_000 })),
+      ...makeTasks(40, 'b').map((t) => ({ ...t, ProcessTime: Number(t.ProcessTime) - 5_000_000 })),
+    ];
+    const srv = await pageServer(data);
+    const { result, rows } = await collect({ query: {}, baseUrl: srv.baseUrl, maxRequestsPerSecond: 100 });
+    expect(rows.map((t) => t.TaskId)).toEqual(data.map((t) => t.TaskId));
+    expect(result).toMatchObject({ complete: true, foundBySweep: 0, unsweptMs: 1 });
+    const oneMs = srv.log.filter(
+      (r) =>
+        isSweep(r) &&
+        r.params.get('ProcessActionStart') === '1763000000000' &&
+        r.params.get('ProcessActionEnd') === '1763000000000',
+    );
+    expect(oneMs.map((r) => r.page)).toEqual([1, 2, 3]);
   });
 
   it('Cancel aborts every in-flight request at once and sends no more', async () => {

@@ -10,7 +10,7 @@ import { formatFileStamp } from '../../lib/time';
 import { FILTER_PARAMS, TIME_RANGES } from '../../shared/catalogue';
 import type { DescribeProcessTasksQuery } from '../../shared/sophonsoar';
 
-export const FILE_PRODUCT = 'process-tasks';
+const FILE_PRODUCT = 'process-tasks';
 const VALUE_MAX = 24;
 const SUMMARY_MAX = 120;
 
@@ -36,7 +36,7 @@ function listValues(v: string): string[] {
 }
 
 /** `2026-11-27T1712+0800` (minutes precision, offset without colon), via src/lib/time. */
-export function compactTime(ms: number, timeZone: string): string {
+function compactTime(ms: number, timeZone: string): string {
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return 'invalid-time';
   return formatFileStamp(ms, timeZone);
 }

@@ -19,6 +19,8 @@ const result: ExportResult = {
   totalCountMax: 2020,
   totalCountChanged: true,
   complete: false,
+  foundBySweep: 1,
+  unsweptMs: 0,
   pages: 21,
   requests: 24,
   retries: 3,

@@ -15,7 +15,7 @@ import { isoInZone } from './iso-time';
 import { FORMULA_TRIGGERS, NEUTRALISATION_PREFIX } from './neutralise';
 
 export const MANIFEST_KIND = 'response-task-console/process-tasks-export';
-export const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 1;
 
 export interface TimeBound {
   ms: number;
@@ -54,6 +54,10 @@ export interface ExportManifest {
     totalCountMax: number;
     totalCountChanged: boolean;
     duplicatesDropped: number;
+    /** Rows the processed-time sweep found that the ordered pages missed (written last). */
+    foundBySweep: number;
+    /** Milliseconds with more than a page of tasks, read by offset pages only. */
+    unsweptMs: number;
     pages: number;
     requests: number;
     retries: number;
@@ -131,6 +135,8 @@ export function buildManifest(input: ManifestInput): ExportManifest {
       totalCountMax: r.totalCountMax,
       totalCountChanged: r.totalCountChanged,
       duplicatesDropped: r.duplicatesDropped,
+      foundBySweep: r.foundBySweep,
+      unsweptMs: r.unsweptMs,
       pages: r.pages,
       requests: r.requests,
       retries: r.retries,

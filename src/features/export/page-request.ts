@@ -12,10 +12,12 @@ export class ExportError extends ApiRequestError {
     cause: ApiRequestError,
     readonly page: number,
     attempts: number,
+    /** What failed, for the message: `Page <n>` unless said otherwise. */
+    what = `Page ${page}`,
   ) {
     super(
       cause.code,
-      `Page ${page} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}: ${cause.code}: ${cause.message}` +
+      `${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}: ${cause.code}: ${cause.message}` +
         (cause.requestId ? ` (RequestId ${cause.requestId})` : ''),
       cause.status,
       cause.requestId,
@@ -55,21 +57,27 @@ async function backOff(ctx: PageRequestContext, failure: Failure, attempt: numbe
 }
 
 /**
- * Page `n`, each attempt within the pacer's rate. Rejects with AbortedError on cancel and
- * with ExportError for a failure retry.ts does not retry or after `maxAttempts`.
+ * Page `n` (of `query`, by default the context's query of page `n`), each attempt within
+ * the pacer's rate. Rejects with AbortedError on cancel and with ExportError (naming
+ * `what`, by default `Page <n>`) for a failure retry.ts does not retry or after `maxAttempts`.
  */
-export async function fetchPageWithBackoff(ctx: PageRequestContext, n: number): Promise<ProcessTasksPage> {
+export async function fetchPageWithBackoff(
+  ctx: PageRequestContext,
+  n: number,
+  query: DescribeProcessTasksQuery = ctx.query(n),
+  what?: string,
+): Promise<ProcessTasksPage> {
   for (let attempt = 1; ; attempt++) {
     await ctx.pacer.acquire(ctx.signal);
     ctx.tally.requests++;
     try {
-      return await fetchProcessTasksPage(ctx.query(n), ctx.call);
+      return await fetchProcessTasksPage(query, ctx.call);
     } catch (e) {
       if (isAbort(e) || ctx.signal.aborted) throw new AbortedError();
       if (!(e instanceof ApiRequestError)) throw e;
       const failure = failureOf(e);
       if (isThrottling(failure)) ctx.tally.throttled++;
-      if (!isRetryable(failure) || attempt >= ctx.maxAttempts) throw new ExportError(e, n, attempt);
+      if (!isRetryable(failure) || attempt >= ctx.maxAttempts) throw new ExportError(e, n, attempt, what);
       await backOff(ctx, failure, attempt);
     }
   }

@@ -6,30 +6,19 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { callOfficial, officialClient } from '../../../test/helpers/emulator-client';
-import { createLogger } from '../logger';
 import { staticCredential } from './credential-chain';
+import { captureLogs } from '../../../test/helpers/log-capture';
 
 let emu: RunningEmulator;
 let canned: Server;
 let cannedEndpoint: string;
 /** The body and status the canned upstream answers next. */
 let cannedReply: { status: number; body: unknown } = { status: 500, body: {} };
-const logs: Record<string, unknown>[] = [];
-
-const logger = createLogger(
-  'info',
-  new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      logs.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      cb();
-    },
-  }),
-);
+const { logger, records: logs } = captureLogs();
 
 async function proxyTo(endpoint: string, keys: { id: string; secret: string }) {
   return buildApp({

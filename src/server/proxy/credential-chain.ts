@@ -22,7 +22,7 @@ const Credential =
 
 /**
  * Test harnesses only: sets ALIBABA_CLOUD_ECS_METADATA_DISABLED=true unless a role is named.
- * The server no longer calls it, because the library then also refuses every ECS role a
+ * The server does not call it: with it set, the library also refuses every ECS role a
  * profile names ("IMDS credentials is disabled").
  */
 export function disableEcsMetadataProbe(env: NodeJS.ProcessEnv = process.env): void {

@@ -6,25 +6,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config';
-import { createLogger } from '../logger';
 import { configuredCredentialSources } from './credential-sources';
 import { startFakeCloud, type FakeCloud } from '../../../test/helpers/fake-cloud';
 import { resolveUpstream, type ResolvedUpstream } from './upstream-target';
+import { captureLogs } from '../../../test/helpers/log-capture';
 
 const saved = { ...process.env };
-const logs: Record<string, unknown>[] = [];
-const logger = createLogger(
-  'info',
-  new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      logs.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      cb();
-    },
-  }),
-);
+const { logger, records: logs } = captureLogs();
 const SECRET_IN_FILE = 'Secret-In-A-Broken-File-0001';
 let cloud: FakeCloud;
 let home: string;

@@ -9,15 +9,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { loadConfig } from '../config';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
-import { createLogger } from '../logger';
 import { readmeBlock } from '../../../test/helpers/readme-blocks';
 import { METADATA_ADDRESS, startFakeCloud, type FakeCloud } from '../../../test/helpers/fake-cloud';
 import { resolveUpstream, type ResolvedUpstream } from './upstream-target';
+import { captureLogs } from '../../../test/helpers/log-capture';
 
 const ROLE = 'rtc-reader-role';
 const ECS_KEYS = {
@@ -35,16 +34,7 @@ const USER_KEYS = { accessKeyId: 'LTAIuserKeyForTests', accessKeySecret: 'user-s
 const ROLE_ARN = 'acs:ram::1234567890123456:role/rtc-console-reader';
 
 const saved = { ...process.env };
-const logs: Record<string, unknown>[] = [];
-const logger = createLogger(
-  'info',
-  new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      logs.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      cb();
-    },
-  }),
-);
+const { logger, records: logs } = captureLogs();
 
 let cloud: FakeCloud;
 let home: string;

@@ -7,13 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { ConfigError, loadConfig } from '../config';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
-import { createLogger } from '../logger';
 import { embeddedEmulatorOptions, resolveUpstream, type ResolvedUpstream } from './upstream-target';
+import { captureLogs } from '../../../test/helpers/log-capture';
 
 const home = mkdtempSync(join(tmpdir(), 'rtc-mode-'));
 const saved = { ...process.env };
@@ -23,16 +22,7 @@ const onSocket = (message: unknown) => {
   socket.once('connect', () => remotes.push(String(socket.remoteAddress)));
 };
 
-const logs: Record<string, unknown>[] = [];
-const logger = createLogger(
-  'info',
-  new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      logs.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      cb();
-    },
-  }),
-);
+const { logger, records: logs } = captureLogs();
 
 let standalone: RunningEmulator;
 let resolved: ResolvedUpstream | undefined;

@@ -3,23 +3,20 @@
  * sockets, and main.ts refusing a non-loopback HOST before it binds anything.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startProxyHarness, type ProxyHarness } from '../../../test/helpers/proxy-harness';
-import { createLogger } from '../logger';
 import { accessControlFromEnv, type AccessControlConfig } from './access-control-config';
 import { hashPassword } from './password-hash';
 import { basicHeader, httpGet } from '../../../test/helpers/http';
+import { captureLogs } from '../../../test/helpers/log-capture';
+import { tempSpaBuild } from '../../../test/helpers/offline-app';
 
 const PASSWORD = 'Sup3r-secret-analyst-pw';
 let users = '';
-const dist = mkdtempSync(join(tmpdir(), 'rtc-dist-'));
-mkdirSync(join(dist, 'assets'));
-writeFileSync(join(dist, 'index.html'), '<!doctype html><title>RTC</title><div id="root"></div>');
-writeFileSync(join(dist, 'assets', 'index-abc.js'), 'console.log(1)');
+const dist = tempSpaBuild({ 'assets/index-abc.js': 'console.log(1)' });
 
 beforeAll(async () => {
   users = `analyst:${await hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 })}`;
@@ -32,17 +29,11 @@ afterEach(async () => {
 });
 
 async function start(config: AccessControlConfig) {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _e, cb) {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      cb();
-    },
-  });
+  const { logger, lines } = captureLogs();
   h = await startProxyHarness({
     listen: true,
     staticRoot: dist,
-    logger: createLogger('info', sink),
+    logger,
     accessControl: config,
   });
   return { url: h.url!, lines };

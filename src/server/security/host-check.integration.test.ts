@@ -3,19 +3,15 @@
  * sockets (a browser cannot be made to send most of these, a rebinding page sends its own).
  */
 import type { FastifyInstance } from 'fastify';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { ConfigError, loadConfig } from '../config';
-import { staticCredential } from '../proxy/credential-chain';
 import { accessControlFromEnv, type AccessControlConfig } from './access-control-config';
 import { allowedHostsFor, hostName, isAllowedHost, type AllowedHosts } from './host-check';
+import { offlineAppOptions, tempSpaBuild } from '../../../test/helpers/offline-app';
 import { rawExchange } from '../../../test/helpers/raw-http';
 
-const dist = mkdtempSync(join(tmpdir(), 'rtc-dist-'));
-writeFileSync(join(dist, 'index.html'), '<!doctype html><title>RTC</title><div id="root"></div>');
+const dist = tempSpaBuild();
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {
@@ -24,19 +20,13 @@ afterEach(async () => {
 });
 
 async function start(allowedHosts: AllowedHosts | undefined, access?: AccessControlConfig): Promise<number> {
-  app = await buildApp({
-    config: { upstream: { timeoutMs: 200, deadlineMs: 400, retries: 0 }, rateLimitPerMinute: 10_000 },
-    upstream: {
-      mode: 'demo',
-      endpoint: '127.0.0.1:1',
-      protocol: 'http',
-      credential: staticCredential('LTAIoffline', 'offline-secret'),
-    },
-    version: 'test',
-    staticRoot: dist,
-    ...(allowedHosts !== undefined && { allowedHosts }),
-    ...(access && { accessControl: access }),
-  });
+  app = await buildApp(
+    offlineAppOptions({
+      staticRoot: dist,
+      ...(allowedHosts !== undefined && { allowedHosts }),
+      ...(access && { accessControl: access }),
+    }),
+  );
   return Number(new URL(await app.listen({ host: '127.0.0.1', port: 0 })).port);
 }
 

@@ -4,15 +4,14 @@
  * sent twice, as a list or in UTF-8 (issue 15 item 5, raw sockets).
  */
 import type { FastifyInstance } from 'fastify';
-import { Writable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
-import { createLogger } from '../logger';
-import { staticCredential } from '../proxy/credential-chain';
 import { accessControlFromEnv, trustedProxiesOf, type AccessControlConfig } from './access-control-config';
 import { hashPassword } from './password-hash';
 import { rawExchange } from '../../../test/helpers/raw-http';
 import { basicHeader, httpGet } from '../../../test/helpers/http';
+import { captureLogs } from '../../../test/helpers/log-capture';
+import { OFFLINE_CONFIG, offlineAppOptions } from '../../../test/helpers/offline-app';
 
 const FAST = { N: 1024, r: 8, p: 1 };
 let users = '';
@@ -31,28 +30,16 @@ afterEach(async () => {
 });
 
 async function start(access: AccessControlConfig) {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _e, cb) {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      cb();
-    },
-  });
-  app = await buildApp({
-    config: { upstream: { timeoutMs: 200, deadlineMs: 400, retries: 0 }, rateLimitPerMinute: 100_000 },
-    upstream: {
-      mode: 'demo',
-      endpoint: '127.0.0.1:1',
-      protocol: 'http',
-      credential: staticCredential('LTAIoffline', 'offline-secret'),
-    },
-    version: 'test',
-    staticRoot: false,
-    logger: createLogger('info', sink),
-    allowedHosts: 'any',
-    trustedProxies: trustedProxiesOf(access),
-    accessControl: access,
-  });
+  const { logger, lines } = captureLogs();
+  app = await buildApp(
+    offlineAppOptions({
+      config: { ...OFFLINE_CONFIG, rateLimitPerMinute: 100_000 },
+      logger,
+      allowedHosts: 'any',
+      trustedProxies: trustedProxiesOf(access),
+      accessControl: access,
+    }),
+  );
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { url, port: Number(new URL(url).port), lines };
 }

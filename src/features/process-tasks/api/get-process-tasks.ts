@@ -4,23 +4,25 @@ import { fetchProcessTasksPage } from '../../../lib/process-tasks-page';
 import {
   processTasksAnswerSchema,
   responseProblem,
-  type DescribeProcessTasksQuery,
   type ProcessTasksAnswer,
-} from '../../../shared/sophonsoar';
+} from '../../../shared/responses';
+import type { DescribeProcessTasksQuery } from '../../../shared/sophonsoar';
 import type { TaskListView } from '../model/task-view';
 import { toWireQuery } from '../model/wire-query';
 import { processTaskKeys } from './query-keys';
 
 /**
- * One page, read as leniently as the SDK models (shared/sophonsoar.ts
+ * One page, read as leniently as the SDK models (shared/responses.ts
  * processTasksAnswerSchema). A body that cannot be used is a MalformedResponse naming the
- * field and carrying the body's RequestId.
+ * field and carrying the body's RequestId. `fetchImpl` replaces the global fetch (the app
+ * hands over the request its entry chunk started, see app/early-requests.ts).
  */
 export async function getProcessTasks(
   query: DescribeProcessTasksQuery,
   signal?: AbortSignal,
+  fetchImpl?: typeof fetch,
 ): Promise<ProcessTasksAnswer> {
-  const { body } = await fetchProcessTasksPage(query, { signal });
+  const { body } = await fetchProcessTasksPage(query, { signal, fetch: fetchImpl });
   const parsed = processTasksAnswerSchema.safeParse(body);
   if (!parsed.success) throw malformedResponse(body, 200, responseProblem(parsed.error));
   return parsed.data;

@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
 import { getLocale } from '../../../lib/i18n';
-import { describeEnumItemsResponseSchema, langOf } from '../../../shared/sophonsoar';
+import { langOf } from '../../../shared/catalogue';
+import { describeEnumItemsResponseSchema } from '../../../shared/responses';
 import { processTaskKeys } from './query-keys';
 
 /**

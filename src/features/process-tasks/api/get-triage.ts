@@ -1,21 +1,20 @@
 /**
  * Fetchers for the triage screens that come next (no UI yet): the account's headline
  * counts, tasks per entity and the playbook run behind a task. Each answer is read as
- * leniently as the SDK models (shared/sophonsoar.ts); `Lang` follows the UI locale.
+ * leniently as the SDK models (shared/responses.ts); `Lang` follows the UI locale.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet, type ApiCallOptions } from '../../../lib/api-client';
 import { getLocale } from '../../../lib/i18n';
+import { PAGE_SIZE_DEFAULT, langOf } from '../../../shared/catalogue';
 import {
-  PAGE_SIZE_DEFAULT,
   describeProcessStatisticsResponseSchema,
   describeProcessTaskCountResponseSchema,
   describeSoarRecordsResponseSchema,
-  langOf,
   type DescribeProcessStatisticsResponse,
   type DescribeProcessTaskCountResponse,
   type DescribeSoarRecordsResponse,
-} from '../../../shared/sophonsoar';
+} from '../../../shared/responses';
 import { processTaskKeys } from './query-keys';
 
 /** DescribeProcessStatistics: `Metrics` {TaskNum, BanIpNum, BanFileNum, BanProcessNum}. */

@@ -1,7 +1,7 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { Button, Select } from 'antd';
-import { useState } from 'react';
-import { DebouncedInput } from '../../../components/debounced-input';
+import { Button } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useFirstScreenShown } from '../../../lib/first-screen';
 import { t } from '../../../lib/i18n';
 import {
   FILTER_PARAMS,
@@ -10,11 +10,20 @@ import {
   type FilterParam,
   type ParamOfKind,
 } from '../../../shared/catalogue';
-import { VALUE_OPTIONS } from '../model/labels';
 import type { TaskFilters } from '../model/task-view';
 import { FilterField } from './filter-field';
-import { SceneCodeInput } from './scene-code-input';
-import { TimeRangeFilter } from './time-range-filter';
+
+// The controls (antd Select and Input: about 45 KB gzip with their styles) load after the
+// first rows; the panel's frame and labels do not wait for them.
+const FilterControl = lazy(() => import('./filter-controls').then((m) => ({ default: m.FilterControl })));
+const TimeRangeControl = lazy(() =>
+  import('./filter-controls').then((m) => ({ default: m.TimeRangeControl })),
+);
+
+/** Holds a control's place (an empty input's size and frame) until the control loads. */
+function ControlPlaceholder() {
+  return <span className="rtc-control-placeholder" aria-hidden />;
+}
 
 /** Exact-match identifiers wait behind "More filters"; the rest is always shown. */
 const isAdvanced = (p: FilterParam): p is ParamOfKind<'text'> & { match: 'equals' } =>
@@ -24,7 +33,7 @@ const ADVANCED = FILTER_PARAMS.filter(isAdvanced);
 
 interface Props {
   filters: TaskFilters;
-  onChange: (patch: Partial<TaskFilters>, opts?: { replace?: boolean }) => void;
+  onChange: (patch: Partial<TaskFilters>) => void;
 }
 
 const fid = (p: string) => `filter-${p}`;
@@ -33,66 +42,28 @@ export function FilterPanel({ filters, onChange }: Props) {
   const advancedActive = ADVANCED.some((p) => filters[p.name] !== undefined);
   const [moreOpen, setMoreOpen] = useState(advancedActive);
   const showMore = moreOpen || advancedActive;
+  // The controls' code loads once the first rows are painted (lib/first-screen.ts).
+  const controls = useFirstScreenShown();
 
   const field = (p: FilterParam) => {
     const id = fid(p.name);
-    const label = t(labelKey(p.name));
-    switch (p.kind) {
-      case 'list':
-        return (
-          <FilterField key={p.name} id={id} label={label}>
-            <Select
-              id={id}
-              mode="multiple"
-              allowClear
-              maxTagCount="responsive"
-              placeholder={t('filters.any')}
-              value={filters[p.name] ?? []}
-              options={VALUE_OPTIONS[p.valueLabels](filters[p.name])}
-              optionFilterProp="label"
-              onChange={(v: string[]) => onChange({ [p.name]: v })}
-            />
-          </FilterField>
-        );
-      case 'choice':
-        return (
-          <FilterField key={p.name} id={id} label={label}>
-            <Select
-              id={id}
-              allowClear
-              placeholder={t('filters.any')}
-              value={filters[p.name] ?? null}
-              options={VALUE_OPTIONS[p.valueLabels]()}
-              onChange={(v: string | undefined | null) => onChange({ [p.name]: v ?? undefined })}
-            />
-          </FilterField>
-        );
-      case 'text': {
-        if ('suggest' in p)
-          return (
-            <FilterField key={p.name} id={id} label={label}>
-              <SceneCodeInput
-                id={id}
-                value={filters[p.name]}
-                onCommit={(v) => onChange({ [p.name]: v }, { replace: true })}
-              />
-            </FilterField>
-          );
-        const hint = p.match === 'contains' ? t('filters.keywordHint') : t('filters.exactHint');
-        return (
-          <FilterField key={p.name} id={id} label={label} hint={hint}>
-            <DebouncedInput
-              id={id}
-              value={filters[p.name]}
-              aria-describedby={`${id}-hint`}
-              onCommit={(v) => onChange({ [p.name]: v }, { replace: true })}
-            />
-          </FilterField>
-        );
-      }
-      case 'time':
-        return null;
-    }
+    const hint =
+      p.kind !== 'text' || 'suggest' in p
+        ? undefined
+        : p.match === 'contains'
+          ? t('filters.keywordHint')
+          : t('filters.exactHint');
+    return (
+      <FilterField key={p.name} id={id} label={t(labelKey(p.name))} hint={hint}>
+        <Suspense fallback={<ControlPlaceholder />}>
+          {controls ? (
+            <FilterControl param={p} id={id} filters={filters} onChange={onChange} />
+          ) : (
+            <ControlPlaceholder />
+          )}
+        </Suspense>
+      </FilterField>
+    );
   };
 
   return (
@@ -109,12 +80,18 @@ export function FilterPanel({ filters, onChange }: Props) {
         {MAIN.map(field)}
         {TIME_RANGES.map(({ id, start, end }) => (
           <FilterField key={id} id={fid(start)} label={t(labelKey(id))}>
-            <TimeRangeFilter
-              id={fid(start)}
-              start={filters[start]}
-              end={filters[end]}
-              onChange={(a, b) => onChange({ [start]: a, [end]: b })}
-            />
+            <Suspense fallback={<ControlPlaceholder />}>
+              {controls ? (
+                <TimeRangeControl
+                  id={fid(start)}
+                  start={filters[start]}
+                  end={filters[end]}
+                  onChange={(a, b) => onChange({ [start]: a, [end]: b })}
+                />
+              ) : (
+                <ControlPlaceholder />
+              )}
+            </Suspense>
           </FilterField>
         ))}
       </div>

@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { markFirstScreenShown, useFirstScreenShown } from '../../../lib/first-screen';
+import { whenIdle } from '../../../lib/when-idle';
 import { t } from '../../../lib/i18n';
 import { useNow } from '../../../lib/use-now';
 import { useColumnVisibility } from '../hooks/use-column-visibility';
@@ -13,10 +15,12 @@ import { ErrorState } from './error-state';
 import { FilterChips } from './filter-chips';
 import { FilterPanel } from './filter-panel';
 import { TaskDrawerHost } from './task-drawer-host';
-import { TaskPagination } from './task-pagination';
 import { TaskTable } from './task-table';
 import { TaskToolbar } from './task-toolbar';
 import { UrlNotices } from './url-notices';
+
+// antd Pagination (with its page-size Select) loads after the first rows, below them.
+const TaskPagination = lazy(() => import('./task-pagination').then((m) => ({ default: m.TaskPagination })));
 
 export interface ExportSlotProps {
   view: TaskListView;
@@ -40,7 +44,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
     dismissNotices,
   } = useTaskView();
   const now = useNow();
-  const { list, shown, totalCount, refresh } = useTaskList(view);
+  const { list, shown, totalCount, totalStale, refresh } = useTaskList(view);
   const { visibility, setVisibility, reset } = useColumnVisibility();
   const table = useTaskTable({
     view,
@@ -54,6 +58,10 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
   // The export code loads only once the first rows are painted: it must not weigh on
   // the first screen.
   const exportReady = useReadyAfter(shown !== undefined, 300);
+  // The first answer is painted: what the first rows did not need may load now.
+  const answered = shown !== undefined || list.isError;
+  useEffect(() => (answered ? whenIdle(markFirstScreenShown, 100) : undefined), [answered]);
+  const afterFirstRows = useFirstScreenShown();
 
   const removeFilters = (params: FilterParamName[]) =>
     updateFilters(Object.fromEntries(params.map((p) => [p, undefined])) as Partial<TaskFilters>);
@@ -68,6 +76,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           state={openTaskId === undefined ? { view } : { view, openTaskId }}
           totalCount={totalCount}
           refreshing={list.isFetching && shown !== undefined}
+          totalStale={totalStale}
           onRefresh={refresh}
           table={table}
           onResetColumns={reset}
@@ -92,13 +101,26 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           stale={list.isPlaceholderData || (list.isError && shown !== undefined)}
           empty={
             list.isError ? null : (
-              <EmptyResults filters={view.filters} onRemove={removeFilters} onClearAll={clearFilters} />
+              <EmptyResults
+                filters={view.filters}
+                view={view}
+                totalCount={list.isPlaceholderData ? undefined : list.data?.Page?.TotalCount}
+                onGoToPage={(page) => setView((v) => ({ ...v, page }))}
+                onRemove={removeFilters}
+                onClearAll={clearFilters}
+              />
             )
           }
           onOpen={openTask}
         />
         {totalCount !== undefined && totalCount > 0 ? (
-          <TaskPagination view={view} totalCount={totalCount} table={table} />
+          <Suspense fallback={<div className="rtc-pagination rtc-pagination-placeholder" />}>
+            {afterFirstRows ? (
+              <TaskPagination view={view} totalCount={totalCount} table={table} />
+            ) : (
+              <div className="rtc-pagination rtc-pagination-placeholder" />
+            )}
+          </Suspense>
         ) : null}
       </section>
       <TaskDrawerHost openTaskId={openTaskId} pageRows={shown?.ProcessTasks} onClose={closeTask} />

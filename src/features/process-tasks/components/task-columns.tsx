@@ -12,7 +12,7 @@ import { TimeText } from '../../../components/time-text';
 import { VisibleText } from '../../../components/visible-text';
 import { t } from '../../../lib/i18n';
 import { TASK_FIELDS, labelKey, type MsFieldName } from '../../../shared/catalogue';
-import type { TaskRecord } from '../../../shared/sophonsoar';
+import type { TaskRecord } from '../../../shared/responses';
 import { entityTypeLabel, productName, sourceName } from '../model/labels';
 import { isSortableColumn } from '../model/sort';
 import { StatusTag } from './status-tag';

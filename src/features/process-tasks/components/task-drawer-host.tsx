@@ -1,5 +1,7 @@
-import { lazy, Suspense, useState } from 'react';
-import type { TaskRecord } from '../../../shared/sophonsoar';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { TaskRecord } from '../../../shared/responses';
+import { processTaskQueryOptions } from '../api/get-process-task';
 
 const TaskDrawer = lazy(() => import('./task-drawer').then((m) => ({ default: m.TaskDrawer })));
 
@@ -12,7 +14,8 @@ function focusRow(taskId: string | undefined) {
 
 /**
  * The drawer of the open task. Its chunk loads on first open and stays mounted after
- * (for its close animation).
+ * (for its close animation). The task's own request starts here, with the list's and the
+ * chunk's, not once the chunk has loaded: a link to `/tasks/<id>` waits for neither.
  */
 export function TaskDrawerHost({
   openTaskId,
@@ -23,6 +26,10 @@ export function TaskDrawerHost({
   pageRows: TaskRecord[] | undefined;
   onClose: () => void;
 }) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (openTaskId !== undefined) void queryClient.prefetchQuery(processTaskQueryOptions(openTaskId));
+  }, [openTaskId, queryClient]);
   const [mounted, setMounted] = useState(openTaskId !== undefined);
   if (openTaskId !== undefined && !mounted) setMounted(true);
   if (!mounted) return null;

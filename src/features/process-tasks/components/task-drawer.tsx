@@ -16,7 +16,7 @@ import {
   type TaskFieldGroup,
   type TaskFieldName,
 } from '../../../shared/catalogue';
-import type { TaskRecord } from '../../../shared/sophonsoar';
+import type { TaskRecord } from '../../../shared/responses';
 import { processTaskQueryOptions } from '../api/get-process-task';
 import { isFailedStatus, statusLabel, VALUE_LABEL } from '../model/labels';
 import { ErrorState } from './error-state';

@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, SwapOutlined } from '@ant-design/icons';
 import { Spin } from 'antd';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { memo, type KeyboardEvent, type ReactNode } from 'react';
 import { t } from '../../../lib/i18n';
 import type { TaskTable as TaskTableInstance } from '../hooks/use-task-table';
 import { ariaSort } from '../model/sort';
@@ -22,23 +22,59 @@ function SortIcon({ sorted }: { sorted: false | 'asc' | 'desc' }) {
   return <SwapOutlined aria-hidden rotate={90} className="rtc-sort-icon" />;
 }
 
+function onRowKey(e: KeyboardEvent<HTMLTableRowElement>, taskId: string, onOpen: (taskId: string) => void) {
+  if (e.target !== e.currentTarget) return;
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    onOpen(taskId);
+  } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    const sibling =
+      e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling;
+    if (sibling instanceof HTMLElement) sibling.focus();
+  }
+}
+
+type Rows = ReturnType<TaskTableInstance['getRowModel']>['rows'];
+
+/**
+ * The body rows. Memoised: the rows of a page change only with the page, the columns
+ * (their `now`) or the visible columns; the screen's other state (toolbar, filters,
+ * the export slot, the next page's prefetch) re-renders the table without touching them.
+ */
+const TaskRows = memo(function TaskRows({
+  rows,
+  FlexRender,
+  onOpen,
+}: {
+  rows: Rows;
+  FlexRender: TaskTableInstance['FlexRender'];
+  /** The visible column ids, joined: a change re-renders the rows. */
+  visibleColumns: string;
+  onOpen: (taskId: string) => void;
+}) {
+  return rows.map((row) => (
+    <tr
+      key={row.id}
+      tabIndex={0}
+      className="rtc-row"
+      data-task-id={row.original.TaskId}
+      onClick={() => row.original.TaskId !== undefined && onOpen(row.original.TaskId)}
+      onKeyDown={(e) => row.original.TaskId !== undefined && onRowKey(e, row.original.TaskId, onOpen)}
+    >
+      {row.getVisibleCells().map((cell) => (
+        <td key={cell.id} className={`rtc-col-${cell.column.id}`} data-column-id={cell.column.id}>
+          <FlexRender cell={cell} />
+        </td>
+      ))}
+    </tr>
+  ));
+});
+
 /** A semantic table styled from antd tokens; TanStack Table provides headers, rows and state. */
 export function TaskTable({ table, loading, stale, empty, onOpen }: Props) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
-
-  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, taskId: string) => {
-    if (e.target !== e.currentTarget) return;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      onOpen(taskId);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const sibling =
-        e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling;
-      if (sibling instanceof HTMLElement) sibling.focus();
-    }
-  };
 
   return (
     <div className="rtc-table-wrap">
@@ -92,22 +128,15 @@ export function TaskTable({ table, loading, stale, empty, onOpen }: Props) {
               </td>
             </tr>
           ) : (
-            rows.map((row) => (
-              <tr
-                key={row.id}
-                tabIndex={0}
-                className="rtc-row"
-                data-task-id={row.original.TaskId}
-                onClick={() => row.original.TaskId !== undefined && onOpen(row.original.TaskId)}
-                onKeyDown={(e) => row.original.TaskId !== undefined && onRowKey(e, row.original.TaskId)}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`rtc-col-${cell.column.id}`} data-column-id={cell.column.id}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))
+            <TaskRows
+              rows={rows}
+              FlexRender={table.FlexRender}
+              visibleColumns={table
+                .getVisibleLeafColumns()
+                .map((c) => c.id)
+                .join(',')}
+              onOpen={onOpen}
+            />
           )}
         </tbody>
       </table>

@@ -12,6 +12,11 @@ interface Props {
   totalCount: number | undefined;
   /** Rows are on screen and a newer answer is on its way. */
   refreshing: boolean;
+  /**
+   * The total shown was counted for an earlier view (other filters, page or sort) and
+   * the answer for this one has not arrived (or failed): it is marked as such.
+   */
+  totalStale: boolean;
   onRefresh: () => void;
   table: TaskTable;
   onResetColumns: () => void;
@@ -24,6 +29,7 @@ export function TaskToolbar({
   state,
   totalCount,
   refreshing,
+  totalStale,
   onRefresh,
   table,
   onResetColumns,
@@ -35,10 +41,22 @@ export function TaskToolbar({
         <h2 id="results-title" className="rtc-panel-title">
           {t('table.caption')}
         </h2>
-        <span className="rtc-total" data-testid="total-count" aria-live="polite">
+        <span
+          className={totalStale ? 'rtc-total rtc-total-stale' : 'rtc-total'}
+          data-testid="total-count"
+          data-stale={totalStale ? 'true' : undefined}
+          aria-live="polite"
+          aria-busy={totalStale}
+        >
           {totalCount === undefined ? '' : tCount('toolbar.total', totalCount)}
         </span>
-        {refreshing ? <span className="rtc-muted">{t('toolbar.refreshing')}</span> : null}
+        {totalStale && totalCount !== undefined ? (
+          <span className="rtc-muted" data-testid="total-stale">
+            {t('toolbar.totalStale')}
+          </span>
+        ) : refreshing ? (
+          <span className="rtc-muted">{t('toolbar.refreshing')}</span>
+        ) : null}
       </div>
       <div className="rtc-toolbar-right">
         <Button icon={<ReloadOutlined />} onClick={onRefresh}>

@@ -1,8 +1,16 @@
 /**
  * The browser URL as the single source of truth for the list view and the open task.
- * A tiny external store over `history` (no router needed for two routes). A URL with
- * unknown or malformed parts is rewritten to its clean form at once (replace), and what
- * was dropped is kept as notices for the UI to show until dismissed.
+ * A tiny external store over `history` (no router needed for two routes).
+ *
+ * The history rule, written once here:
+ * - push: every change the analyst makes: a pick, a settled search, clear-all, a page,
+ *   the page size, the sort, opening or closing a task. Text boxes commit only once the
+ *   typing has settled (after the debounce, on Enter or on blur), so keystrokes never
+ *   reach the URL and each settled search is one entry Back returns from.
+ * - replace: the app's own corrections of a URL it was given: a link with unknown,
+ *   malformed or padded parts rewritten to its clean form, a page past the end moved to
+ *   the last page. Back never lands on a URL the app already refused. What was changed
+ *   is kept as notices for the UI to show until dismissed.
  */
 import { useSyncExternalStore } from 'react';
 import { buildHref, parseLocation, type TaskUrlState, type UrlNotice } from '../model/url-state';
@@ -40,13 +48,21 @@ export function undecodablePathNotice(pathname: string): TaskUrlNotice | undefin
   return { param: 'path', value: shown, reason: 'undecodablePath' };
 }
 
+/** Notices of a correction made by `correctUrl`, shown with the next snapshot. */
+let correctionNotices: UrlNotice[] = [];
+
 function read(): TaskUrlSnapshot {
   const href = currentHref();
   if (snapshot && href === snapshotHref) return snapshot;
   const parsed = parseLocation(window.location.pathname, window.location.search);
-  const state = parsed.state;
+  const { state } = parsed;
   const pathNotice = undecodablePathNotice(window.location.pathname);
-  const notices: TaskUrlNotice[] = pathNotice ? [pathNotice, ...parsed.notices] : parsed.notices;
+  const notices: TaskUrlNotice[] = [
+    ...(pathNotice ? [pathNotice] : []),
+    ...parsed.notices,
+    ...correctionNotices,
+  ];
+  correctionNotices = [];
   const clean = buildHref(state);
   if (clean !== href) {
     window.history.replaceState(window.history.state, '', clean + window.location.hash);
@@ -69,12 +85,20 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** push for deliberate steps (page, sort, open a task); replace while typing. */
-export function navigateTo(state: TaskUrlState, { replace = false }: { replace?: boolean } = {}): void {
+/** A change the analyst made: a new history entry (see the rule above). */
+export function navigateTo(state: TaskUrlState): void {
   const href = buildHref(state);
   if (href === currentHref()) return;
-  if (replace) window.history.replaceState(null, '', href);
-  else window.history.pushState(null, '', href);
+  window.history.pushState(null, '', href);
+  emit();
+}
+
+/** The app's correction of the current URL: replaces the entry and shows `notice`. */
+export function correctUrl(state: TaskUrlState, notice: UrlNotice): void {
+  const href = buildHref(state);
+  if (href === currentHref()) return;
+  correctionNotices.push(notice);
+  window.history.replaceState(window.history.state, '', href + window.location.hash);
   emit();
 }
 

@@ -1,6 +1,6 @@
 import { useTable, type PaginationState, type SortingState, type Updater } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import type { TaskRecord } from '../../../shared/sophonsoar';
+import type { TaskRecord } from '../../../shared/responses';
 import { buildTaskColumns, taskTableFeatures } from '../components/task-columns';
 import { orderFromSorting, sortingFromOrder } from '../model/sort';
 import type { TaskListView } from '../model/url-state';

@@ -6,17 +6,17 @@ import { currentTaskUrlState, dismissUrlNotices, navigateTo, useTaskUrl } from '
 export function useTaskView() {
   const { state, notices } = useTaskUrl();
 
-  const setView = useCallback((next: (view: TaskListView) => TaskListView, opts?: { replace?: boolean }) => {
+  // Every action here is the analyst's: a new history entry (the rule is in task-url-store.ts).
+  const setView = useCallback((next: (view: TaskListView) => TaskListView) => {
     const cur = currentTaskUrlState();
-    navigateTo({ ...cur, view: next(cur.view) }, opts);
+    navigateTo({ ...cur, view: next(cur.view) });
   }, []);
 
   const actions = useMemo(
     () => ({
       setView,
-      /** Filters typed in text boxes replace the history entry; picks push one. */
-      updateFilters: (patch: Partial<TaskFilters>, opts?: { replace?: boolean }) =>
-        setView((v) => withFilters(v, patch), opts),
+      /** A pick or a settled search (text boxes commit once typing has settled). */
+      updateFilters: (patch: Partial<TaskFilters>) => setView((v) => withFilters(v, patch)),
       clearFilters: () => setView((v) => ({ ...v, filters: DEFAULT_VIEW.filters, page: 1 })),
       openTask: (taskId: string) => navigateTo({ ...currentTaskUrlState(), openTaskId: taskId }),
       closeTask: () => navigateTo({ view: currentTaskUrlState().view }),

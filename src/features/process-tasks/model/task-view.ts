@@ -46,24 +46,44 @@ export const DEFAULT_VIEW: TaskListView = Object.freeze({
 
 const isSet = (v: string | readonly string[] | undefined) => v !== undefined && v.length > 0;
 
-/** Copies one filter from `from` to `to`, or removes it from `to` when `from` has none. */
+/**
+ * Copies one filter from `from` to `to`, trimmed (list items one by one), or removes it
+ * from `to` when `from` has none or only whitespace.
+ */
 function copyFilter(spec: FilterParam, from: TaskFilters, to: TaskFilters): void {
   if (spec.kind === 'list') {
-    const v = from[spec.name];
-    if (v && isSet(v)) to[spec.name] = v;
+    const v = from[spec.name]?.map((item) => item.trim()).filter((item) => item !== '');
+    if (v && isSet(v)) to[spec.name] = [...new Set(v)];
     else delete to[spec.name];
     return;
   }
-  const v = from[spec.name];
+  const v = from[spec.name]?.trim();
   if (v && isSet(v)) to[spec.name] = v;
   else delete to[spec.name];
 }
 
-/** A new view with some filters changed (empty means cleared); back to page 1. */
+/**
+ * A new view with some filters changed (empty or whitespace-only means cleared; values
+ * trimmed, as the URL codec reads them); back to page 1.
+ */
 export function withFilters(view: TaskListView, patch: Partial<TaskFilters>): TaskListView {
   const filters: TaskFilters = { ...view.filters };
   for (const spec of FILTER_PARAMS) if (spec.name in patch) copyFilter(spec, patch, filters);
   return { ...view, filters, page: 1 };
+}
+
+/** The last page of `totalCount` tasks at `pageSize` a page (1 when there are none). */
+export function lastPage(totalCount: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(totalCount / pageSize));
+}
+
+/**
+ * The page to show instead of `view.page` when it lies past the end of `totalCount`
+ * tasks (the last page); undefined when the page exists.
+ */
+export function pageInRange(view: TaskListView, totalCount: number): number | undefined {
+  const last = lastPage(totalCount, view.pageSize);
+  return view.page > last ? last : undefined;
 }
 
 export function countActiveFilters(filters: TaskFilters): number {

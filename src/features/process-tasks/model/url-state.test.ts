@@ -5,6 +5,7 @@ import {
   freezeFilters,
   parseLocation,
   parsePath,
+  pageInRange,
   parseSearch,
   serializeView,
   withFilters,
@@ -149,6 +150,72 @@ describe('unknown or malformed values are dropped with a notice', () => {
   });
 });
 
+describe('whitespace around values is removed, with a notice; whitespace alone is no value', () => {
+  const cases: [string, string, { param: string; value: string; reason: string }[]][] = [
+    // Issue 14.3: the link from a ticket, with the spaces a copy from a chat keeps.
+    [
+      'EntityName=%20203.0.113.10%20',
+      'EntityName=203.0.113.10',
+      [{ param: 'EntityName', value: ' 203.0.113.10 ', reason: 'trimmed' }],
+    ],
+    [
+      'ParamContent=%09xmrig%20pool%0A',
+      'ParamContent=xmrig%20pool',
+      [{ param: 'ParamContent', value: '\txmrig pool\n', reason: 'trimmed' }],
+    ],
+    // NBSP and the ideographic space (U+3000) of a Chinese input method count too.
+    [
+      'TaskId=%C2%A0abc%E3%80%80',
+      'TaskId=abc',
+      [{ param: 'TaskId', value: '\u00a0abc\u3000', reason: 'trimmed' }],
+    ],
+    ['EntityType=%20ip', 'EntityType=ip', [{ param: 'EntityType', value: ' ip', reason: 'trimmed' }]],
+    [
+      'ProcessActionStart=now-24h%20',
+      'ProcessActionStart=now-24h',
+      [{ param: 'ProcessActionStart', value: 'now-24h ', reason: 'trimmed' }],
+    ],
+    [
+      'OrderField=%20processTime&PageNumber=3%20',
+      'OrderField=processTime&PageNumber=3',
+      [
+        { param: 'OrderField', value: ' processTime', reason: 'trimmed' },
+        { param: 'PageNumber', value: '3 ', reason: 'trimmed' },
+      ],
+    ],
+    [
+      'TaskStatus=%2090,%2091%20',
+      'TaskStatus=90,91',
+      [{ param: 'TaskStatus', value: ' 90, 91 ', reason: 'trimmed' }],
+    ],
+    // Whitespace alone: no filter.
+    ['EntityName=%20%20', '', [{ param: 'EntityName', value: '  ', reason: 'blankValue' }]],
+    ['Scope=%E3%80%80', '', [{ param: 'Scope', value: '\u3000', reason: 'blankValue' }]],
+    ['EntityType=%20', '', [{ param: 'EntityType', value: ' ', reason: 'blankValue' }]],
+    ['PageNumber=%20', '', [{ param: 'PageNumber', value: ' ', reason: 'blankValue' }]],
+    ['TaskStatus=%20,%20', '', []],
+    // Spaces inside a value are part of it.
+    ['ParamContent=xmrig%20pool', 'ParamContent=xmrig%20pool', []],
+  ];
+  it.each(cases)('%s → ?%s', (search, clean, notices) => {
+    const parsed = parseSearch(search, NOW);
+    expect(parsed.notices).toEqual(notices);
+    expect(serializeView(parsed.view)).toBe(clean);
+  });
+
+  it('typed values are trimmed the same way, and whitespace alone clears the filter', () => {
+    const typed = withFilters(DEFAULT_VIEW, {
+      EntityName: ' 203.0.113.10 ',
+      TaskStatus: [' 90', '90 ', ' '],
+      Scope: '\u3000',
+    });
+    expect(typed.filters).toEqual({ EntityName: '203.0.113.10', TaskStatus: ['90'] });
+    // So "Copy link" never copies the spaces back out.
+    expect(serializeView(typed)).toBe('TaskStatus=90&EntityName=203.0.113.10');
+    expect(withFilters(typed, { EntityName: '   ' }).filters).toEqual({ TaskStatus: ['90'] });
+  });
+});
+
 describe('relative and absolute times', () => {
   const cases: [string, number][] = [
     ['now', NOW],
@@ -253,5 +320,21 @@ describe('changing filters', () => {
     expect(withFilters(start, { EntityName: undefined, YunCode: ['CFW'] })).toEqual(
       view({ filters: { TaskStatus: ['90'], YunCode: ['CFW'] }, page: 1 }),
     );
+  });
+});
+
+describe('a page past the end', () => {
+  it.each([
+    // Issue 14.1: /?TaskStatus=92&PageNumber=5 when 10 tasks match → page 1.
+    ['TaskStatus=92&PageNumber=5', 10, 1],
+    ['PageNumber=5', 81, undefined],
+    ['PageNumber=6', 81, 5],
+    ['PageNumber=3&PageSize=50', 100, 2],
+    ['PageNumber=2&PageSize=50', 100, undefined],
+    ['PageNumber=1000000', 2600, 130],
+    ['PageNumber=4', 0, 1],
+    ['', 0, undefined],
+  ])('%s with %d tasks → page %s', (search, total, expected) => {
+    expect(pageInRange(parseSearch(search, NOW).view, total)).toBe(expected);
   });
 });

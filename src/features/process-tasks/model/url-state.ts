@@ -8,7 +8,9 @@
  * Every parameter's URL form comes from src/shared/catalogue.ts: lists are
  * comma-separated, times are 13-digit ms or relative (`now-24h`), defaults are left out,
  * parameters appear in the catalogue's order. Anything unknown or malformed is dropped
- * and reported as a notice.
+ * and reported as a notice. Leading and trailing whitespace (String.prototype.trim: spaces,
+ * tabs, newlines, NBSP, U+3000…) never belongs to a value: it is removed from every value
+ * and list item, with a notice; a value of only whitespace counts as absent, with a notice.
  */
 import {
   REQUEST_PARAMS,
@@ -26,13 +28,23 @@ export {
   countActiveFilters,
   freezeFilters,
   hasRelativeTimes,
+  lastPage,
+  pageInRange,
   withFilters,
   type TaskFilters,
   type TaskListView,
   type TaskUrlState,
 } from './task-view';
 
-export type NoticeReason = 'unknownParam' | 'invalidValue' | 'unknownValue' | 'repeated' | 'rangeOrder';
+type NoticeReason =
+  | 'unknownParam'
+  | 'invalidValue'
+  | 'unknownValue'
+  | 'repeated'
+  | 'rangeOrder'
+  | 'trimmed'
+  | 'blankValue'
+  | 'pastLastPage';
 export interface UrlNotice {
   param: string;
   value: string;
@@ -57,7 +69,11 @@ function readParam(
   switch (spec.kind) {
     case 'list': {
       const kept = new Set(f[spec.name]);
-      for (const item of value.split(',').map((s) => s.trim())) {
+      const raw = value.split(',');
+      const items = raw.map((s) => s.trim());
+      if (items.some((item, i) => item !== '' && item !== raw[i]))
+        notices.push({ param: spec.name, value, reason: 'trimmed' });
+      for (const item of items) {
         if (item === '') continue;
         if (isAllowedItem(spec, item)) kept.add(item);
         else notices.push({ param: spec.name, value: item, reason: 'unknownValue' });
@@ -70,7 +86,7 @@ function readParam(
       f[spec.name] = value;
       return undefined;
     case 'text':
-      if (value.trim() === '' || !isValidText(spec, value)) return 'invalidValue';
+      if (value === '' || !isValidText(spec, value)) return 'invalidValue';
       f[spec.name] = value;
       return undefined;
     case 'time':
@@ -118,10 +134,15 @@ export function parseSearch(
       notices.push({ param: name, value, reason: 'unknownParam' });
     } else if (seen.has(name) && spec.kind !== 'list') {
       notices.push({ param: name, value, reason: 'repeated' });
+    } else if (spec.kind !== 'list' && value !== '' && value.trim() === '') {
+      notices.push({ param: name, value, reason: 'blankValue' });
     } else {
       seen.add(name);
-      const dropped = readParam(spec, value, view, notices);
+      // List items are trimmed one by one (readParam); any other value as a whole.
+      const trimmed = spec.kind === 'list' ? value : value.trim();
+      const dropped = readParam(spec, trimmed, view, notices);
       if (dropped) notices.push({ param: name, value, reason: dropped });
+      else if (trimmed !== value) notices.push({ param: name, value, reason: 'trimmed' });
     }
   }
   // A range whose start lies after its end matches nothing: drop it rather than show an empty list.

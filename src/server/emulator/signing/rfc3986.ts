@@ -24,10 +24,3 @@ export function canonicalizeParams(params: readonly ParamPair[]): string {
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
 }
-
-/** Converts a plain record (undefined values dropped) to pairs. */
-export function toPairs(params: Record<string, string | undefined>): ParamPair[] {
-  const out: ParamPair[] = [];
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) out.push([k, v]);
-  return out;
-}

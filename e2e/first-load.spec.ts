@@ -1,0 +1,100 @@
+import { gzipSync } from 'node:zlib';
+import type { Page, Request } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { rows } from './helpers';
+
+/** Every request the page makes from now on, in the order it starts. */
+function recordRequests(page: Page): Request[] {
+  const seen: Request[] = [];
+  page.on('request', (r) => seen.push(r));
+  return seen;
+}
+
+const apiPath = (r: Request) => new URL(r.url()).pathname;
+const isScript = (r: Request) => r.resourceType() === 'script';
+
+// The first page's request starts in the entry chunk, before the app boots, and React
+// Query takes it over: one request per page, whatever the URL describes.
+const CASES = [
+  { url: '/', expected: { PageNumber: '1', PageSize: '20', OrderField: 'gmtCreate', Direction: 'desc' } },
+  {
+    url: '/?TaskStatus=90,91&PageNumber=2&PageSize=10',
+    expected: { TaskStatus: '["90","91"]', PageNumber: '2', PageSize: '10' },
+  },
+];
+
+test.describe('first load', () => {
+  for (const { url, expected } of CASES) {
+    test(`${url}: one DescribeProcessTasks and one config request, started before the app renders`, async ({
+      page,
+    }) => {
+      const requests = recordRequests(page);
+      await page.goto(url);
+      await expect(rows(page).first()).toBeVisible();
+      // Let the next page's prefetch and any late request happen before counting.
+      await page.waitForLoadState('networkidle');
+
+      const list = requests.filter((r) => apiPath(r) === '/api/DescribeProcessTasks');
+      const firstPage = list.filter(
+        (r) => new URL(r.url()).searchParams.get('PageNumber') === expected.PageNumber,
+      );
+      expect(firstPage, 'requests for the first page').toHaveLength(1);
+      const params = Object.fromEntries(new URL(firstPage[0]!.url()).searchParams);
+      expect(params).toMatchObject(expected);
+      expect(requests.filter((r) => apiPath(r) === '/api/config')).toHaveLength(1);
+      // Any other list request is the next page's prefetch, made once.
+      for (const r of list) {
+        if (r === firstPage[0]) continue;
+        expect(new URL(r.url()).searchParams.get('PageNumber')).toBe(String(Number(expected.PageNumber) + 1));
+      }
+      expect(list.length).toBeLessThanOrEqual(2);
+
+      // The list request starts from the entry chunk: before the app's chunks are even
+      // requested (the entry module's body runs the fetch before its dynamic import),
+      // and before the React root renders.
+      const firstIndex = requests.indexOf(firstPage[0]!);
+      const scripts = requests.filter(isScript);
+      const entry = scripts[0]!;
+      expect(requests.indexOf(entry)).toBeLessThan(firstIndex);
+      const appChunk = scripts.find((r) => /\/assets\/bootstrap-[^/]+\.js$/.test(r.url()));
+      expect(appChunk, 'the app chunk is requested').toBeDefined();
+      expect(firstIndex).toBeLessThan(requests.indexOf(appChunk!));
+      const marks = await page.evaluate(() =>
+        Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+      );
+      expect(marks['rtc:early-requests']).toBeDefined();
+      expect(marks['rtc:app-render']).toBeDefined();
+      expect(marks['rtc:early-requests']!).toBeLessThan(marks['rtc:app-render']!);
+    });
+  }
+
+  test('the JS and CSS the first rows wait for stay within 250 KB gzip (the real build, as served)', async ({
+    page,
+    request,
+  }) => {
+    // When the first rows entered the DOM (performance.now), recorded by the page itself.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstRowsAt?: number };
+      new MutationObserver(() => {
+        if (w.__firstRowsAt === undefined && document.querySelector('tbody tr.rtc-row'))
+          w.__firstRowsAt = performance.now();
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto('/');
+    await expect(rows(page).first()).toBeVisible();
+    const before = await page.evaluate(() => {
+      const rowsAt = (window as unknown as { __firstRowsAt: number }).__firstRowsAt;
+      return performance
+        .getEntriesByType('resource')
+        .map((e) => e as PerformanceResourceTiming)
+        .filter((e) => /\.(m?js|css)$/.test(new URL(e.name).pathname) && e.responseEnd <= rowsAt)
+        .map((e) => e.name);
+    });
+    // Every JS and CSS file fully received when the rows appeared, gzip'd at zlib's default level.
+    let bytes = 0;
+    for (const url of before) bytes += gzipSync(await (await request.get(url)).body()).length;
+    expect(before.some((u) => /\/assets\/index-[^/]+\.js$/.test(u))).toBe(true);
+    expect(bytes).toBeGreaterThan(100 * 1024);
+    expect(bytes).toBeLessThanOrEqual(250 * 1024);
+  });
+});
