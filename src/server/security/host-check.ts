@@ -67,9 +67,7 @@ async function hostCheck(app: FastifyInstance, opts: { allowed: AllowedHosts }):
     const hosts = requestedHosts(request);
     // 'any' still needs a name: an empty Host names no host at all.
     const refused =
-      allowed === 'any'
-        ? hosts.find((h) => h.trim() === '')
-        : hosts.find((h) => !isAllowedHost(allowed, h));
+      allowed === 'any' ? hosts.find((h) => h.trim() === '') : hosts.find((h) => !isAllowedHost(allowed, h));
     if (refused === undefined) return;
     const host = refused;
     request.log.warn({ host: host.slice(0, 300) }, 'host not allowed');
