@@ -98,6 +98,41 @@ test.describe('hostile records render as inert text', () => {
       .toBe('{"filePath":"C:\\\\Users\\\\Public\\\\invoice\u202Egpj.exe","note":"שלום עולם"}');
   });
 
+  test('tab and carriage return in single-line fields show as marked tokens with the warning', async ({
+    page,
+  }) => {
+    const warning = { name: 'Contains invisible or direction-control characters' };
+    for (const [id, token, name, others] of [
+      [
+        HOSTILE_TASK_IDS.formulaLeadingTab,
+        '⟨TAB⟩',
+        'Invisible character U+0009 CHARACTER TABULATION',
+        [['drawer-SceneName', '⟨TAB⟩=HYPERLINK("http://evil.example")']],
+      ],
+      [
+        HOSTILE_TASK_IDS.formulaLeadingCarriageReturn,
+        '⟨CR⟩',
+        'Invisible character U+000D CARRIAGE RETURN',
+        [['drawer-Creator', '⟨CR⟩@evil']],
+      ],
+    ] as const) {
+      await page.goto(`/tasks/${id}?TaskId=${id}`);
+      const cell = page.locator('tbody td[data-column-id="EntityName"]');
+      await expect(cell, id).toHaveText(`${token}=1+1`);
+      await expect(cell.getByRole('img', warning), id).toBeVisible();
+      await expect(cell.getByRole('img', { name }), id).toHaveText(token);
+
+      const drawer = page.getByRole('dialog');
+      const entity = drawer.getByTestId('drawer-EntityName');
+      await expect(entity, id).toHaveText(`${token}=1+1`);
+      await expect(entity.getByRole('img', warning), id).toBeVisible();
+      for (const [testId, text] of others) {
+        await expect(drawer.getByTestId(testId), id).toContainText(text);
+        await expect(drawer.getByTestId(testId).getByRole('img', warning), id).toBeVisible();
+      }
+    }
+  });
+
   test('empty, broken and 200 KB InputParams are labelled and do not freeze the page', async ({ page }) => {
     await page.goto(`/tasks/${HOSTILE_TASK_IDS.inputParamsEmpty}`);
     await expect(page.getByRole('dialog').getByTestId('json-empty')).toContainText('Empty');

@@ -6,11 +6,21 @@ import { LazyTooltip } from './lazy-tooltip';
 
 /**
  * Data text as inert visible text: each invisible or direction-control character becomes a
- * marked token such as ⟨U+202E⟩ (labelled for screen readers), and a warning icon says the
- * value holds some. Text without them renders unchanged. Copy the raw value, not this.
+ * marked token such as ⟨U+202E⟩ or ⟨TAB⟩ (labelled for screen readers), and a warning icon
+ * says the value holds some. Text without them renders unchanged. Copy the raw value, not
+ * this. Single-line data by default (tab, CR and LF revealed too); `multiline` keeps line
+ * breaks and tabs for a container that shows them (white-space: pre-wrap).
  */
-export function VisibleText({ text, warning = true }: { text: string; warning?: boolean }) {
-  const parts = splitInvisible(text);
+export function VisibleText({
+  text,
+  warning = true,
+  multiline = false,
+}: {
+  text: string;
+  warning?: boolean;
+  multiline?: boolean;
+}) {
+  const parts = splitInvisible(text, { multiline });
   if (!parts.some((p) => p.kind === 'invisible')) return <>{text}</>;
   return (
     <>

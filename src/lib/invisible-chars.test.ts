@@ -71,7 +71,6 @@ describe('revealInvisible: every invisible or direction-control character become
     ['plain ASCII', 'invoice.jpg'],
     ['Chinese', '/root/恶意软件/挖矿程序.sh'],
     ['Arabic and Hebrew', 'حظر عنوان IP שלום'],
-    ['tab, line feed, carriage return', 'a\tb\nc\r\nd'],
     ['emoji', '🔥💣 miner 🚀'],
     ['emoji with VS16', '❤️ ☺︎'],
     ['ZWJ emoji sequences', '👩\u200D💻 and ❤\uFE0F\u200D🔥 and 🧑🏽\u200D🚀'],
@@ -79,6 +78,34 @@ describe('revealInvisible: every invisible or direction-control character become
   ])('leaves %s alone', (_, text) => {
     expect(revealInvisible(text)).toBe(text);
     expect(hasInvisible(text)).toBe(false);
+  });
+
+  it.each([
+    // [raw, single-line (the default), multi-line]
+    ['\t=1+1', '⟨TAB⟩=1+1', '\t=1+1'],
+    ['\r=1+1', '⟨CR⟩=1+1', '⟨CR⟩=1+1'],
+    ['\n=1+1', '⟨LF⟩=1+1', '\n=1+1'],
+    ['a\tb\nc\r\nd', 'a⟨TAB⟩b⟨LF⟩c⟨CR⟩⟨LF⟩d', 'a\tb\nc\r\nd'],
+    ['req-g\n', 'req-g⟨LF⟩', 'req-g\n'],
+    ['a\rb\r', 'a⟨CR⟩b⟨CR⟩', 'a⟨CR⟩b⟨CR⟩'],
+    ['x\u000by\u000cz', 'x⟨U+000B⟩y⟨U+000C⟩z', 'x⟨U+000B⟩y⟨U+000C⟩z'],
+    ['\u001b[31mred', '⟨U+001B⟩[31mred', '⟨U+001B⟩[31mred'],
+    ['\u0000\u007f\u0085\u009b', '⟨U+0000⟩⟨U+007F⟩⟨U+0085⟩⟨U+009B⟩', '⟨U+0000⟩⟨U+007F⟩⟨U+0085⟩⟨U+009B⟩'],
+  ])('controls in %j: single-line %j, multi-line %j', (raw, single, multi) => {
+    expect(revealInvisible(raw)).toBe(single);
+    expect(hasInvisible(raw)).toBe(true);
+    expect(revealInvisible(raw, { multiline: true })).toBe(multi);
+    expect(hasInvisible(raw, { multiline: true })).toBe(multi !== raw);
+    for (const multiline of [false, true]) {
+      const parts = splitInvisible(raw, { multiline });
+      expect(parts.map((p) => (p.kind === 'text' ? p.text : p.char)).join('')).toBe(raw);
+    }
+  });
+
+  it('names the common controls for screen readers and tooltips', () => {
+    expect(splitInvisible('\t')[0]).toMatchObject({ code: 'U+0009', name: 'CHARACTER TABULATION' });
+    expect(splitInvisible('\n')[0]).toMatchObject({ code: 'U+000A', name: 'LINE FEED' });
+    expect(splitInvisible('\r')[0]).toMatchObject({ code: 'U+000D', name: 'CARRIAGE RETURN' });
   });
 
   it('a ZWJ that does not join two pictographs is revealed', () => {

@@ -8,8 +8,14 @@
  * - every format character (category Cf): the bidi controls U+061C, U+200E/200F,
  *   U+202A–202E and U+2066–2069, the zero-width U+200B–200D, U+2060 and U+FEFF, the soft
  *   hyphen U+00AD, the tag characters U+E0001 and U+E0020–E007F, and the rest;
- * - controls (category Cc) other than tab, line feed and carriage return, which the console
- *   shows as white space;
+ * - every control (category Cc, C0 and C1). In single-line data (entity name, scene, IDs,
+ *   codes, error code: table cells, drawer rows, chips) that includes tab, line feed and
+ *   carriage return: "\t=1+1" would otherwise read "=1+1" and an ID with a trailing LF would
+ *   look whole. They show as ⟨TAB⟩, ⟨LF⟩, ⟨CR⟩ (other controls as ⟨U+001B⟩).
+ *   In multi-line text (`multiline`: InputParams' raw and formatted text, ErrMsg, ErrTip)
+ *   line feed and CR LF stay line breaks and tab stays white space (indentation is
+ *   ordinary there, and both show as space); a lone CR, which hides the text before it in
+ *   a terminal and reads as nothing in a page, is still revealed, as is every other control;
  * - invisible letters and marks that render as nothing: U+034F, the Hangul fillers U+115F,
  *   U+1160, U+3164 and U+FFA0, U+17B4/17B5, the Mongolian variation selectors U+180B–180F,
  *   the line and paragraph separators U+2028/2029, the unassigned tag U+E0000;
@@ -45,9 +51,23 @@ const CANDIDATES = new RegExp(CANDIDATE.source, 'gu');
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 /** What may end an emoji before a joiner: the pictograph, its VS16 or a skin-tone modifier. */
 const EMOJI_END = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]/u;
-const SHOWN_CONTROLS = new Set(['\t', '\n', '\r']);
+
+/** How a text is laid out: single-line data reveals every control; see the module comment. */
+export interface InvisibleOptions {
+  multiline?: boolean;
+}
 
 const NAMES: Record<number, string> = {
+  0x0000: 'NULL',
+  0x0008: 'BACKSPACE',
+  0x0009: 'CHARACTER TABULATION',
+  0x000a: 'LINE FEED',
+  0x000b: 'LINE TABULATION',
+  0x000c: 'FORM FEED',
+  0x000d: 'CARRIAGE RETURN',
+  0x001b: 'ESCAPE',
+  0x007f: 'DELETE',
+  0x0085: 'NEXT LINE',
   0x00ad: 'SOFT HYPHEN',
   0x061c: 'ARABIC LETTER MARK',
   0x200b: 'ZERO WIDTH SPACE',
@@ -87,8 +107,11 @@ function categoryOf(cp: number): InvisibleKind {
 }
 
 /** Whether `char` (one code point) at `index` of `text` is revealed; see the module comment. */
-function isRevealed(text: string, char: string, index: number): boolean {
-  if (SHOWN_CONTROLS.has(char)) return false;
+function isRevealed(text: string, char: string, index: number, opts: InvisibleOptions): boolean {
+  if (opts.multiline === true) {
+    if (char === '\n' || char === '\t') return false;
+    if (char === '\r' && text[index + 1] === '\n') return false;
+  }
   if (char === '\u200d') {
     const before = Array.from(text.slice(Math.max(0, index - 2), index)).pop();
     const after = String.fromCodePoint(text.codePointAt(index + 1) ?? 0);
@@ -98,22 +121,22 @@ function isRevealed(text: string, char: string, index: number): boolean {
 }
 
 /** Whether `text` holds any character that is revealed (cheap: one regex test first). */
-export function hasInvisible(text: string): boolean {
-  return CANDIDATE.test(text) && splitInvisible(text).some((p) => p.kind === 'invisible');
+export function hasInvisible(text: string, opts: InvisibleOptions = {}): boolean {
+  return CANDIDATE.test(text) && splitInvisible(text, opts).some((p) => p.kind === 'invisible');
 }
 
 /**
  * `text` cut into plain parts and revealed characters, in order; joining every part's
  * `text`/`char` gives `text` back exactly. A text with nothing to reveal is one part.
  */
-export function splitInvisible(text: string): TextPart[] {
+export function splitInvisible(text: string, opts: InvisibleOptions = {}): TextPart[] {
   if (!CANDIDATE.test(text)) return text === '' ? [] : [{ kind: 'text', text }];
   const parts: TextPart[] = [];
   let last = 0;
   for (const m of text.matchAll(CANDIDATES)) {
     const char = m[0];
     const index = m.index;
-    if (!isRevealed(text, char, index)) continue;
+    if (!isRevealed(text, char, index, opts)) continue;
     if (index > last) parts.push({ kind: 'text', text: text.slice(last, index) });
     const cp = char.codePointAt(0)!;
     parts.push({
@@ -129,17 +152,20 @@ export function splitInvisible(text: string): TextPart[] {
   return parts;
 }
 
-/** The token that stands for a revealed character: "⟨U+202E⟩". */
+/** Short names of the controls analysts meet most, for their tokens. */
+const SHORT: Record<string, string> = { 'U+0009': 'TAB', 'U+000A': 'LF', 'U+000D': 'CR' };
+
+/** The token that stands for a revealed character: "⟨U+202E⟩", "⟨TAB⟩", "⟨LF⟩", "⟨CR⟩". */
 export function invisibleToken(code: string): string {
-  return `⟨${code}⟩`;
+  return `⟨${SHORT[code] ?? code}⟩`;
 }
 
 /**
  * `text` as plain text with each revealed character replaced by its token, for places that
  * take a string (tooltips, titles, notices): "invoice\u202Egpj.exe" → "invoice⟨U+202E⟩gpj.exe".
  */
-export function revealInvisible(text: string): string {
-  return splitInvisible(text)
+export function revealInvisible(text: string, opts: InvisibleOptions = {}): string {
+  return splitInvisible(text, opts)
     .map((p) => (p.kind === 'text' ? p.text : invisibleToken(p.code)))
     .join('');
 }

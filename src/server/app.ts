@@ -24,6 +24,7 @@ import { registerAccessControl } from './security/access-control';
 import { addressMatcher } from './security/access-control-config';
 import { helmetOptions, PERMISSIONS_POLICY, staticSecurityHeaders } from './security/headers';
 import { registerHostCheck, type AllowedHosts } from './security/host-check';
+import { refuseMalformedHost } from './security/host-header';
 import { registerSpa } from './static/spa';
 
 export { CSP_DIRECTIVES } from './security/headers';
@@ -131,7 +132,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   await app.register(helmet, helmetOptions({ hsts }));
-  // After helmet's hooks, so this early answer carries its headers too.
+  // After helmet's hooks, so these early answers carry its headers too.
+  app.addHook('onRequest', refuseMalformedHost);
   app.addHook('onRequest', refuseUndecodableApiUrl);
   await app.register(registerHostCheck, { allowed: options.allowedHosts ?? [] });
 

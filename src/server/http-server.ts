@@ -44,6 +44,9 @@ export const newRequestId = (): string => randomUUID().toUpperCase();
 export function serverFactory(opts: HttpServerOptions): NonNullable<FastifyServerOptions['serverFactory']> {
   return (handler) => {
     const timeouts = {
+      // A missing Host is answered by security/host-header.ts in the console's format, not
+      // by Node's bare 400.
+      requireHostHeader: false,
       headersTimeout: opts.headersTimeoutMs,
       requestTimeout: opts.headersTimeoutMs,
       connectionsCheckingInterval: Math.min(1000, opts.headersTimeoutMs),

@@ -186,8 +186,9 @@ const CODE = /^[A-Za-z0-9_-]{1,32}$/;
  *   carry an undocumented value matching `open` (the API returns codes it does not
  *   document, and an analyst must be able to filter on what the table shows). The
  *   emulator keeps tasks whose `field` is one of the items.
- * - choice: one documented value; wire and URL as is (the wire accepts any `pattern`);
- *   the emulator matches `field` exactly.
+ * - choice: one documented value; wire and URL as is. The wire accepts only `values`
+ *   (a closed set, such as EntityType) unless `open` is given (a vocabulary Alibaba
+ *   extends, such as TriggerSource); the emulator matches `field` exactly.
  * - text: any text without control characters, at most `maxLength`; the emulator
  *   matches `field` exactly (`equals`) or searches `fields` case-insensitively
  *   (`contains`). `suggest` names the action that lists usual values.
@@ -235,6 +236,8 @@ export const REQUEST_PARAMS = [
     kind: 'choice',
     values: SOURCES,
     pattern: CODE,
+    // Open, like Source: Alibaba adds sources; a well-formed name is accepted.
+    open: CODE,
     message: 'must be a source name such as system or soar-manual',
     match: 'equals',
     field: 'TriggerSource',
@@ -361,6 +364,8 @@ export type RequestParamSpec =
       kind: 'choice';
       values: readonly string[];
       pattern: RegExp;
+      /** The wire also accepts an undocumented value of this form; absent: `values` only. */
+      open?: RegExp;
       message: string;
       match: 'equals';
       field: StringFieldName;

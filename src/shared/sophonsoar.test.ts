@@ -67,11 +67,51 @@ describe('checkParams(DescribeProcessTasks)', () => {
     });
   });
 
-  it('accepts numeric status codes in the JSON array', () => {
-    expect(checkParams('DescribeProcessTasks', { TaskStatus: '[90, 25]' })).toEqual({
+  it('accepts undocumented but well-formed codes (forward compatibility), as strings only', () => {
+    expect(
+      checkParams('DescribeProcessTasks', {
+        TaskStatus: '["90","25"]',
+        Source: '["soar-new"]',
+        YunCode: '["DDoS"]',
+        TriggerSource: 'soar-new',
+      }),
+    ).toEqual({
       ok: true,
-      value: { TaskStatus: ['90', '25'] },
+      value: { TaskStatus: ['90', '25'], Source: ['soar-new'], YunCode: ['DDoS'], TriggerSource: 'soar-new' },
     });
+  });
+
+  it.each<[Record<string, string>, string]>([
+    [{ TaskStatus: '[90, 25]' }, 'has an invalid item 90: each item must be a string, e.g. ["11","21"]'],
+    [{ TaskStatus: '["90",90]' }, 'has an invalid item 90: each item must be a string, e.g. ["11","21"]'],
+    [{ YunCode: '[["WAF"]]' }, 'each item must be a string, e.g. ["WAF","CFW"]'],
+    [{ TaskStatus: '92' }, 'must be a JSON array of strings (status codes), e.g. ["11","21"]'],
+    [{ TaskStatus: '90,91' }, 'must be a JSON array of strings (status codes), e.g. ["11","21"]'],
+    [{ TaskStatus: '{"a":1}' }, 'must be a JSON array of strings (status codes), e.g. ["11","21"]'],
+    [{ EntityType: 'host' }, 'must be one of ip, file, process'],
+    [{ EntityType: 'IP' }, 'must be one of ip, file, process'],
+    [
+      { ProcessActionStart: '1700000000000', ProcessActionEnd: '1600000000000' },
+      'The parameter ProcessActionStart (1700000000000) is after the parameter ProcessActionEnd (1600000000000)',
+    ],
+    [
+      { ProcessRemoveStart: '1700000000001', ProcessRemoveEnd: '1700000000000' },
+      'The parameter ProcessRemoveStart (1700000000001) is after the parameter ProcessRemoveEnd (1700000000000)',
+    ],
+  ])('%j → a message that says what is expected', (raw, message) => {
+    const r = checkParams('DescribeProcessTasks', raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain(message);
+  });
+
+  it('a range with equal bounds, or only one bound, is accepted', () => {
+    for (const raw of [
+      { ProcessActionStart: '1700000000000', ProcessActionEnd: '1700000000000' },
+      { ProcessRemoveStart: '1700000000000' },
+      { ProcessActionEnd: '1600000000000', ProcessRemoveStart: '1700000000000' },
+    ]) {
+      expect(checkParams('DescribeProcessTasks', raw).ok).toBe(true);
+    }
   });
 
   const bad: [string, Record<string, string | string[]>, string][] = [

@@ -9,6 +9,7 @@
  * 13-digit millisecond timestamps.
  */
 import { z } from 'zod';
+import { reversedRange } from './range-order';
 import {
   CONTROL_CHARS,
   LANGS,
@@ -43,34 +44,58 @@ const integerString = (min: number, max: number, what: string) =>
       message: `must be ${what} between ${min} and ${max}`,
     });
 
-/** A JSON array of strings in a string, each item matching `item`. */
-const jsonArrayString = (item: RegExp, what: string) =>
+/**
+ * A JSON array of strings in a string, each item matching `item`; `example` is shown in
+ * every message (`["90","91"]`). Items must be JSON strings, as the API documents them:
+ * `[90]` or `["90",90]` is refused, not converted.
+ *
+ * Forward compatibility, on purpose: an item is checked for its form (`item`), not against
+ * the documented values. Alibaba adds codes (a new TaskStatus, Source or YunCode appears in
+ * answers before it is documented), the SPA shows such a code as "Unknown (N)", and an
+ * analyst must be able to filter on what the table shows; so `["25"]` is accepted.
+ */
+const jsonArrayString = (item: RegExp, what: string, example: string) =>
   z.string().transform((raw, ctx) => {
+    const expected = `must be a JSON array of strings (${what}), e.g. ${example}`;
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
     } catch {
-      ctx.addIssue({ code: 'custom', message: `must be a JSON array of ${what}, e.g. ["a","b"]` });
+      ctx.addIssue({ code: 'custom', message: expected });
       return z.NEVER;
     }
-    if (!Array.isArray(parsed) || parsed.length > 50) {
+    if (!Array.isArray(parsed)) {
+      ctx.addIssue({ code: 'custom', message: expected });
+      return z.NEVER;
+    }
+    if (parsed.length > 50) {
       ctx.addIssue({ code: 'custom', message: `must be a JSON array of at most 50 ${what}` });
       return z.NEVER;
     }
     const out: string[] = [];
     for (const v of parsed) {
-      const s = typeof v === 'number' && Number.isInteger(v) ? String(v) : v;
-      if (typeof s !== 'string' || !item.test(s)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `has an invalid item ${JSON.stringify(v)}: ${what} expected`,
-        });
+      if (typeof v !== 'string' || !item.test(v)) {
+        const why =
+          typeof v === 'string' ? `${what} expected` : `each item must be a string, e.g. ${example}`;
+        ctx.addIssue({ code: 'custom', message: `has an invalid item ${JSON.stringify(v)}: ${why}` });
         return z.NEVER;
       }
-      out.push(s);
+      out.push(v);
     }
     return out;
   });
+
+/**
+ * A choice parameter's value. With `open` (a vocabulary Alibaba extends, see
+ * jsonArrayString) any value of that form is accepted; without it the documented set is
+ * closed and anything else is refused, naming the set.
+ */
+const choiceString = (p: Extract<RequestParam, { kind: 'choice' }>) =>
+  'open' in p
+    ? z.string().regex(p.open, { message: p.message })
+    : z.string().refine((s) => p.values.some((v) => v === s), {
+        message: `must be ${describeOneOf(p.values)}`,
+      });
 
 /** One of `values`, in any letter case, given back in its canonical spelling. */
 const caseInsensitiveOneOf = <V extends string>(values: readonly V[]) =>
@@ -96,9 +121,9 @@ type ParamValue<P extends RequestParam> = P extends { kind: 'list' }
 function wireSchema(p: RequestParam) {
   switch (p.kind) {
     case 'list':
-      return jsonArrayString(p.item, p.itemsName);
+      return jsonArrayString(p.item, p.itemsName, JSON.stringify(p.values.slice(0, 2)));
     case 'choice':
-      return z.string().regex(p.pattern, { message: p.message });
+      return choiceString(p);
     case 'text':
       return textString(p.maxLength);
     case 'time':
@@ -281,7 +306,11 @@ export function checkParams<A extends Action>(
   }
   const schema = paramsSchemaByAction[action];
   const r = schema.safeParse(input);
-  if (r.success) return { ok: true, value: r.data as z.output<(typeof paramsSchemaByAction)[A]> };
+  if (r.success) {
+    const reversed = reversedRange(r.data);
+    if (reversed) return { ok: false, code: 'InvalidParameter', ...reversed };
+    return { ok: true, value: r.data as z.output<(typeof paramsSchemaByAction)[A]> };
+  }
   const issue = r.error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;

@@ -32,14 +32,15 @@ function raw(
   method: string,
   path: string,
   host: string | null,
-  opts: { body?: string; headers?: string[]; version?: string } = {},
-): Promise<{ status: number; body: string }> {
+  opts: { body?: string; headers?: string[]; version?: string; contentType?: string | null } = {},
+): Promise<{ status: number; body: string; headers: Record<string, string> }> {
   const body = opts.body ?? '';
   const lines = [
     `${method} ${path} ${opts.version ?? 'HTTP/1.1'}`,
     ...(host === null ? [] : [`Host: ${host}`]),
     ...(opts.headers ?? []),
-    ...(body ? ['Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`] : []),
+    ...(body && opts.contentType !== null ? [`Content-Type: ${opts.contentType ?? 'application/json'}`] : []),
+    ...(body ? [`Content-Length: ${Buffer.byteLength(body)}`] : []),
     'Connection: close',
   ];
   return new Promise((resolve, reject) => {
@@ -52,7 +53,11 @@ function raw(
     socket.on('close', () => {
       const m = /^HTTP\/1\.[01] (\d{3})/.exec(text);
       if (!m) return reject(new Error(`no HTTP answer: ${JSON.stringify(text.slice(0, 200))}`));
-      resolve({ status: Number(m[1]), body: text.slice(text.indexOf('\r\n\r\n') + 4) });
+      const head = text.slice(0, text.indexOf('\r\n\r\n')).split('\r\n').slice(1);
+      const headers = Object.fromEntries(
+        head.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
+      resolve({ status: Number(m[1]), body: text.slice(text.indexOf('\r\n\r\n') + 4), headers });
     });
     socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
   });
@@ -116,6 +121,67 @@ describe('admin routes without a token', () => {
 
   it('the RPC endpoint does not depend on the admin guard (its signature covers the Host)', async () => {
     expect((await v3Request(emu, { query: [['PageSize', '1']] }).send()).status).toBe(200);
+  });
+});
+
+describe('no change of faults by a CORS-simple request (a web page)', () => {
+  const own = () => `127.0.0.1:${port()}`;
+
+  it.each([
+    ['text/plain from another origin', 'text/plain', ['Origin: http://evil.example']],
+    ['text/plain, no Origin', 'text/plain', []],
+    ['a form from another origin', 'application/x-www-form-urlencoded', ['Origin: http://evil.example']],
+    ['multipart, no Origin', 'multipart/form-data; boundary=x', []],
+    ['no Content-Type', null, []],
+    ['JSON from another origin', 'application/json', ['Origin: http://evil.example']],
+    ['JSON from Origin: null', 'application/json', ['Origin: null']],
+    ['JSON from the same host on another port', 'application/json', ['Origin: http://127.0.0.1:1']],
+    ['JSON from https on the same host', 'application/json', ['Origin: https://127.0.0.1:PORT']],
+  ] as const)('%s is refused and changes nothing', async (_name, contentType, headers) => {
+    for (const path of ['/__admin/faults', '/__admin/live']) {
+      const body = path.endsWith('faults') ? '{"throttleRate": 1}' : '{"live": true}';
+      const r = await raw(emu, 'PUT', path, own(), {
+        body,
+        contentType,
+        headers: headers.map((h) => h.replace('PORT', String(port()))),
+      });
+      // Another origin is refused first (403), then a body that is not declared JSON (415).
+      expect([path, r.status]).toEqual([path, headers.length > 0 ? 403 : 415]);
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+      expect(r.headers['cache-control']).toBe('no-store');
+    }
+    expect(emu.faults()).toEqual(NO_FAULTS);
+    const health = await raw(emu, 'GET', '/__admin/health', own());
+    expect(JSON.parse(health.body)).toMatchObject({ live: false });
+  });
+
+  it('a GET from another origin is refused too (a page may not read the faults)', async () => {
+    const r = await raw(emu, 'GET', '/__admin/faults', own(), { headers: ['Origin: http://evil.example'] });
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.body)).toMatchObject({ Code: 'Forbidden.Origin' });
+  });
+
+  it.each([
+    ['no Origin', []],
+    ['its own origin', ['Origin: http://127.0.0.1:PORT']],
+    ['its own origin in upper case', ['Origin: HTTP://127.0.0.1:PORT']],
+  ] as const)('JSON with %s is accepted, with nosniff and no-store', async (_name, headers) => {
+    const r = await raw(emu, 'PUT', '/__admin/faults', own(), {
+      body: '{"latencyMs": 3}',
+      contentType: 'application/json; charset=utf-8',
+      headers: headers.map((h) => h.replace('PORT', String(port()))),
+    });
+    expect(r.status).toBe(200);
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(emu.faults().latencyMs).toBe(3);
+  });
+
+  it('refusals for a foreign Host carry nosniff and no-store too', async () => {
+    const r = await raw(emu, 'GET', '/__admin/health', 'rebind.attacker.example');
+    expect(r.status).toBe(403);
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['cache-control']).toBe('no-store');
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type Action,
   type AppConfig,
 } from '../../shared/sophonsoar';
+import { findEncodingProblem } from './query-encoding';
 import { ClientGoneError, classifyUpstreamError, failureReply, isRetryable, proxyError } from './errors';
 import { withRetries, type RetryPolicy } from './retry';
 import type { UpstreamClient } from './upstream-client';
@@ -76,6 +77,12 @@ function rawQuery(url: string): Record<string, string | string[]> {
 function actionHandler(action: Action, opts: ApiRoutesOptions) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const started = performance.now();
+    // Before decoding: a malformed escape would otherwise become U+FFFD or stray text.
+    const badEncoding = findEncodingProblem(request.url);
+    if (badEncoding) {
+      request.log.info({ action, param: badEncoding.param, code: 'InvalidParameter' }, 'rejected parameters');
+      return sendError(reply, proxyError(400, 'InvalidParameter', badEncoding.message, request.id));
+    }
     const raw = rawQuery(request.url);
     const check = checkParams(action, raw);
     if (!check.ok) {

@@ -201,6 +201,66 @@ describe('what never reaches the upstream', () => {
     expect(fwd.requests).toHaveLength(0);
   });
 
+  it.each<[string, string[], string]>([
+    // Not percent-encoded UTF-8: refused before decoding, not searched as U+FFFD.
+    ['EntityName=%FF', ['EntityName'], 'not valid UTF-8'],
+    ['EntityName=%ED%A0%80', ['EntityName'], 'not valid UTF-8'],
+    ['EntityName=%C3%28', ['EntityName'], 'not valid UTF-8'],
+    ['EntityName=%E0%A4', ['EntityName'], 'not valid UTF-8'],
+    ['EntityName=%', ['EntityName'], 'two hex digits'],
+    ['PageSize=5&ParamContent=100%', ['ParamContent'], 'two hex digits'],
+    ['ParamContent=%zz', ['ParamContent'], 'two hex digits'],
+    ['Task%FFId=1', ['Task%FFId'], 'name'],
+    // Ranges whose start is after their end: both named.
+    [
+      'ProcessActionStart=1700000000000&ProcessActionEnd=1600000000000',
+      ['ProcessActionStart', 'ProcessActionEnd'],
+      'must not be after its end',
+    ],
+    [
+      'ProcessRemoveStart=1700000000001&ProcessRemoveEnd=1700000000000',
+      ['ProcessRemoveStart', 'ProcessRemoveEnd'],
+      'must not be after its end',
+    ],
+    // List items of the wrong JSON type, and lists that are not JSON arrays: with an example.
+    ['TaskStatus=[90]', ['TaskStatus'], 'must be a string, e.g. ["11","21"]'],
+    ['TaskStatus=["90",90]', ['TaskStatus'], 'must be a string, e.g. ["11","21"]'],
+    ['TaskStatus=[null]', ['TaskStatus'], 'must be a string'],
+    ['Source=[true]', ['Source'], 'must be a string, e.g. ["system","custom"]'],
+    ['TaskStatus=92', ['TaskStatus'], 'must be a JSON array of strings (status codes), e.g. ["11","21"]'],
+    ['TaskStatus=90,91', ['TaskStatus'], 'must be a JSON array of strings (status codes), e.g. ["11","21"]'],
+    ['TaskStatus="90"', ['TaskStatus'], 'must be a JSON array of strings'],
+    // A closed set (the catalogue gives EntityType no `open`): only the documented values.
+    ['EntityType=host', ['EntityType'], 'one of ip, file, process'],
+    ['EntityType=IP', ['EntityType'], 'one of ip, file, process'],
+  ])('DescribeProcessTasks?%s → 400 naming %j, no upstream request', async (qs, params, words) => {
+    const encoded = qs.replace(/[[\]"]/g, encodeURIComponent);
+    const r = await proxy.get(`/api/DescribeProcessTasks?${encoded}`);
+    expect(r.status).toBe(400);
+    const body = r.json();
+    expect(body.Code).toBe('InvalidParameter');
+    for (const p of params) expect(body.Message).toContain(`parameter ${p} `);
+    expect(body.Message).toContain(words);
+    expect(fwd.requests).toHaveLength(0);
+  });
+
+  it.each([
+    // Forward compatibility: well-formed codes Alibaba has not documented (yet) pass.
+    'TaskStatus=["25"]',
+    'Source=["soar-new"]',
+    'YunCode=["DDoS"]',
+    'TriggerSource=soar-new',
+    // Valid percent-encoded UTF-8 and equal range bounds.
+    'EntityName=%E6%81%B6%E6%84%8F',
+    'EntityName=%EF%BF%BD',
+    'ProcessActionStart=1700000000000&ProcessActionEnd=1700000000000',
+  ])('DescribeProcessTasks?%s is accepted and forwarded', async (qs) => {
+    const encoded = qs.replace(/[[\]"]/g, encodeURIComponent);
+    const r = await proxy.get(`/api/DescribeProcessTasks?${encoded}`);
+    expect(r.status).toBe(200);
+    expect(fwd.requests).toHaveLength(1);
+  });
+
   it.each(['/api/DescribeSoarTaskAndActions', '/api/DeleteTasks', '/api/x/y'])(
     '%s → 404, no upstream request',
     async (p) => {

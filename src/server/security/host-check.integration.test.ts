@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from '../config';
 import { accessControlFromEnv, type AccessControlConfig } from './access-control-config';
 import { allowedHostsFor, hostName, isAllowedHost, type AllowedHosts } from './host-check';
 import { offlineAppOptions, tempSpaBuild } from '../../../test/helpers/offline-app';
-import { rawExchange } from '../../../test/helpers/raw-http';
+import { rawExchange, type RawAnswer } from '../../../test/helpers/raw-http';
 
 const dist = tempSpaBuild();
 
@@ -29,6 +29,11 @@ async function start(allowedHosts: AllowedHosts | undefined, access?: AccessCont
   );
   return Number(new URL(await app.listen({ host: '127.0.0.1', port: 0 })).port);
 }
+
+const proxyAccess = accessControlFromEnv(
+  { AUTH_MODE: 'proxy', AUTH_TRUSTED_PROXIES: '127.0.0.1' },
+  '0.0.0.0',
+);
 
 const request = (path: string, host: string | undefined, extra = '') =>
   `GET ${path} HTTP/1.1\r\n${host === undefined ? '' : `Host: ${host}\r\n`}Connection: close\r\n${extra}\r\n`;
@@ -104,6 +109,115 @@ describe('without access control: loopback Host values only', () => {
       expect([host, (await rawExchange(port, request('/api/config', host))).status]).toEqual([host, 421]);
     }
   });
+});
+
+/** The console's error format with the security headers and the request id. */
+function expectConsoleError(answer: RawAnswer, status: number, code: string) {
+  expect(answer.status).toBe(status);
+  expect(JSON.parse(answer.body)).toEqual({
+    Code: code,
+    Message: expect.any(String),
+    RequestId: answer.headers['x-request-id'],
+  });
+  expect(answer.headers['x-request-id']).toMatch(/^[0-9A-F-]{36}$/);
+  expect(answer.headers['content-security-policy']).toContain("default-src 'self'");
+  expect(answer.headers['permissions-policy']).toContain('camera=()');
+  expect(answer.headers['x-content-type-options']).toBe('nosniff');
+}
+
+describe('Host header edge cases (RFC 9112 §3.2)', () => {
+  const lines = (target: string, headers: string[]) =>
+    `GET ${target} HTTP/1.1\r\n${headers.map((h) => `${h}\r\n`).join('')}Connection: close\r\n\r\n`;
+
+  it.each([
+    ['loopback first, foreign second', ['Host: 127.0.0.1:PORT', 'Host: rebind.attacker.example']],
+    ['foreign first, loopback second', ['Host: rebind.attacker.example', 'Host: 127.0.0.1:PORT']],
+    ['the same loopback name twice', ['Host: 127.0.0.1:PORT', 'host: 127.0.0.1:PORT']],
+    ['one empty, one loopback', ['Host:', 'HOST: localhost']],
+  ])('two Host headers (%s) get 400 on every route', async (_name, headers) => {
+    for (const access of [undefined, proxyAccess]) {
+      const port = await start(access ? allowedHostsFor(true, []) : undefined, access);
+      const hs = [...headers.map((h) => h.replace('PORT', String(port))), 'X-Forwarded-User: alice'];
+      for (const path of ['/api/config', '/api/DescribeProcessTasks?PageSize=5', '/', '/api/health']) {
+        const answer = await rawExchange(port, lines(path, hs));
+        expectConsoleError(answer, 400, 'InvalidRequest.Host');
+        expect(answer.body).toContain('2 Host headers');
+      }
+      await app?.close();
+      app = undefined;
+    }
+  });
+
+  it("an HTTP/1.1 request without Host gets 400 in the console format, not Node's bare 400", async () => {
+    const port = await start(undefined);
+    for (const path of ['/api/config', '/', '/api/health']) {
+      const answer = await rawExchange(port, lines(path, []));
+      expectConsoleError(answer, 400, 'InvalidRequest.Host');
+      expect(answer.body).toContain('no Host header');
+    }
+  });
+
+  it.each(['Host:', 'Host: ', 'Host: \t '])(
+    'an empty Host (%j) is refused like a foreign host',
+    async (h) => {
+      let port = await start(undefined);
+      expectConsoleError(await rawExchange(port, lines('/api/config', [h])), 421, 'MisdirectedRequest');
+      await app?.close();
+      // With access control any name is answered, but an empty one names no host.
+      port = await start(allowedHostsFor(true, []), proxyAccess);
+      const answer = await rawExchange(port, lines('/api/config', [h, 'X-Forwarded-User: alice']));
+      expectConsoleError(answer, 421, 'MisdirectedRequest');
+    },
+  );
+
+  it.each([
+    'http://rebind.attacker.example/api/config',
+    'http://rebind.attacker.example:PORT/api/config',
+    'HTTP://REBIND.attacker.example/',
+    'https://rebind.attacker.example/tasks/abc',
+    'http://127.0.0.1@rebind.attacker.example/api/config',
+    'http://rebind.attacker.example/tasks/100%',
+    'http://rebind.attacker.example/api/DescribeProcessTasks?PageSize=5',
+  ])('an absolute-form target naming a foreign host (%s) gets 421 under a loopback Host', async (target) => {
+    const port = await start(undefined);
+    const answer = await rawExchange(port, lines(target.replace('PORT', String(port)), ['Host: 127.0.0.1']));
+    expectConsoleError(answer, 421, 'MisdirectedRequest');
+  });
+
+  it.each(['http://127.0.0.1:PORT/api/config', 'http://localhost/api/config', 'http://[::1]:PORT/'])(
+    'an absolute-form target naming a loopback host (%s) is answered',
+    async (target) => {
+      const port = await start(undefined);
+      const answer = await rawExchange(
+        port,
+        lines(target.replace('PORT', String(port)), ['Host: 127.0.0.1']),
+      );
+      expect(answer.status).toBe(200);
+    },
+  );
+
+  it('an absolute-form target outside ALLOWED_HOSTS is refused even when the Host is allowed', async () => {
+    const port = await start(allowedHostsFor(false, ['console.example.com']));
+    const ok = await rawExchange(port, lines('http://console.example.com/api/config', ['Host: localhost']));
+    expect(ok.status).toBe(200);
+    const answer = await rawExchange(
+      port,
+      lines('http://rebind.attacker.example/api/config', ['Host: console.example.com']),
+    );
+    expectConsoleError(answer, 421, 'MisdirectedRequest');
+  });
+
+  it.each(['ftp://127.0.0.1/api/config', 'mailto:a@127.0.0.1'])(
+    'a target that is neither a path nor an http(s) URL (%s) gets 400',
+    async (target) => {
+      const port = await start(undefined);
+      const answer = await rawExchange(port, lines(target, ['Host: 127.0.0.1']));
+      // Node's parser may refuse some forms itself; either way the console's format.
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body)).toMatchObject({ RequestId: answer.headers['x-request-id'] });
+      expect(answer.headers['content-security-policy']).toContain("default-src 'self'");
+    },
+  );
 });
 
 describe('with access control', () => {

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isLoopbackHost } from './access-control-config';
 import { OPEN_ROUTES } from './access-control';
+import { requestTargetHost } from './host-header';
 
 /**
  * Which Host names are answered. `'any'`: every name (access control is on and no
@@ -45,16 +46,30 @@ export function isAllowedHost(allowed: AllowedHosts, value: string | undefined):
   return isLoopbackHost(name) || allowed.includes(name);
 }
 
+/**
+ * The names a request is for, each of which must be allowed: the Host header (or
+ * X-Forwarded-Host from a trusted proxy) and, for an absolute-form target
+ * (`GET http://name/path`), the target's authority (RFC 9112 §3.2.2). An empty or
+ * missing Host counts as the name "" (never allowed, as no name is no loopback name).
+ */
+function requestedHosts(request: FastifyRequest): string[] {
+  // (Typed as string, but undefined for an HTTP/1.0 request without Host.)
+  const host = (request.host as string | undefined) ?? '';
+  const target = requestTargetHost(request.raw);
+  return target.kind === 'absolute' ? [host, target.host] : [host];
+}
+
 async function hostCheck(app: FastifyInstance, opts: { allowed: AllowedHosts }): Promise<void> {
-  if (opts.allowed === 'any') return;
   const allowed = opts.allowed;
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     // Liveness probes address the server by whatever name or IP they know; health tells nothing.
     if (OPEN_ROUTES.has(request.routeOptions.url ?? '')) return;
-    // request.host: the Host header, or X-Forwarded-Host from a trusted proxy.
-    // (Typed as string, but undefined for an HTTP/1.0 request without Host.)
-    const host = (request.host as string | undefined) ?? '';
-    if (isAllowedHost(allowed, host)) return;
+    const hosts = requestedHosts(request);
+    // 'any' still needs a name: an empty Host names no host at all.
+    const refused =
+      allowed === 'any' ? hosts.find((h) => h.trim() === '') : hosts.find((h) => !isAllowedHost(allowed, h));
+    if (refused === undefined) return;
+    const host = refused;
     request.log.warn({ host: host.slice(0, 300) }, 'host not allowed');
     const shown = JSON.stringify(host.slice(0, 100));
     return reply
@@ -69,7 +84,8 @@ async function hostCheck(app: FastifyInstance, opts: { allowed: AllowedHosts }):
 }
 
 /**
- * Refuses (421 Misdirected Request, RFC 9110 §15.5.20) requests for a Host outside
- * `allowed`, except the open health route. Register before access control.
+ * Refuses (421 Misdirected Request, RFC 9110 §15.5.20) requests for a Host, or an
+ * absolute-form target's authority, outside `allowed` (and, under 'any', an empty Host),
+ * except the open health route. Register before access control.
  */
 export const registerHostCheck = fp(hostCheck, { name: 'host-check', fastify: '5.x' });

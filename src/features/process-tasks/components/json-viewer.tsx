@@ -19,7 +19,7 @@ function LongText({ text, testId }: { text: string; testId?: string }) {
   return (
     <div>
       <pre className="rtc-pre" data-testid={testId}>
-        <VisibleText text={cut ? text.slice(0, TEXT_LIMIT) : text} />
+        <VisibleText text={cut ? text.slice(0, TEXT_LIMIT) : text} multiline />
       </pre>
       {cut ? (
         <p className="rtc-muted">

@@ -35,11 +35,14 @@ const KNOWN = new Set<string>(TASK_FIELD_NAMES);
 
 const label = (f: TaskFieldName) => t(labelKey(f));
 
-function Value({ v }: { v: string | undefined }) {
+/** Fields whose text is prose that may span lines; every other field is single-line data. */
+const MULTILINE_FIELDS: ReadonlySet<TaskFieldName> = new Set(['ErrMsg', 'ErrTip']);
+
+function Value({ v, multiline = false }: { v: string | undefined; multiline?: boolean }) {
   return v === undefined || v === '' ? (
     <span className="rtc-muted">{t('value.missing')}</span>
   ) : (
-    <VisibleText text={v} />
+    <VisibleText text={v} multiline={multiline} />
   );
 }
 
@@ -59,7 +62,9 @@ function FieldValue({ field, task }: { field: TaskField; task: TaskRecord }) {
     return <StatusTag code={typeof v === 'number' ? v : undefined} />;
   if ('valueLabels' in field && typeof v === 'string')
     return <VisibleText text={VALUE_LABEL[field.valueLabels](v)} />;
-  const text = <Value v={v === undefined ? undefined : String(v)} />;
+  const multiline = MULTILINE_FIELDS.has(field.name);
+  const text = <Value v={v === undefined ? undefined : String(v)} multiline={multiline} />;
+  // rtc-break is white-space: pre-wrap, so a multi-line value keeps its line breaks.
   return <span className={field.type === 'code' ? 'rtc-mono rtc-break' : 'rtc-break'}>{text}</span>;
 }
 

@@ -4,6 +4,10 @@
  * to a loopback client that also names a loopback Host: a loopback peer alone is not
  * enough, because a web page can reach 127.0.0.1 through a rebinding domain, and with
  * EMULATOR_HOST=0.0.0.0 a relay on this machine can forward requests from anywhere.
+ * Whatever the caller, a request that carries an Origin other than the emulator's own is
+ * refused, and a PUT must say `Content-Type: application/json`: so no page can change
+ * faults with a CORS-simple request (text/plain, form) that the browser sends without asking.
+ * Every admin answer says `X-Content-Type-Options: nosniff` and `Cache-Control: no-store`.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -33,14 +37,51 @@ export function isAdminAllowed(request: FastifyRequest, token: string | undefine
   return isLoopback(request.socket.remoteAddress) && isLoopbackHostHeader(request.headers.host);
 }
 
+/**
+ * True when the request has no Origin header (not sent by a page: curl, scripts, the
+ * tests) or names the emulator's own origin, `http://` + the Host it was addressed by
+ * (compared as URL origins, so case and a default port do not matter). `Origin: null`
+ * (sandboxed frames, file: pages) is another origin.
+ */
+export function isOwnOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  const host = request.headers.host;
+  if (host === undefined) return false;
+  try {
+    return new URL(origin).origin === new URL(`http://${host}`).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** True for `application/json`, with or without parameters such as charset (RFC 9110 §8.3). */
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
 export async function adminRoutes(admin: FastifyInstance, opts: AdminRoutesOptions): Promise<void> {
   const { state } = opts;
   admin.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+    if (!isOwnOrigin(request)) {
+      return reply.code(403).send({
+        Code: 'Forbidden.Origin',
+        Message: 'The admin routes do not answer requests sent from another origin (a web page).',
+      });
+    }
     if (!isAdminAllowed(request, opts.adminToken)) {
       return reply.code(403).send({
         Code: 'Forbidden',
         Message:
           'The admin routes answer loopback clients addressing a loopback host, or requests with the admin token.',
+      });
+    }
+    if (request.method === 'PUT' && !isJson(request.headers['content-type'])) {
+      return reply.code(415).send({
+        RequestId: newRequestId(),
+        Code: 'UnsupportedMediaType',
+        Message: 'The body must be sent with Content-Type: application/json.',
       });
     }
   });
