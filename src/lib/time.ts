@@ -2,6 +2,7 @@
  * Every time the SPA shows is formatted here. The zone is a setting: 'local' (the
  * analyst's browser zone), 'UTC', or any IANA zone name such as 'Asia/Shanghai'.
  */
+import { wallClockFormat } from './wall-clock';
 import { dayjs, type Dayjs } from './dayjs';
 
 export type TimeZoneSetting = 'local' | 'UTC' | (string & {});
@@ -39,26 +40,6 @@ export function resolveTimeZone(zone: TimeZoneSetting = currentZone): string {
   return localZone;
 }
 
-/** One formatter per IANA zone: building an Intl.DateTimeFormat costs far more than using one. */
-const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
-function wallClockFormat(zone: string): Intl.DateTimeFormat {
-  let f = wallClockFormats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    wallClockFormats.set(zone, f);
-  }
-  return f;
-}
-
 export function isValidTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -85,7 +66,7 @@ function isTime(ms: number | undefined | null): ms is number {
 export function formatDateTime(ms: number, zone: TimeZoneSetting = currentZone): string {
   const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of wallClockFormat(resolveTimeZone(zone)).formatToParts(ms)) p[part.type] = part.value;
-  if (p.year?.length !== 4 || p.era !== undefined) return inZone(ms, zone).format('YYYY-MM-DD HH:mm:ss');
+  if (p.year?.length !== 4 || p.era !== 'AD') return inZone(ms, zone).format('YYYY-MM-DD HH:mm:ss');
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 

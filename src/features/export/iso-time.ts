@@ -6,27 +6,7 @@
  * per 40,000 values, i.e. per 10,000 rows with four time columns). Milliseconds are
  * kept: the CSV also carries the raw ms value and both must agree exactly.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    // Throws RangeError for an unknown zone: better loud than silently wrong offsets.
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      era: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+import { wallClockFormat } from '../../lib/wall-clock';
 
 /** ECMAScript's Date range; beyond it there is no time to format. */
 const MAX_ABS_MS = 8.64e15;
@@ -47,7 +27,7 @@ function zonedParts(ms: number, timeZone: string): ZonedParts | undefined {
   if (!Number.isFinite(ms) || Math.abs(ms) > MAX_ABS_MS) return undefined;
   const whole = Math.floor(ms);
   const p: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(whole))) p[part.type] = part.value;
+  for (const part of wallClockFormat(timeZone).formatToParts(new Date(whole))) p[part.type] = part.value;
   let year = Number(p.year);
   if (p.era === 'BC' || p.era === 'B') year = 1 - year;
   const month = Number(p.month);
