@@ -55,12 +55,21 @@ export function errorHints(body: {
   return hints;
 }
 
+/** The header that marks a background request (src/server/budget/priority.ts reads it). */
+export const PRIORITY_HEADER = 'x-rtc-priority';
+
 export interface ApiCallOptions {
   signal?: AbortSignal;
   /** Origin of the proxy; '' (default) means same origin. */
   baseUrl?: string;
   /** Injectable for Node tests and the benchmark; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * 'background' for requests nobody is looking at yet (export pages, the next page's
+   * prefetch): sent as `x-rtc-priority: background`, so the server's upstream scheduler
+   * serves the lists on screen first.
+   */
+  priority?: 'background';
 }
 
 export function toQueryString(params: Record<string, string | undefined>): string {
@@ -98,6 +107,7 @@ export async function apiFetch(
     signal,
     baseUrl = '',
     fetch: doFetch = (input, init) => globalThis.fetch(input, init),
+    priority,
   }: ApiCallOptions = {},
 ): Promise<unknown> {
   let res: Response;
@@ -105,7 +115,10 @@ export async function apiFetch(
   try {
     res = await doFetch(`${baseUrl}/api/${path}${toQueryString(params)}`, {
       signal,
-      headers: { accept: 'application/json' },
+      headers: {
+        accept: 'application/json',
+        ...(priority === 'background' && { [PRIORITY_HEADER]: 'background' }),
+      },
     });
     text = await res.text();
   } catch (err) {

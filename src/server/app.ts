@@ -16,6 +16,7 @@ import {
   serverFactory,
   type HttpServerOptions,
 } from './http-server';
+import { createBudget } from './budget/index';
 import { apiRoutes } from './proxy/api-routes';
 import type { RetryPolicy } from './proxy/retry';
 import { createUpstreamClient, type UpstreamTarget } from './proxy/upstream-client';
@@ -39,6 +40,7 @@ export interface BuildAppOptions {
         | 'trustProxyTls'
         | 'headersTimeoutMs'
         | 'maxConnectionsPerClient'
+        | 'budget'
       >
     >;
   /**
@@ -69,6 +71,13 @@ export interface BuildAppOptions {
   /** Back-off base, cap and jitter source for retries (defaults 100 ms, 2 s, Math.random; tests change them). */
   backoff?: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>;
 }
+
+/**
+ * The budget when the caller passes none (tests that build the app directly): the
+ * documented defaults of UPSTREAM_QPS and UPSTREAM_BURST, no answer cache (those tests
+ * count upstream calls).
+ */
+export const DEFAULT_BUDGET = { qps: 10, burst: 10, cacheMs: 0, replicas: 1 } as const;
 
 /** What GET /api/config names as the endpoint in demo mode, instead of the emulator's address. */
 export const DEMO_ENDPOINT_HOST = 'emulator';
@@ -150,9 +159,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       exportMaxRequestsPerSecond: options.config.exportMaxRequestsPerSecond,
     }),
   };
+  const budget = createBudget({
+    config: options.config.budget ?? DEFAULT_BUDGET,
+    target: options.upstream,
+    ...(options.logger && { logger: options.logger }),
+  });
+  app.addHook('onClose', async () => budget.close());
   await app.register(apiRoutes, {
     prefix: '/api',
-    upstream: createUpstreamClient(options.upstream),
+    upstream: budget.wrap(createUpstreamClient(options.upstream)),
     appConfig,
     rateLimitPerMinute: options.config.rateLimitPerMinute,
     policy: { ...options.config.upstream, ...options.backoff },

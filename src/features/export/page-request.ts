@@ -63,7 +63,7 @@ export async function fetchPageWithBackoff(ctx: PageRequestContext, n: number): 
     await ctx.pacer.acquire(ctx.signal);
     ctx.tally.requests++;
     try {
-      return await fetchProcessTasksPage(ctx.query(n), ctx.call);
+      return await fetchProcessTasksPage(ctx.query(n), { ...ctx.call, priority: 'background' });
     } catch (e) {
       if (isAbort(e) || ctx.signal.aborted) throw new AbortedError();
       if (!(e instanceof ApiRequestError)) throw e;

@@ -78,9 +78,19 @@ function actionHandler(action: Action, opts: ApiRoutesOptions) {
     const query: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') query[k] = v;
     const signal = clientGoneSignal(reply);
+    const named = (request as { user?: unknown }).user;
+    const user = typeof named === 'string' && named !== '' ? `user:${named}` : `ip:${request.ip}`;
+    const priority = request.headers['x-rtc-priority'] === 'background' ? 'background' : 'interactive';
     const result = await withRetries(
       (attemptSignal) =>
-        opts.upstream.call({ action, query, signal: attemptSignal, timeoutMs: opts.policy.timeoutMs }),
+        opts.upstream.call({
+          action,
+          query,
+          signal: attemptSignal,
+          timeoutMs: opts.policy.timeoutMs,
+          user,
+          priority,
+        }),
       (err) => isRetryable(classifyUpstreamError(err)),
       opts.policy,
       signal,

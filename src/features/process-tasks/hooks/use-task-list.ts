@@ -23,7 +23,10 @@ export function useTaskList(view: TaskListView) {
     !list.isPlaceholderData &&
     view.page * view.pageSize < list.data.Page.TotalCount;
   useEffect(() => {
-    if (hasNext) void queryClient.prefetchQuery(processTasksQueryOptions({ ...view, page: view.page + 1 }));
+    if (hasNext)
+      void queryClient.prefetchQuery(
+        processTasksQueryOptions({ ...view, page: view.page + 1 }, 'background'),
+      );
   }, [hasNext, queryClient, view]);
 
   const refresh = useCallback(
