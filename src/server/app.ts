@@ -17,11 +17,13 @@ import {
   type HttpServerOptions,
 } from './http-server';
 import { createBudget } from './budget/index';
+import { createMetrics } from './ops/metrics';
+import { opsRoutes } from './ops/ops-routes';
 import { apiRoutes } from './proxy/api-routes';
 import type { RetryPolicy } from './proxy/retry';
 import { createUpstreamClient, type UpstreamTarget } from './proxy/upstream-client';
 import type { AccessControlConfig } from './security/access-control-config';
-import { registerAccessControl } from './security/access-control';
+import { OPEN_ROUTES, registerAccessControl } from './security/access-control';
 import { addressMatcher } from './security/access-control-config';
 import { helmetOptions, PERMISSIONS_POLICY, staticSecurityHeaders } from './security/headers';
 import { registerHostCheck, type AllowedHosts } from './security/host-check';
@@ -159,10 +161,25 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       exportMaxRequestsPerSecond: options.config.exportMaxRequestsPerSecond,
     }),
   };
+  const metrics = createMetrics();
+  const budgetConfig = options.config.budget ?? DEFAULT_BUDGET;
   const budget = createBudget({
-    config: options.config.budget ?? DEFAULT_BUDGET,
+    config: budgetConfig,
     target: options.upstream,
     ...(options.logger && { logger: options.logger }),
+    events: metrics.events,
+    onGranted: metrics.onGranted,
+  });
+  metrics.watch(budget.scheduler, budgetConfig.qps);
+  app.addHook('onResponse', async (request) => {
+    if (!request.url.startsWith('/api/') || OPEN_ROUTES.has(request.routeOptions.url ?? '')) return;
+    const user = request.user;
+    metrics.apiRequest(typeof user === 'string' && user !== '' ? user : `ip:${request.ip}`);
+  });
+  await app.register(opsRoutes, {
+    metrics,
+    endpoint: options.upstream.endpoint,
+    protocol: options.upstream.protocol,
   });
   app.addHook('onClose', async () => budget.close());
   await app.register(apiRoutes, {

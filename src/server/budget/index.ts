@@ -8,7 +8,7 @@ import type { UpstreamClient, UpstreamTarget } from '../proxy/upstream-client';
 import { MemoryAnswerCache } from './answer-cache';
 import { MemoryCallBudget } from './call-budget';
 import { scheduledUpstream, type UpstreamEvents } from './scheduled-upstream';
-import { UpstreamScheduler } from './scheduler';
+import { UpstreamScheduler, type Priority } from './scheduler';
 
 export interface Budget {
   scheduler: UpstreamScheduler;
@@ -23,6 +23,7 @@ export interface CreateBudgetOptions {
   target: Pick<UpstreamTarget, 'endpoint' | 'credential'>;
   logger?: Logger;
   events?: UpstreamEvents;
+  onGranted?: (waitedMs: number, priority: Priority) => void;
 }
 
 export function createBudget(opts: CreateBudgetOptions): Budget {
@@ -32,6 +33,7 @@ export function createBudget(opts: CreateBudgetOptions): Budget {
     burst: opts.config.burst,
     budget: new MemoryCallBudget(),
     ...(logger && { logger }),
+    ...(opts.onGranted && { onGranted: opts.onGranted }),
   });
   const cache = opts.config.cacheMs > 0 ? new MemoryAnswerCache(opts.config.cacheMs) : undefined;
   return {

@@ -93,9 +93,11 @@ export function scheduledUpstream(upstream: UpstreamClient, opts: ScheduledUpstr
             call.action,
             controller.signal.aborted
               ? 'abandoned'
-              : failure.kind === 'response'
-                ? String(failure.status)
-                : failure.kind,
+              : isThrottled(failure)
+                ? 'throttled'
+                : failure.kind === 'response'
+                  ? String(failure.status)
+                  : failure.kind,
           );
           if (isThrottled(failure)) {
             opts.events?.upstreamThrottled?.(call.action);

@@ -100,6 +100,12 @@ export class UpstreamScheduler {
     return { limit, burst: Math.min(this.opts.burst, limit) };
   }
 
+  /** Calls that could start now: the current limit less the calls of the last second. */
+  async available(): Promise<number> {
+    const recent = await this.opts.budget.recent().catch(() => this.limits().limit);
+    return Math.max(0, this.limits().limit - recent);
+  }
+
   /** Calls waiting, per priority. */
   waiting(): Record<Priority, number> {
     const count = (p: Priority) => [...this.queues[p].values()].reduce((n, q) => n + q.length, 0);
