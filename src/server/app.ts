@@ -17,6 +17,7 @@ import {
   type HttpServerOptions,
 } from './http-server';
 import { createBudget } from './budget/index';
+import { budgetKey, connectRedis, redisReady } from './budget/redis';
 import { createMetrics } from './ops/metrics';
 import { opsRoutes } from './ops/ops-routes';
 import { apiRoutes } from './proxy/api-routes';
@@ -43,6 +44,7 @@ export interface BuildAppOptions {
         | 'headersTimeoutMs'
         | 'maxConnectionsPerClient'
         | 'budget'
+        | 'redisUrl'
       >
     >;
   /**
@@ -163,8 +165,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
   const metrics = createMetrics();
   const budgetConfig = options.config.budget ?? DEFAULT_BUDGET;
+  const redis = options.config.redisUrl ? connectRedis(options.config.redisUrl, options.logger) : undefined;
+  if (redis) {
+    app.addHook('onClose', async () => void redis.disconnect());
+    // Every replica starts on the shared budget, not some on their fallback share.
+    if (!(await redisReady(redis, 3000)))
+      options.logger?.error(
+        "Redis did not answer within 3 s: starting on this replica's share of the budget",
+      );
+  }
   const budget = createBudget({
     config: budgetConfig,
+    ...(redis && { redis: { client: redis, key: await budgetKey(options.upstream) } }),
     target: options.upstream,
     ...(options.logger && { logger: options.logger }),
     events: metrics.events,
@@ -180,6 +192,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     metrics,
     endpoint: options.upstream.endpoint,
     protocol: options.upstream.protocol,
+    ...(redis && { redisReady: async () => (await redis.ping()) === 'PONG' }),
   });
   app.addHook('onClose', async () => budget.close());
   await app.register(apiRoutes, {
@@ -187,6 +200,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     upstream: budget.wrap(createUpstreamClient(options.upstream)),
     appConfig,
     rateLimitPerMinute: options.config.rateLimitPerMinute,
+    ...(redis && { redis }),
     policy: { ...options.config.upstream, ...options.backoff },
   });
 

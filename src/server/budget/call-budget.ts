@@ -73,6 +73,13 @@ export class MemoryCallBudget implements CallBudget {
     return { taken: true, waitMs: 0 };
   }
 
+  /** Counts a call granted elsewhere (the Redis budget keeps each replica's own calls here). */
+  record(): void {
+    const now = this.now();
+    this.starts = this.starts.filter((t) => t > now - WINDOW_MS - SAFETY_MS);
+    this.starts.push(now);
+  }
+
   recent(): Promise<number> {
     const now = this.now();
     return Promise.resolve(this.starts.filter((t) => t > now - WINDOW_MS).length);

@@ -6,7 +6,10 @@ import type { Logger } from 'pino';
 import type { BudgetConfig } from '../config';
 import type { UpstreamClient, UpstreamTarget } from '../proxy/upstream-client';
 import { MemoryAnswerCache } from './answer-cache';
+import type { Redis } from 'ioredis';
 import { MemoryCallBudget } from './call-budget';
+import { RedisAnswerCache } from './redis';
+import { RedisCallBudget } from './redis-budget';
 import { scheduledUpstream, type UpstreamEvents } from './scheduled-upstream';
 import { UpstreamScheduler, type Priority } from './scheduler';
 
@@ -18,6 +21,8 @@ export interface Budget {
 }
 
 export interface CreateBudgetOptions {
+  /** Shared store (REDIS_URL) and this budget's key prefix (redis.ts budgetKey); absent: in memory. */
+  redis?: { client: Redis; key: string };
   config: BudgetConfig;
   /** The endpoint and credential: one budget per endpoint and AccessKey. */
   target: Pick<UpstreamTarget, 'endpoint' | 'credential'>;
@@ -31,11 +36,23 @@ export function createBudget(opts: CreateBudgetOptions): Budget {
   const scheduler = new UpstreamScheduler({
     qps: opts.config.qps,
     burst: opts.config.burst,
-    budget: new MemoryCallBudget(),
+    budget: opts.redis
+      ? new RedisCallBudget({
+          redis: opts.redis.client,
+          key: `${opts.redis.key}:window`,
+          replicas: opts.config.replicas,
+          ...(logger && { logger }),
+        })
+      : new MemoryCallBudget(),
     ...(logger && { logger }),
     ...(opts.onGranted && { onGranted: opts.onGranted }),
   });
-  const cache = opts.config.cacheMs > 0 ? new MemoryAnswerCache(opts.config.cacheMs) : undefined;
+  const cache =
+    opts.config.cacheMs <= 0
+      ? undefined
+      : opts.redis
+        ? new RedisAnswerCache(opts.redis.client, opts.redis.key, opts.config.cacheMs)
+        : new MemoryAnswerCache(opts.config.cacheMs);
   return {
     scheduler,
     wrap: (upstream) =>

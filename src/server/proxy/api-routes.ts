@@ -3,6 +3,7 @@
  * Every other path under /api is a JSON 404, every method but GET (and HEAD) a 405.
  */
 import rateLimit from '@fastify/rate-limit';
+import type { Redis } from 'ioredis';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ACTIONS, checkParams, type Action, type AppConfig } from '../../shared/sophonsoar';
 import { ClientGoneError, classifyUpstreamError, failureReply, isRetryable, proxyError } from './errors';
@@ -15,6 +16,8 @@ export interface ApiRoutesOptions {
   appConfig: AppConfig;
   /** Requests per client per minute on /api. */
   rateLimitPerMinute: number;
+  /** REDIS_URL's client: the per-user limit is then counted for all replicas together. */
+  redis?: Redis;
 }
 
 const ALLOWED_METHODS = new Set(['GET', 'HEAD']);
@@ -148,6 +151,9 @@ export async function apiRoutes(api: FastifyInstance, opts: ApiRoutesOptions): P
   await api.register(rateLimit, {
     max: opts.rateLimitPerMinute,
     timeWindow: 60_000,
+    // Shared by the replicas. While Redis is down the per-user limit is skipped (the
+    // upstream budget still holds, in its fallback share).
+    ...(opts.redis && { redis: opts.redis, skipOnError: true }),
     // Per user when access control names one (behind a reverse proxy every user shares
     // the proxy's address), otherwise per client address.
     keyGenerator: (request) => {
