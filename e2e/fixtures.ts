@@ -73,6 +73,11 @@ function cleanEnv(home: string): NodeJS.ProcessEnv {
     EMULATOR_LIVE: '0',
     // A low export ceiling that the export spec can see the page keep to.
     EXPORT_MAX_REQUESTS_PER_SECOND: String(E2E_EXPORT_MAX_RPS),
+    // These specs test the SPA, not the account's budget (test/integration/upstream-budget
+    // and team-budget do): a budget above the export's ceiling, and no answer cache, so
+    // faults injected by a spec show at once.
+    UPSTREAM_QPS: '50',
+    UPSTREAM_CACHE_MS: '0',
     ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
     LOG_LEVEL: 'info',
   };

@@ -57,12 +57,21 @@ export function errorHints(body: {
   return hints;
 }
 
+/** The header that marks a background request (src/server/budget/priority.ts reads it). */
+export const PRIORITY_HEADER = 'x-rtc-priority';
+
 export interface ApiCallOptions {
   signal?: AbortSignal;
   /** Origin of the proxy; '' (default) means same origin. */
   baseUrl?: string;
   /** Injectable for Node tests and the benchmark; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * 'background' for requests nobody is looking at yet (export pages, the next page's
+   * prefetch): sent as `x-rtc-priority: background`, so the server's upstream scheduler
+   * serves the lists on screen first.
+   */
+  priority?: 'background';
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -94,12 +103,19 @@ export async function apiFetch(
     signal,
     baseUrl = '',
     fetch: doFetch = (input, init) => globalThis.fetch(input, init),
+    priority,
   }: ApiCallOptions = {},
 ): Promise<unknown> {
   let res: Response;
   let text: string;
   try {
-    res = await doFetch(apiUrl(path, params, baseUrl), { signal, headers: API_REQUEST_HEADERS });
+    res = await doFetch(apiUrl(path, params, baseUrl), {
+      signal,
+      headers:
+        priority === 'background'
+          ? { ...API_REQUEST_HEADERS, [PRIORITY_HEADER]: 'background' }
+          : API_REQUEST_HEADERS,
+    });
     text = await res.text();
   } catch (err) {
     if (signal?.aborted) throw err;

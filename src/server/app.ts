@@ -16,11 +16,15 @@ import {
   serverFactory,
   type HttpServerOptions,
 } from './http-server';
+import { createBudget } from './budget/index';
+import { budgetKey, connectRedis, redisReady } from './budget/redis';
+import { createMetrics } from './ops/metrics';
+import { opsRoutes } from './ops/ops-routes';
 import { apiRoutes } from './proxy/api-routes';
 import type { RetryPolicy } from './proxy/retry';
 import { createUpstreamClient, type UpstreamTarget } from './proxy/upstream-client';
 import type { AccessControlConfig } from './security/access-control-config';
-import { registerAccessControl } from './security/access-control';
+import { OPEN_ROUTES, registerAccessControl } from './security/access-control';
 import { addressMatcher } from './security/access-control-config';
 import { helmetOptions, PERMISSIONS_POLICY, staticSecurityHeaders } from './security/headers';
 import { registerHostCheck, type AllowedHosts } from './security/host-check';
@@ -40,6 +44,8 @@ export interface BuildAppOptions {
         | 'trustProxyTls'
         | 'headersTimeoutMs'
         | 'maxConnectionsPerClient'
+        | 'budget'
+        | 'redisUrl'
       >
     >;
   /**
@@ -70,6 +76,13 @@ export interface BuildAppOptions {
   /** Back-off base, cap and jitter source for retries (defaults 100 ms, 2 s, Math.random; tests change them). */
   backoff?: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>;
 }
+
+/**
+ * The budget when the caller passes none (tests that build the app directly): the
+ * documented defaults of UPSTREAM_QPS and UPSTREAM_BURST, no answer cache (those tests
+ * count upstream calls).
+ */
+export const DEFAULT_BUDGET = { qps: 10, burst: 10, cacheMs: 0, replicas: 1 } as const;
 
 /** What GET /api/config names as the endpoint in demo mode, instead of the emulator's address. */
 export const DEMO_ENDPOINT_HOST = 'emulator';
@@ -152,11 +165,44 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       exportMaxRequestsPerSecond: options.config.exportMaxRequestsPerSecond,
     }),
   };
+  const metrics = createMetrics();
+  const budgetConfig = options.config.budget ?? DEFAULT_BUDGET;
+  const redis = options.config.redisUrl ? connectRedis(options.config.redisUrl, options.logger) : undefined;
+  if (redis) {
+    app.addHook('onClose', async () => void redis.disconnect());
+    // Every replica starts on the shared budget, not some on their fallback share.
+    if (!(await redisReady(redis, 3000)))
+      options.logger?.error(
+        "Redis did not answer within 3 s: starting on this replica's share of the budget",
+      );
+  }
+  const budget = createBudget({
+    config: budgetConfig,
+    ...(redis && { redis: { client: redis, key: await budgetKey(options.upstream) } }),
+    target: options.upstream,
+    ...(options.logger && { logger: options.logger }),
+    events: metrics.events,
+    onGranted: metrics.onGranted,
+  });
+  metrics.watch(budget.scheduler, budgetConfig.qps);
+  app.addHook('onResponse', async (request) => {
+    if (!request.url.startsWith('/api/') || OPEN_ROUTES.has(request.routeOptions.url ?? '')) return;
+    const user = request.user;
+    metrics.apiRequest(typeof user === 'string' && user !== '' ? user : `ip:${request.ip}`);
+  });
+  await app.register(opsRoutes, {
+    metrics,
+    endpoint: options.upstream.endpoint,
+    protocol: options.upstream.protocol,
+    ...(redis && { redisReady: async () => (await redis.ping()) === 'PONG' }),
+  });
+  app.addHook('onClose', async () => budget.close());
   await app.register(apiRoutes, {
     prefix: '/api',
-    upstream: createUpstreamClient(options.upstream),
+    upstream: budget.wrap(createUpstreamClient(options.upstream)),
     appConfig,
     rateLimitPerMinute: options.config.rateLimitPerMinute,
+    ...(redis && { redis }),
     policy: { ...options.config.upstream, ...options.backoff },
   });
 

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       trustProxyTls: false,
       headersTimeoutMs: 10_000,
       maxConnectionsPerClient: 256,
+      budget: { qps: 10, burst: 10, cacheMs: 3000, replicas: 1 },
     });
   });
 
@@ -42,6 +43,11 @@ describe('loadConfig', () => {
       TRUST_PROXY_TLS: '1',
       HEADERS_TIMEOUT_MS: '5000',
       MAX_CONNECTIONS_PER_CLIENT: '0',
+      UPSTREAM_QPS: '20',
+      UPSTREAM_BURST: '5',
+      UPSTREAM_CACHE_MS: '0',
+      UPSTREAM_REPLICAS: '3',
+      REDIS_URL: 'redis://127.0.0.1:6379/2',
     });
     expect(c).toMatchObject({
       host: '0.0.0.0',
@@ -59,7 +65,34 @@ describe('loadConfig', () => {
       trustProxyTls: true,
       headersTimeoutMs: 5000,
       maxConnectionsPerClient: 0,
+      budget: { qps: 20, burst: 5, cacheMs: 0, replicas: 3 },
+      redisUrl: 'redis://127.0.0.1:6379/2',
     });
+  });
+
+  it('budgets 10 upstream calls per second with a burst of the same, and reuses answers for 3 s, by default', () => {
+    expect(loadConfig({}).budget).toEqual({ qps: 10, burst: 10, cacheMs: 3000, replicas: 1 });
+    expect(loadConfig({ UPSTREAM_QPS: '4' }).budget).toEqual({
+      qps: 4,
+      burst: 4,
+      cacheMs: 3000,
+      replicas: 1,
+    });
+  });
+
+  it.each(['http://127.0.0.1:6379', 'redis://:pw@a b'])(
+    'refuses REDIS_URL=%s without echoing it (it may hold a password)',
+    (value) => {
+      expect(() => loadConfig({ REDIS_URL: value })).toThrow(
+        /^Invalid REDIS_URL \(value not shown\): must be a redis:\/\//,
+      );
+    },
+  );
+
+  it('refuses a burst above the rate (Alibaba Cloud counts calls per second)', () => {
+    expect(() => loadConfig({ UPSTREAM_QPS: '5', UPSTREAM_BURST: '6' })).toThrow(
+      /^Invalid UPSTREAM_BURST=6: must be at most UPSTREAM_QPS \(5\)/,
+    );
   });
 
   it('refuses a public HOST without access control, as a ConfigError with the help text', () => {
@@ -94,6 +127,11 @@ describe('loadConfig', () => {
     ['TRUST_PROXY_TLS', 'yes'],
     ['HEADERS_TIMEOUT_MS', '500'],
     ['MAX_CONNECTIONS_PER_CLIENT', 'many'],
+    ['UPSTREAM_QPS', '0'],
+    ['UPSTREAM_QPS', '2.5'],
+    ['UPSTREAM_BURST', '0'],
+    ['UPSTREAM_CACHE_MS', '-1'],
+    ['UPSTREAM_REPLICAS', '0'],
   ])('refuses %s=%s with an error naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid ${name}=`));

@@ -137,7 +137,7 @@ const textVar = (pattern: RegExp, what: string) =>
     });
 
 /** Variables whose value is never echoed in an error message. */
-const SECRET_VARS = new Set(['EMULATOR_ACCESS_KEY_SECRET', 'EMULATOR_ADMIN_TOKEN']);
+const SECRET_VARS = new Set(['EMULATOR_ACCESS_KEY_SECRET', 'EMULATOR_ADMIN_TOKEN', 'REDIS_URL']);
 
 const emulatorEnvSchema = z.object({
   EMULATOR_HOST: textVar(/^[A-Za-z0-9.:[\]-]{1,253}$/, 'a host name or IP address'),
@@ -215,6 +215,14 @@ const envSchema = z.object({
   TRUST_PROXY_TLS: flagVar,
   HEADERS_TIMEOUT_MS: intVar(1000, 120_000, 10_000),
   MAX_CONNECTIONS_PER_CLIENT: intVar(0, 100_000, 256),
+  UPSTREAM_QPS: intVar(1, 100_000, 10),
+  UPSTREAM_BURST: optionalIntVar(1, 100_000),
+  UPSTREAM_CACHE_MS: intVar(0, 600_000, 3000),
+  UPSTREAM_REPLICAS: intVar(1, 1000, 1),
+  REDIS_URL: textVar(
+    /^rediss?:\/\/[^\s]+$/,
+    'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379 or rediss://user:password@redis.example:6380/0',
+  ),
 });
 
 export interface ServerConfig {
@@ -253,6 +261,21 @@ export interface ServerConfig {
   headersTimeoutMs: number;
   /** Open connections per client address (IPv6: per /64); 0 means no cap. */
   maxConnectionsPerClient: number;
+  /** The account's upstream call budget and answer sharing (src/server/budget). */
+  budget: BudgetConfig;
+  /** REDIS_URL: where replicas share the budget, answers and rate limits (never logged: may hold a password). */
+  redisUrl?: string;
+}
+
+export interface BudgetConfig {
+  /** Upstream calls per second for the endpoint and AccessKey, all users together (UPSTREAM_QPS). */
+  qps: number;
+  /** Calls that may start at once (UPSTREAM_BURST, default and maximum: qps). */
+  burst: number;
+  /** How long a successful answer is reused, ms (UPSTREAM_CACHE_MS; 0: never). */
+  cacheMs: number;
+  /** Replicas sharing the budget (UPSTREAM_REPLICAS): without Redis each keeps qps / replicas. */
+  replicas: number;
 }
 
 export class ConfigError extends Error {
@@ -328,6 +351,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       `Invalid EXPORT_MAX_REQUESTS_PER_SECOND=${e.EXPORT_MAX_REQUESTS_PER_SECOND}: an export would exceed RATE_LIMIT_PER_MINUTE (${e.RATE_LIMIT_PER_MINUTE}); lower it to at most ${Math.floor(e.RATE_LIMIT_PER_MINUTE / 60)} or raise RATE_LIMIT_PER_MINUTE.`,
     );
   }
+  if (e.UPSTREAM_BURST !== undefined && e.UPSTREAM_BURST > e.UPSTREAM_QPS) {
+    throw new ConfigError(
+      `Invalid UPSTREAM_BURST=${e.UPSTREAM_BURST}: must be at most UPSTREAM_QPS (${e.UPSTREAM_QPS}); Alibaba Cloud counts calls per second, so a larger burst would be throttled.`,
+    );
+  }
   const tls = readTlsFiles(e.TLS_CERT_FILE, e.TLS_KEY_FILE);
   return {
     host: e.HOST,
@@ -350,6 +378,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     trustProxyTls: e.TRUST_PROXY_TLS,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     maxConnectionsPerClient: e.MAX_CONNECTIONS_PER_CLIENT,
+    budget: {
+      qps: e.UPSTREAM_QPS,
+      burst: e.UPSTREAM_BURST ?? e.UPSTREAM_QPS,
+      cacheMs: e.UPSTREAM_CACHE_MS,
+      replicas: e.UPSTREAM_REPLICAS,
+    },
+    ...(e.REDIS_URL !== undefined && { redisUrl: e.REDIS_URL }),
   };
 }
 

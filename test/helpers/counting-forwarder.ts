@@ -15,6 +15,10 @@ export interface ForwardedRequest {
   url: string | undefined;
   /** Set when the proxy closed the connection before the answer was complete. */
   abandonedAt?: number;
+  /** The upstream's HTTP status, once it answered. */
+  status?: number;
+  /** The upstream's error Code (x-acs-error-code header or the body's Code), when it failed. */
+  code?: string;
 }
 
 export interface CountingForwarder {
@@ -38,6 +42,16 @@ export async function startCountingForwarder(targetPort: number): Promise<Counti
     const out = httpRequest(
       { host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: req.headers },
       (up) => {
+        record.status = up.statusCode;
+        if ((up.statusCode ?? 200) >= 400) {
+          let text = '';
+          up.on('data', (c: Buffer) => {
+            if (text.length < 4096) text += c.toString();
+          });
+          up.on('end', () => {
+            record.code = /"Code"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+          });
+        }
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
         up.on('error', () => {

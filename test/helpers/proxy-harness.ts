@@ -35,6 +35,11 @@ export interface HarnessOptions {
   listen?: boolean;
   /** Directory of a built SPA to serve; default none (/api only). */
   staticRoot?: string;
+  /**
+   * The upstream budget (UPSTREAM_QPS and friends). Default: 100,000 calls/s and no answer
+   * cache, so load and fuzz runs measure the proxy, not the account's budget.
+   */
+  budget?: { qps: number; burst: number; cacheMs: number; replicas: number };
 }
 
 export async function startProxyHarness(opts: HarnessOptions = {}): Promise<ProxyHarness> {
@@ -48,6 +53,7 @@ export async function startProxyHarness(opts: HarnessOptions = {}): Promise<Prox
         retries: opts.retries ?? 2,
       },
       rateLimitPerMinute: opts.rateLimitPerMinute ?? 1_000_000,
+      budget: opts.budget ?? { qps: 100_000, burst: 100_000, cacheMs: 0, replicas: 1 },
     },
     upstream: {
       mode: 'demo',

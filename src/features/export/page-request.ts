@@ -71,7 +71,7 @@ export async function fetchPageWithBackoff(
     await ctx.pacer.acquire(ctx.signal);
     ctx.tally.requests++;
     try {
-      return await fetchProcessTasksPage(query, ctx.call);
+      return await fetchProcessTasksPage(query, { ...ctx.call, priority: 'background' });
     } catch (e) {
       if (isAbort(e) || ctx.signal.aborted) throw new AbortedError();
       if (!(e instanceof ApiRequestError)) throw e;

@@ -4,6 +4,7 @@
  * Every other path under /api is a JSON 404, every method but GET (and HEAD) a 405.
  */
 import rateLimit from '@fastify/rate-limit';
+import type { Redis } from 'ioredis';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   ACTIONS,
@@ -24,6 +25,8 @@ export interface ApiRoutesOptions {
   appConfig: AppConfig;
   /** Requests per client per minute on /api. */
   rateLimitPerMinute: number;
+  /** REDIS_URL's client: the per-user limit is then counted for all replicas together. */
+  redis?: Redis;
 }
 
 const ALLOWED_METHODS = new Set(['GET', 'HEAD']);
@@ -96,9 +99,19 @@ function actionHandler(action: Action, opts: ApiRoutesOptions) {
     if ('pageSizeDefault' in OPERATIONS[action] && query.PageSize === undefined)
       query.PageSize = String(PAGE_SIZE_DEFAULT);
     const signal = clientGoneSignal(reply);
+    const named = (request as { user?: unknown }).user;
+    const user = typeof named === 'string' && named !== '' ? `user:${named}` : `ip:${request.ip}`;
+    const priority = request.headers['x-rtc-priority'] === 'background' ? 'background' : 'interactive';
     const result = await withRetries(
       (attemptSignal) =>
-        opts.upstream.call({ action, query, signal: attemptSignal, timeoutMs: opts.policy.timeoutMs }),
+        opts.upstream.call({
+          action,
+          query,
+          signal: attemptSignal,
+          timeoutMs: opts.policy.timeoutMs,
+          user,
+          priority,
+        }),
       (err) => isRetryable(classifyUpstreamError(err)),
       opts.policy,
       signal,
@@ -156,6 +169,9 @@ export async function apiRoutes(api: FastifyInstance, opts: ApiRoutesOptions): P
   await api.register(rateLimit, {
     max: opts.rateLimitPerMinute,
     timeWindow: 60_000,
+    // Shared by the replicas. While Redis is down the per-user limit is skipped (the
+    // upstream budget still holds, in its fallback share).
+    ...(opts.redis && { redis: opts.redis, skipOnError: true }),
     // Per user when access control names one (behind a reverse proxy every user shares
     // the proxy's address), otherwise per client address.
     keyGenerator: (request) => {

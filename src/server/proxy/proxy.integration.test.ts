@@ -41,7 +41,13 @@ interface Proxy {
 
 async function startProxy(overrides: Partial<BuildAppOptions> = {}): Promise<Proxy> {
   const app = await buildApp({
-    config: { upstream: { timeoutMs: 1000, deadlineMs: 3000, retries: 3 }, rateLimitPerMinute: 100_000 },
+    config: {
+      upstream: { timeoutMs: 1000, deadlineMs: 3000, retries: 3 },
+      rateLimitPerMinute: 100_000,
+      // The account's budget is tested in test/integration/upstream-budget.test.ts; here
+      // it stays out of the way of the injected faults.
+      budget: { qps: 10_000, burst: 10_000, cacheMs: 0, replicas: 1 },
+    },
     upstream: {
       mode: 'demo',
       endpoint: fwd.endpoint,

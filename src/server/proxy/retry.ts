@@ -12,6 +12,9 @@
  *   waits at least the `Retry-After` it was given.
  * - The CSV export (src/features/export) owns its back-off on 429 and paces every retry
  *   under its own ceiling (EXPORT_MAX_REQUESTS_PER_SECOND).
+ * - Every attempt, first or retry, takes a slot of the account's budget
+ *   (src/server/budget): the budget answers 429 `Throttling.Budget` itself when a call
+ *   cannot start in time, and that is not retried here either.
  *
  * The back-off is exponential with full jitter (AWS architecture blog, "Exponential
  * Backoff And Jitter"): sleep = random(0, min(cap, base * 2^n)), which spreads the retries

@@ -58,6 +58,10 @@ export interface UpstreamCall {
   signal: AbortSignal;
   /** The time this attempt may take; our own timer enforces it, httpx's is a fallback. */
   timeoutMs: number;
+  /** Who asked (user or client address), for the budget's fairness (src/server/budget). */
+  user?: string;
+  /** 'background' for export pages and prefetches (the `x-rtc-priority` header). */
+  priority?: 'interactive' | 'background';
 }
 
 export interface UpstreamResponse {

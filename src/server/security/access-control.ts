@@ -24,8 +24,24 @@ declare module 'fastify' {
   }
 }
 
-/** Routes answered without authentication (liveness probes). */
-export const OPEN_ROUTES: ReadonlySet<string> = new Set(['/api/health']);
+/** Routes answered without authentication (liveness and readiness probes). */
+export const OPEN_ROUTES: ReadonlySet<string> = new Set(['/api/health', '/api/ready']);
+
+/** Routes answered without authentication to clients on this machine (a Prometheus agent). */
+export const LOOPBACK_ROUTES: ReadonlySet<string> = new Set(['/metrics']);
+
+/**
+ * True for a LOOPBACK_ROUTES request straight from this machine: the socket peer is a
+ * loopback address and no forwarding header is present (a reverse proxy on this machine
+ * forwards other people's requests; they must sign in).
+ */
+export function isDirectLoopbackRequest(request: FastifyRequest): boolean {
+  if (!LOOPBACK_ROUTES.has(request.routeOptions.url ?? '')) return false;
+  const peer = request.socket.remoteAddress ?? '';
+  const loopback = /^(127\.|::1$|::ffff:127\.)/.test(peer);
+  const h = request.headers;
+  return loopback && !h['x-forwarded-for'] && !h.forwarded && !h['x-real-ip'];
+}
 
 /** Pino redact paths for headers that carry secrets; the app's logger should use them. */
 export const SECRET_LOG_REDACT_PATHS = [
@@ -125,6 +141,7 @@ async function basicAuth(app: FastifyInstance, config: Extract<AccessControlConf
 
   app.addHook('onRequest', async (request, reply) => {
     if (OPEN_ROUTES.has(request.routeOptions.url ?? '')) return;
+    if (isDirectLoopbackRequest(request) && request.headers.authorization === undefined) return;
     const header = request.headers.authorization;
     const creds = parseBasic(header);
     if (creds === 'missing') {
@@ -213,6 +230,7 @@ export function proxyUser(rawHeaders: readonly string[], headerName: string): st
 function proxyAuth(app: FastifyInstance, config: Extract<AccessControlConfig, { mode: 'proxy' }>) {
   app.addHook('onRequest', async (request, reply) => {
     if (OPEN_ROUTES.has(request.routeOptions.url ?? '')) return;
+    if (isDirectLoopbackRequest(request)) return;
     // The socket peer, never X-Forwarded-For: only the proxy itself may vouch for a user.
     if (!config.isTrustedProxy(request.socket.remoteAddress)) {
       return deny(request, reply, 403, 'Forbidden', 'Requests must come through the trusted reverse proxy.');

@@ -21,8 +21,13 @@ export async function getProcessTasks(
   query: DescribeProcessTasksQuery,
   signal?: AbortSignal,
   fetchImpl?: typeof fetch,
+  priority?: 'background',
 ): Promise<ProcessTasksAnswer> {
-  const { body } = await fetchProcessTasksPage(query, { signal, fetch: fetchImpl });
+  const { body } = await fetchProcessTasksPage(query, {
+    signal,
+    fetch: fetchImpl,
+    ...(priority && { priority }),
+  });
   const parsed = processTasksAnswerSchema.safeParse(body);
   if (!parsed.success) throw malformedResponse(body, 200, responseProblem(parsed.error));
   return parsed.data;
@@ -31,12 +36,14 @@ export async function getProcessTasks(
 /**
  * One page of the list. The key holds the view as written in the URL (relative times
  * unresolved); the times are resolved when the request runs, so `now-24h` means the
- * last 24 h at each fetch.
+ * last 24 h at each fetch. `priority` 'background' for a prefetch nobody sees yet.
  */
-export function processTasksQueryOptions(view: TaskListView) {
+export function processTasksQueryOptions(view: TaskListView, priority?: 'background') {
+  // The priority only orders the server's queue; the page is the same, so is the key.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: processTaskKeys.list(view),
-    queryFn: ({ signal }) => getProcessTasks(toWireQuery(view, Date.now()), signal),
+    queryFn: ({ signal }) => getProcessTasks(toWireQuery(view, Date.now()), signal, undefined, priority),
     placeholderData: keepPreviousData,
   });
 }

@@ -34,7 +34,10 @@ export function useTaskList(view: TaskListView) {
   useEffect(() => {
     if (!hasNext) return;
     return whenIdle(
-      () => void queryClient.prefetchQuery(processTasksQueryOptions({ ...view, page: view.page + 1 })),
+      () =>
+        void queryClient.prefetchQuery(
+          processTasksQueryOptions({ ...view, page: view.page + 1 }, 'background'),
+        ),
     );
   }, [hasNext, queryClient, view]);
 
