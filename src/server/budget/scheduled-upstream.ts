@@ -75,7 +75,7 @@ export function scheduledUpstream(upstream: UpstreamClient, opts: ScheduledUpstr
     };
     shared.promise = (async () => {
       try {
-        await opts.scheduler.acquire({
+        const end = await opts.scheduler.acquire({
           user,
           priority,
           signal: controller.signal,
@@ -84,10 +84,12 @@ export function scheduledUpstream(upstream: UpstreamClient, opts: ScheduledUpstr
         shared.started = true;
         try {
           const answer = await upstream.call({ ...call, signal: controller.signal });
+          end();
           opts.events?.upstreamCall?.(call.action, 'ok');
           await opts.cache?.set(key, answer.body).catch(() => {});
           return answer;
         } catch (err) {
+          end();
           const failure = classifyUpstreamError(err);
           opts.events?.upstreamCall?.(
             call.action,

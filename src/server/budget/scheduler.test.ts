@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MemoryCallBudget, SAFETY_MS, WINDOW_MS, slidingWindowWait } from './call-budget';
+import { MemoryCallBudget, RUNNING_POLL_MS, SAFETY_MS, WINDOW_MS, slidingWindowWait } from './call-budget';
 import { BudgetBusyError, UpstreamScheduler, type Priority } from './scheduler';
 
 describe('slidingWindowWait', () => {
@@ -15,6 +15,23 @@ describe('slidingWindowWait', () => {
       100 + WINDOW_MS + SAFETY_MS - 1000,
     ],
     ['old calls do not count', [0, 1, 2], 2000, 3, 3, 0],
+    [
+      'the calls that fill the window still run: ask again shortly, their ends are not known',
+      [100, Infinity, Infinity],
+      950,
+      2,
+      2,
+      RUNNING_POLL_MS,
+    ],
+    [
+      'an ended call blocks the window: wait for it to leave, running ones after it do not matter',
+      [100, 200, Infinity],
+      950,
+      3,
+      3,
+      100 + WINDOW_MS + SAFETY_MS - 950,
+    ],
+    ['a running call counts in every window until it ends', [Infinity], 50_000, 1, 1, RUNNING_POLL_MS],
     [
       'burst 2 of limit 10: a third call at once waits',
       [1000, 1000],
@@ -33,11 +50,41 @@ describe('MemoryCallBudget', () => {
     let now = 0;
     const budget = new MemoryCallBudget(() => now);
     const starts: number[] = [];
-    for (now = 0; now < 10_000; now += 7) if (budget.takeSync(10, 10).taken) starts.push(now);
+    for (now = 0; now < 10_000; now += 7) {
+      const took = budget.takeSync(10, 10);
+      if (!took.taken) continue;
+      starts.push(now);
+      void budget.end(took.ticket!);
+    }
     for (let i = 10; i < starts.length; i++)
       expect(starts[i]! - starts[i - 10]!).toBeGreaterThanOrEqual(WINDOW_MS);
     // …and keeps close to the rate: ten calls per window of WINDOW_MS + SAFETY_MS.
-    expect(starts.length).toBeGreaterThanOrEqual(Math.floor((10_000 / (WINDOW_MS + SAFETY_MS)) * 10));
+    expect(starts.length).toBeGreaterThanOrEqual(Math.floor((10_000 / (WINDOW_MS + SAFETY_MS + 7)) * 10));
+  });
+
+  it('counts a call until one window after its end, however late it ends: the upstream saw it before its answer', () => {
+    let now = 0;
+    const budget = new MemoryCallBudget(() => now);
+    const slow = budget.takeSync(2, 2);
+    expect(budget.takeSync(2, 2).taken).toBe(true);
+    now = 5000;
+    // The slow call still runs: the window is full whatever the clock says.
+    expect(budget.takeSync(2, 2)).toEqual({ taken: false, waitMs: RUNNING_POLL_MS });
+    void budget.end(slow.ticket!);
+    now = 5000 + WINDOW_MS + SAFETY_MS - 1;
+    expect(budget.takeSync(2, 2).taken).toBe(false);
+    now = 5000 + WINDOW_MS + SAFETY_MS;
+    expect(budget.takeSync(2, 2).taken).toBe(true);
+  });
+
+  it('a call whose end is never reported counts as ended after its lease', () => {
+    let now = 0;
+    const budget = new MemoryCallBudget(() => now, 3000);
+    budget.takeSync(1, 1);
+    now = 3000 + WINDOW_MS + SAFETY_MS - 1;
+    expect(budget.takeSync(1, 1).taken).toBe(false);
+    now = 3000 + WINDOW_MS + SAFETY_MS + 1;
+    expect(budget.takeSync(1, 1).taken).toBe(true);
   });
 });
 
@@ -57,9 +104,10 @@ describe('UpstreamScheduler', () => {
   /** Enqueues calls and records the order they are granted in. */
   function run(s: UpstreamScheduler, calls: [user: string, priority: Priority][], order: string[]) {
     return calls.map(([user, priority], i) =>
-      s
-        .acquire({ user, priority, signal: never, maxWaitMs: 600_000 })
-        .then(() => order.push(`${user}:${priority}:${i}`)),
+      s.acquire({ user, priority, signal: never, maxWaitMs: 600_000 }).then((end) => {
+        order.push(`${user}:${priority}:${i}`);
+        end();
+      }),
     );
   }
 
@@ -110,7 +158,10 @@ describe('UpstreamScheduler', () => {
     const done = Array.from({ length: 20 }, (_, i) =>
       s
         .acquire({ user: `u${i % 3}`, priority: 'interactive', signal: never, maxWaitMs: 600_000 })
-        .then(() => at.push(Date.now())),
+        .then((end) => {
+          at.push(Date.now());
+          end();
+        }),
     );
     await vi.advanceTimersByTimeAsync(10_000);
     await Promise.all(done);
@@ -138,7 +189,7 @@ describe('UpstreamScheduler', () => {
 
   it('a caller that leaves is taken out of the queue', async () => {
     const s = make(1);
-    await s.acquire({ user: 'a', priority: 'interactive', signal: never, maxWaitMs: 60_000 });
+    (await s.acquire({ user: 'a', priority: 'interactive', signal: never, maxWaitMs: 60_000 }))();
     const leave = new AbortController();
     const left = s.acquire({ user: 'a', priority: 'interactive', signal: leave.signal, maxWaitMs: 60_000 });
     expect(s.waiting().interactive).toBe(1);

@@ -59,11 +59,14 @@ export interface AcquireRequest {
   maxWaitMs: number;
 }
 
+/** Reports that the granted call has ended (answered, failed or abandoned); call it once. */
+export type EndCall = () => void;
+
 interface Waiter {
   user: string;
   priority: Priority;
   enqueuedAt: number;
-  resolve: () => void;
+  resolve: (end: EndCall) => void;
   reject: (e: unknown) => void;
   cleanup: () => void;
 }
@@ -129,10 +132,12 @@ export class UpstreamScheduler {
   }
 
   /**
-   * Waits for one call's slot of the budget. Rejects with BudgetBusyError when the estimated
-   * wait exceeds `maxWaitMs` (at once) and with the signal's reason when it aborts.
+   * Waits for one call's slot of the budget; resolves with the function to call when the
+   * call has ended (the budget counts the call until one window after that, see
+   * call-budget.ts). Rejects with BudgetBusyError when the estimated wait exceeds
+   * `maxWaitMs` (at once) and with the signal's reason when it aborts.
    */
-  acquire(req: AcquireRequest): Promise<void> {
+  acquire(req: AcquireRequest): Promise<EndCall> {
     req.signal.throwIfAborted();
     const estimate = this.estimateWaitMs(req.user, req.priority);
     if (estimate > req.maxWaitMs && this.hasWaiters()) {
@@ -143,7 +148,7 @@ export class UpstreamScheduler {
         ),
       );
     }
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<EndCall>((resolve, reject) => {
       const queue = this.queues[req.priority];
       const onAbort = () => {
         this.remove(waiter);
@@ -228,6 +233,20 @@ export class UpstreamScheduler {
     return undefined;
   }
 
+  /** The EndCall of a granted ticket: tells the budget once, then serves whoever waits. */
+  private ender(ticket: string | undefined): EndCall {
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      if (ticket !== undefined)
+        void this.opts.budget
+          .end(ticket)
+          .catch((err: unknown) => this.opts.logger?.error({ err }, 'call budget: ending a call failed'))
+          .finally(() => void this.pump());
+    };
+  }
+
   private async pump(): Promise<void> {
     if (this.pumping) return;
     this.pumping = true;
@@ -247,11 +266,15 @@ export class UpstreamScheduler {
           this.timer = setTimeout(() => void this.pump(), took.waitMs);
           return;
         }
+        const end = this.ender(took.ticket);
         const w = this.next();
-        if (!w) return; // every waiter left while the budget was asked; the slot goes unused
+        if (!w) {
+          end(); // every waiter left while the budget was asked; the slot goes unused
+          return;
+        }
         w.cleanup();
         this.opts.onGranted?.(this.now() - w.enqueuedAt, w.priority);
-        w.resolve();
+        w.resolve(end);
       }
     } finally {
       this.pumping = false;

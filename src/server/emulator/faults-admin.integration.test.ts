@@ -109,6 +109,20 @@ describe('faults', () => {
     expect((await v3Request(emu).send()).status).toBe(200);
   });
 
+  it('/__admin/calls lists each signed call once, when it arrived and whether the cap let it pass', async () => {
+    const before = ((await admin('GET', '/__admin/calls')).json.calls as unknown[]).length;
+    emu.setFaults({ qpsPerKey: 2 });
+    const t0 = performance.now();
+    const answers = await Promise.all(Array.from({ length: 3 }, () => v3Request(emu).send()));
+    const calls = (
+      (await admin('GET', '/__admin/calls')).json.calls as { at: number; allowed: boolean }[]
+    ).slice(before);
+    expect(calls).toHaveLength(3);
+    expect(calls.filter((c) => c.allowed)).toHaveLength(answers.filter((a) => a.status === 200).length);
+    expect(calls.filter((c) => !c.allowed).length).toBeGreaterThanOrEqual(1);
+    for (const c of calls) expect(c.at).toBeGreaterThanOrEqual(t0);
+  });
+
   it('latencyMs delays the answer', async () => {
     emu.setFaults({ latencyMs: 150 });
     const r = await rawCall();

@@ -57,12 +57,34 @@ export function mergeFaults(base: Faults, patch: Partial<Faults>): Faults {
   return out;
 }
 
-/** Sliding one-second window per access key. */
+/** One signed call as the QPS guard saw it: when (ms, the emulator's monotonic clock) and whether it passed. */
+export interface CallArrival {
+  at: number;
+  allowed: boolean;
+}
+
+/** The most arrivals kept for `/__admin/calls` (the oldest go first). */
+const MAX_ARRIVALS = 20_000;
+
+/** Sliding one-second window per access key; keeps every signed call's arrival for tests and benchmarks. */
 export class QpsLimiter {
   private readonly hits = new Map<string, number[]>();
+  private arrivals: CallArrival[] = [];
 
   /** Records a request at `now`; false when the key already made `cap` in the last second. */
   allow(key: string, cap: number, now: number): boolean {
+    const allowed = this.check(key, cap, now);
+    if (this.arrivals.length >= MAX_ARRIVALS) this.arrivals = this.arrivals.slice(MAX_ARRIVALS / 2);
+    this.arrivals.push({ at: now, allowed });
+    return allowed;
+  }
+
+  /** The calls seen so far (at most the last MAX_ARRIVALS), oldest first. */
+  calls(): readonly CallArrival[] {
+    return this.arrivals;
+  }
+
+  private check(key: string, cap: number, now: number): boolean {
     if (cap <= 0) return true;
     let list = this.hits.get(key);
     if (!list) this.hits.set(key, (list = []));

@@ -1,5 +1,5 @@
 /**
- * Admin routes (`/__admin/health`, `/__admin/faults`, `/__admin/live`), never faulted.
+ * Admin routes (`/__admin/health`, `/__admin/faults`, `/__admin/calls`, `/__admin/live`), never faulted.
  * Answered only with the admin token (`Authorization: Bearer <EMULATOR_ADMIN_TOKEN>`), or
  * to a loopback client that also names a loopback Host: a loopback peer alone is not
  * enough, because a web page can reach 127.0.0.1 through a rebinding domain, and with
@@ -91,6 +91,9 @@ export async function adminRoutes(admin: FastifyInstance, opts: AdminRoutesOptio
     live: state.isLive(),
   }));
   admin.get('/__admin/faults', async () => state.faults());
+  // Every signed call's arrival (performance.now() ms) and whether the QPS cap let it pass:
+  // how tests and the benchmark count upstream calls per second where the upstream counts them.
+  admin.get('/__admin/calls', async () => ({ calls: state.qps.calls() }));
   admin.put('/__admin/faults', async (request, reply) => {
     const body = readJson(request);
     if (typeof body === 'symbol') return invalid(reply, 'The body must be a JSON object of faults.');

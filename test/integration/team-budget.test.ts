@@ -1,0 +1,138 @@
+/**
+ * Many replicas, one account budget: three real server processes (src/server/main.ts, as
+ * `npm start` runs it) share one real Redis (Debian's redis-server) in front of one
+ * emulator process whose per-key cap (EMULATOR_QPS) equals the budget. The emulator's call
+ * log (`/__admin/calls`) is where calls are counted: where the upstream counts them.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runExport } from '../../src/features/export/fetch-engine';
+import { generateDataset } from '../../src/server/emulator/dataset';
+import { taskFilter } from '../../src/server/emulator/query-engine';
+import { checkParams } from '../../src/shared/sophonsoar';
+import { startEmulatorProcess, peakCalls, type EmulatorProcess } from '../helpers/emulator-process';
+import { startRedis, type TestRedis } from '../helpers/redis-server';
+import { spawnServer, type SpawnedServer } from '../helpers/spawn-server';
+
+const QPS = 10;
+const TASKS = 450;
+const SEED = 11;
+
+let emu: EmulatorProcess;
+let redis: TestRedis;
+const servers: SpawnedServer[] = [];
+/** The emulator's data set (the same seed gives the same tasks). */
+const dataset = generateDataset(SEED, TASKS, Date.now()).tasks;
+
+/** The TaskIds an export of `query` must hold: the emulator's own filter over its data set. */
+function expectedIds(query: Record<string, string>): Set<string> {
+  const checked = checkParams('DescribeProcessTasks', query);
+  if (!checked.ok) throw new Error(`the export's query is invalid: ${JSON.stringify(query)}`);
+  return new Set(dataset.filter(taskFilter(checked.value)).map((t) => String(t.TaskId)));
+}
+
+beforeAll(async () => {
+  [emu, redis] = await Promise.all([
+    startEmulatorProcess({
+      EMULATOR_TASKS: String(TASKS),
+      EMULATOR_SEED: String(SEED),
+      EMULATOR_QPS: String(QPS),
+      EMULATOR_LATENCY_MS: '20',
+    }),
+    startRedis(),
+  ]);
+  const env = {
+    SOPHONSOAR_MODE: 'live',
+    SOPHONSOAR_ENDPOINT: emu.endpoint,
+    SOPHONSOAR_PROTOCOL: 'http',
+    ALIBABA_CLOUD_ACCESS_KEY_ID: emu.accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.accessKeySecret,
+    REDIS_URL: redis.url,
+    UPSTREAM_QPS: String(QPS),
+    UPSTREAM_REPLICAS: '3',
+    // Every client here is 127.0.0.1: the per-client limit is not what this test is about.
+    RATE_LIMIT_PER_MINUTE: '100000',
+  };
+  // The three replicas start at once, as a deployment rolls them out.
+  // Once listening, each keeps its warnings and errors.
+  const keep = (line: string) => /"level":(40|50|60)/.test(line);
+  servers.push(...(await Promise.all([1, 2, 3].map(() => spawnServer(env, { keep })))));
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
+  await redis?.stop();
+  await emu?.stop();
+});
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** One analyst: `n` list pages of their own (distinct queries, so no cache helps), timed. */
+async function analyst(base: string, user: number, n: number, latencies: number[]): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const r = await fetch(
+      `${base}/api/DescribeProcessTasks?PageSize=${10 + (user % 10)}&PageNumber=${1 + i + 3 * Math.floor(user / 10)}`,
+    );
+    await r.text();
+    latencies.push(performance.now() - t0);
+    statuses.push(r.status);
+    await sleep(300);
+  }
+  return statuses;
+}
+
+/** The SPA's export engine against one replica; the TaskIds it wrote. */
+async function exportAll(base: string) {
+  const ids: string[] = [];
+  const result = await runExport({
+    query: {},
+    baseUrl: base,
+    pageSize: 100,
+    onPage: (_n, tasks) => {
+      for (const t of tasks) ids.push(String(t.TaskId));
+    },
+  });
+  return { result, ids };
+}
+
+function expectExact(exports: Awaited<ReturnType<typeof exportAll>>[]): void {
+  for (const { result, ids } of exports) {
+    const expected = expectedIds(result.frozenQuery as Record<string, string>);
+    // Most of the data set: the hostile tasks without a ProcessTime fall outside the frozen end.
+    expect(expected.size).toBeGreaterThan(TASKS * 0.9);
+    expect(result).toMatchObject({ complete: true, rows: expected.size });
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(ids)).toEqual(expected);
+  }
+}
+
+describe('three replicas, one Redis, one budget', () => {
+  it('five exports and twenty analysts at once: the emulator never throttles, every export is exact', async () => {
+    const before = (await emu.calls()).length;
+    const latencies: number[] = [];
+    const t0 = performance.now();
+    const [exports, lists] = await Promise.all([
+      Promise.all(Array.from({ length: 5 }, (_, i) => exportAll(servers[i % 3]!.url))),
+      Promise.all(Array.from({ length: 20 }, (_, u) => analyst(servers[u % 3]!.url, u, 3, latencies))),
+    ]);
+    const seconds = (performance.now() - t0) / 1000;
+    const calls = (await emu.calls()).slice(before);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    console.log(
+      `team: ${calls.length} upstream calls in ${seconds.toFixed(1)} s (budget ${QPS}/s, peak ${peakCalls(calls)} in 1 s); ` +
+        `list p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms, ` +
+        `max ${sorted.at(-1)!.toFixed(0)} ms during 5 exports`,
+    );
+    expect(calls.filter((c) => !c.allowed)).toEqual([]);
+    expect(peakCalls(calls)).toBeLessThanOrEqual(QPS);
+    expectExact(exports);
+    // The budget may ask a list to come back later (429 Throttling.Budget), nothing else.
+    expect(lists.flat().filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    expect(lists.flat().filter((s) => s === 200).length).toBeGreaterThanOrEqual(55);
+    for (const s of servers) expect(s.output.filter((l) => l.includes('"level":50'))).toEqual([]);
+  }, 60_000);
+});
