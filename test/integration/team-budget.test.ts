@@ -4,6 +4,7 @@
  * emulator process whose per-key cap (EMULATOR_QPS) equals the budget. The emulator's call
  * log (`/__admin/calls`) is where calls are counted: where the upstream counts them.
  */
+import { Redis } from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../src/features/export/fetch-engine';
@@ -125,7 +126,8 @@ describe('three replicas, one Redis, one budget', () => {
     console.log(
       `team: ${calls.length} upstream calls in ${seconds.toFixed(1)} s (budget ${QPS}/s, peak ${peakCalls(calls)} in 1 s); ` +
         `list p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms, ` +
-        `max ${sorted.at(-1)!.toFixed(0)} ms during 5 exports`,
+        `max ${sorted.at(-1)!.toFixed(0)} ms during 5 exports; ` +
+        `${lists.flat().filter((st) => st === 429).length} of ${lists.flat().length} list requests asked to retry (429)`,
     );
     expect(calls.filter((c) => !c.allowed)).toEqual([]);
     expect(peakCalls(calls)).toBeLessThanOrEqual(QPS);
@@ -134,5 +136,63 @@ describe('three replicas, one Redis, one budget', () => {
     expect(lists.flat().filter((s) => s !== 200 && s !== 429)).toEqual([]);
     expect(lists.flat().filter((s) => s === 200).length).toBeGreaterThanOrEqual(55);
     for (const s of servers) expect(s.output.filter((l) => l.includes('"level":50'))).toEqual([]);
+  }, 60_000);
+
+  it('Redis stopped mid-run and started again: no crash, never above the budget, nothing lost, the shared budget comes back', async () => {
+    const before = (await emu.calls()).length;
+    const marks = servers.map((s) => s.output.length);
+    const latencies: number[] = [];
+    const run = Promise.all([
+      Promise.all(Array.from({ length: 2 }, (_, i) => exportAll(servers[i]!.url))),
+      Promise.all(Array.from({ length: 9 }, (_, u) => analyst(servers[u % 3]!.url, u + 40, 6, latencies))),
+    ]);
+    await sleep(1500);
+    await redis.stop();
+    await sleep(2500);
+    const readyWhileDown = await Promise.all(
+      servers.map((s) => fetch(`${s.url}/api/ready`).then((r) => r.status)),
+    );
+    await redis.start();
+    const [exports, lists] = await run;
+    const calls = (await emu.calls()).slice(before);
+    const perSecond = Array.from(
+      { length: Math.ceil((calls.at(-1)!.at - calls[0]!.at) / 1000) },
+      (_, i) =>
+        calls.filter(
+          (c) => c.allowed && c.at >= calls[0]!.at + i * 1000 && c.at < calls[0]!.at + (i + 1) * 1000,
+        ).length,
+    );
+    console.log(
+      `Redis restart: upstream calls per second ${perSecond.join(' ')} (budget ${QPS}/s); ` +
+        `${lists.flat().filter((st) => st === 429).length} of ${lists.flat().length} list requests asked to retry (429)`,
+    );
+    expect(readyWhileDown).toEqual([503, 503, 503]);
+    expect(calls.filter((c) => !c.allowed)).toEqual([]);
+    expect(peakCalls(calls)).toBeLessThanOrEqual(QPS);
+    expectExact(exports);
+    expect(lists.flat().filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    // Every replica still runs and answers; each said loudly that it fell back.
+    for (const [i, s] of servers.entries()) {
+      expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
+      expect(s.output.slice(marks[i]).some((l) => l.includes('Redis is unavailable'))).toBe(true);
+    }
+    // Back on Redis: ready again, and their calls are counted in the shared window again.
+    await sleep(500);
+    await Promise.all(
+      servers.map((s, i) =>
+        fetch(`${s.url}/api/DescribeProcessTasks?PageSize=7&PageNumber=${i + 1}`).then((r) => r.text()),
+      ),
+    );
+    for (const s of servers) expect((await fetch(`${s.url}/api/ready`)).status).toBe(200);
+    expect(servers.every((s, i) => s.output.slice(marks[i]).some((l) => l.includes('Redis is back')))).toBe(
+      true,
+    );
+    const probe = new Redis(redis.url);
+    try {
+      const [key] = await probe.keys('rtc:*:window');
+      expect(await probe.zcard(key!)).toBeGreaterThanOrEqual(3);
+    } finally {
+      probe.disconnect();
+    }
   }, 60_000);
 });
