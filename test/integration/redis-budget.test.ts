@@ -94,6 +94,23 @@ describe('the budget in Redis', () => {
     expect(peak(900)).toBeLessThanOrEqual(4);
   });
 
+  it('ten identical list requests at once, spread over both apps, cost one upstream call (no answer cache here)', async () => {
+    await new Promise((r) => setTimeout(r, 1200)); // the budget's window is empty again
+    fwd.reset();
+    const url = (i: number) => `${bases[i % 2]}/api/DescribeProcessTasks?PageSize=5&PageNumber=3`;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        fetch(url(i)).then(async (r) => ({ status: r.status, body: await r.text() })),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect(fwd.requests).toHaveLength(1);
+    // Once answered, nothing is reused (UPSTREAM_CACHE_MS=0): the same request is a new call.
+    expect((await fetch(url(0))).status).toBe(200);
+    expect(fwd.requests).toHaveLength(2);
+  });
+
   it('Redis down: each app keeps its share (2 calls/s), answers stay right, ready says so; Redis back: shared again', async () => {
     await redis.stop();
     fwd.reset();

@@ -138,6 +138,23 @@ describe('three replicas, one Redis, one budget', () => {
     for (const s of servers) expect(s.output.filter((l) => l.includes('"level":50'))).toEqual([]);
   }, 60_000);
 
+  it('a ticket link opened by ten people at once, spread over the three replicas, costs one upstream call', async () => {
+    await sleep(1200);
+    const before = (await emu.calls()).length;
+    const link = '/api/DescribeProcessTasks?PageSize=10&PageNumber=1&TaskStatus=%5B%2290%22%5D';
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        fetch(`${servers[i % 3]!.url}${link}`).then(async (r) => ({
+          status: r.status,
+          body: await r.text(),
+        })),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect((await emu.calls()).slice(before)).toHaveLength(1);
+  }, 20_000);
+
   it('Redis stopped mid-run and started again: no crash, never above the budget, nothing lost, the shared budget comes back', async () => {
     const before = (await emu.calls()).length;
     const marks = servers.map((s) => s.output.length);

@@ -10,6 +10,7 @@ import type { Redis } from 'ioredis';
 import { MemoryCallBudget } from './call-budget';
 import { RedisAnswerCache } from './redis';
 import { RedisCallBudget } from './redis-budget';
+import { RedisSharedFlights } from './shared-flights';
 import { scheduledUpstream, type UpstreamEvents } from './scheduled-upstream';
 import { UpstreamScheduler, type Priority } from './scheduler';
 
@@ -59,6 +60,7 @@ export function createBudget(opts: CreateBudgetOptions): Budget {
       scheduledUpstream(upstream, {
         scheduler,
         ...(cache && { cache }),
+        ...(opts.redis && { flights: new RedisSharedFlights(opts.redis.client, opts.redis.key) }),
         ...(opts.events && { events: opts.events }),
       }),
     close: async () => scheduler.close(),

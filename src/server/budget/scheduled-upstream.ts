@@ -3,7 +3,8 @@
  * with, in this order,
  * 1. the short answer cache (UPSTREAM_CACHE_MS; 0 turns it off),
  * 2. shared in-flight calls: identical concurrent requests (same action, same normalised
- *    query) wait for one upstream call,
+ *    query) wait for one upstream call, in this process and, with REDIS_URL, across
+ *    replicas (shared-flights.ts),
  * 3. the scheduler (scheduler.ts): one slot of the account's budget per upstream call.
  * Everyone using one console reads the same Alibaba Cloud account, so answers are shared
  * between users.
@@ -17,9 +18,12 @@ import { classifyUpstreamError, isThrottled, AttemptTimeoutError, RETRY_AFTER_MS
 import type { UpstreamCall, UpstreamClient, UpstreamResponse } from '../proxy/upstream-client';
 import { BudgetBusyError, type Priority, type UpstreamScheduler } from './scheduler';
 import type { AnswerCache } from './answer-cache';
+import type { Flight, SharedFlights } from './shared-flights';
 
 export interface ScheduledUpstreamOptions {
   scheduler: UpstreamScheduler;
+  /** Identical calls shared with the other replicas (REDIS_URL); undefined: this process only. */
+  flights?: SharedFlights;
   /** Where answers are kept for UPSTREAM_CACHE_MS (memory or Redis); undefined: no cache. */
   cache?: AnswerCache;
   /** Observers for the metrics (metrics.ts). */
@@ -74,7 +78,18 @@ export function scheduledUpstream(upstream: UpstreamClient, opts: ScheduledUpstr
       started: false,
     };
     shared.promise = (async () => {
+      let flight: Flight | undefined;
       try {
+        flight = await opts.flights?.begin(key, maxQueueWaitMs(call.timeoutMs) + call.timeoutMs);
+        if (flight?.role === 'follow') {
+          // Another replica makes this call: wait for its answer (half the attempt time at
+          // most), else make our own.
+          const body = await opts.flights!.follow(flight.token, key, call.timeoutMs / 2, controller.signal);
+          if (body) {
+            opts.events?.sharedCall?.(call.action);
+            return { body };
+          }
+        }
         const end = await opts.scheduler.acquire({
           user,
           priority,
@@ -86,6 +101,7 @@ export function scheduledUpstream(upstream: UpstreamClient, opts: ScheduledUpstr
           const answer = await upstream.call({ ...call, signal: controller.signal });
           end();
           opts.events?.upstreamCall?.(call.action, 'ok');
+          if (flight?.role === 'lead') await opts.flights!.publish(flight.token, answer.body);
           await opts.cache?.set(key, answer.body).catch(() => {});
           return answer;
         } catch (err) {
@@ -108,6 +124,7 @@ export function scheduledUpstream(upstream: UpstreamClient, opts: ScheduledUpstr
           throw err;
         }
       } finally {
+        if (flight?.role === 'lead') void opts.flights!.finish(key, flight.token);
         if (inFlight.get(key) === shared) inFlight.delete(key);
       }
     })();
