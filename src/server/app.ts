@@ -150,8 +150,29 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', refuseUndecodableApiUrl);
   await app.register(registerHostCheck, { allowed: options.allowedHosts ?? [] });
 
+  // REDIS_URL: what the replicas share (the budget, answers, rate limits, failed logins).
+  const redis = options.config.redisUrl ? connectRedis(options.config.redisUrl, options.logger) : undefined;
+  if (redis) {
+    app.addHook('onClose', async () => void redis.disconnect());
+    // Every replica starts on the shared budget, not some on their fallback share.
+    if (!(await redisReady(redis, 3000)))
+      options.logger?.error(
+        "Redis did not answer within 3 s: starting on this replica's share of the budget",
+      );
+  }
+  const redisPrefix = redis ? await budgetKey(options.upstream) : undefined;
+  const accessControl = options.accessControl ?? { mode: 'none' };
   // Before every route, so it guards /api and the SPA alike.
-  await app.register(registerAccessControl, options.accessControl ?? { mode: 'none' });
+  await app.register(registerAccessControl, {
+    ...accessControl,
+    ...(redis && {
+      failedLoginStore: {
+        redis,
+        prefix: redisPrefix!,
+        replicas: (options.config.budget ?? DEFAULT_BUDGET).replicas,
+      },
+    }),
+  });
 
   const appConfig: AppConfig = {
     mode: options.upstream.mode,
@@ -167,15 +188,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
   const metrics = createMetrics();
   const budgetConfig = options.config.budget ?? DEFAULT_BUDGET;
-  const redis = options.config.redisUrl ? connectRedis(options.config.redisUrl, options.logger) : undefined;
-  if (redis) {
-    app.addHook('onClose', async () => void redis.disconnect());
-    // Every replica starts on the shared budget, not some on their fallback share.
-    if (!(await redisReady(redis, 3000)))
-      options.logger?.error(
-        "Redis did not answer within 3 s: starting on this replica's share of the budget",
-      );
-  }
   const budget = createBudget({
     config: budgetConfig,
     ...(redis && { redis: { client: redis, key: await budgetKey(options.upstream) } }),

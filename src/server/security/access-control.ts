@@ -8,7 +8,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AccessControlConfig } from './access-control-config';
-import { FailedLoginLimiter, clientKey } from './failed-attempt-limiter';
+import { FailedLoginLimiter, clientKey, type SharedLoginStore } from './failed-attempt-limiter';
 import {
   hashPassword,
   isAcceptablePassword,
@@ -94,10 +94,15 @@ function parseBasic(
   return { user: decoded.slice(0, colon), password };
 }
 
-async function basicAuth(app: FastifyInstance, config: Extract<AccessControlConfig, { mode: 'basic' }>) {
+async function basicAuth(
+  app: FastifyInstance,
+  config: Extract<AccessControlConfig, { mode: 'basic' }>,
+  store: SharedLoginStore | undefined,
+) {
   const limiter = new FailedLoginLimiter({
     perClientUser: config.failedLimit,
     global: config.failedGlobalLimit ?? Math.max(100, 10 * config.failedLimit),
+    ...(store && { store }),
   });
   // Unknown users are checked against a throwaway hash of the same cost, so the response
   // time does not reveal which user names exist.
@@ -249,9 +254,13 @@ function proxyAuth(app: FastifyInstance, config: Extract<AccessControlConfig, { 
   });
 }
 
-async function accessControl(app: FastifyInstance, config: AccessControlConfig): Promise<void> {
+/** The access control settings and, with REDIS_URL, where replicas share the failed-login counts. */
+export type AccessControlOptions = AccessControlConfig & { failedLoginStore?: SharedLoginStore };
+
+async function accessControl(app: FastifyInstance, options: AccessControlOptions): Promise<void> {
+  const { failedLoginStore, ...config } = options;
   if (!app.hasRequestDecorator('user')) app.decorateRequest('user', undefined);
-  if (config.mode === 'basic') await basicAuth(app, config);
+  if (config.mode === 'basic') await basicAuth(app, config, failedLoginStore);
   else if (config.mode === 'proxy') proxyAuth(app, config);
   app.log.info(
     { mode: config.mode, ...(config.mode === 'basic' ? { users: config.users.size } : {}) },

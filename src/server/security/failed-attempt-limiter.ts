@@ -1,5 +1,15 @@
 import ipaddr from 'ipaddr.js';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+/** Where replicas share the failed-login counts (REDIS_URL). */
+export interface SharedLoginStore {
+  redis: Redis;
+  /** Key prefix of this console's data in Redis (src/server/budget/redis.ts budgetKey). */
+  prefix: string;
+  /** UPSTREAM_REPLICAS: while Redis is down each replica allows its share of the limits. */
+  replicas: number;
+}
 
 /**
  * Failed-login limits for basic authentication (rate-limiter-flexible, in memory):
@@ -12,10 +22,17 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
  *   pass the ceiling, so a distributed attack does not lock out the users who work here.
  *
  * A successful login resets its pair. Windows are fixed from the first failure.
+ *
+ * With a shared store (REDIS_URL) the counts are kept in Redis (RateLimiterRedis), so a
+ * guesser spreading tries over the replicas behind a load balancer meets the same limits.
+ * While Redis is down or slow, each replica counts in memory (rate-limiter-flexible's
+ * insurance limiter) with its share of each limit (limit / UPSTREAM_REPLICAS, at least 1),
+ * the budget's fallback rule, and uses Redis again as soon as it answers. The exemption of
+ * known pairs stays per replica.
  */
 export class FailedLoginLimiter {
-  private readonly pairs: RateLimiterMemory;
-  private readonly all: RateLimiterMemory;
+  private readonly pairs: RateLimiterAbstract;
+  private readonly all: RateLimiterAbstract;
   private readonly known = new Map<string, number>();
 
   constructor(
@@ -28,11 +45,29 @@ export class FailedLoginLimiter {
       knownTtlMs?: number;
       /** Bound on remembered successful pairs (default 10,000; the oldest go first). */
       maxKnown?: number;
+      /** Shared by the replicas through Redis; absent: this process only. */
+      store?: SharedLoginStore;
     },
   ) {
     const duration = (opts.windowMs ?? 60_000) / 1000;
-    this.pairs = new RateLimiterMemory({ points: opts.perClientUser, duration, keyPrefix: 'pair' });
-    this.all = new RateLimiterMemory({ points: opts.global, duration, keyPrefix: 'all' });
+    const limiter = (points: number, name: string): RateLimiterAbstract => {
+      const store = opts.store;
+      if (!store) return new RateLimiterMemory({ points, duration, keyPrefix: name });
+      return new RateLimiterRedis({
+        storeClient: store.redis,
+        points,
+        duration,
+        keyPrefix: `${store.prefix}:login-${name}`,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory({
+          points: Math.max(1, Math.floor(points / store.replicas)),
+          duration,
+          keyPrefix: name,
+        }),
+      });
+    };
+    this.pairs = limiter(opts.perClientUser, 'pair');
+    this.all = limiter(opts.global, 'all');
   }
 
   private static key(client: string, user: string): string {
@@ -49,12 +84,14 @@ export class FailedLoginLimiter {
   ): Promise<{ retryAfterSeconds: number; scope: 'client-user' | 'global' } | undefined> {
     const key = FailedLoginLimiter.key(client, user);
     const pair = await this.pairs.get(key);
-    if (pair && pair.consumedPoints >= this.opts.perClientUser) {
+    // remainingPoints, not consumedPoints: while Redis is down the insurance limiter answers
+    // with its own (smaller) share.
+    if (pair && pair.consumedPoints > 0 && pair.remainingPoints <= 0) {
       return { retryAfterSeconds: Math.max(1, Math.ceil(pair.msBeforeNext / 1000)), scope: 'client-user' };
     }
     if (this.isKnown(key)) return undefined;
     const all = await this.all.get('all');
-    if (all && all.consumedPoints >= this.opts.global) {
+    if (all && all.consumedPoints > 0 && all.remainingPoints <= 0) {
       return { retryAfterSeconds: Math.max(1, Math.ceil(all.msBeforeNext / 1000)), scope: 'global' };
     }
     return undefined;
