@@ -5,7 +5,7 @@
  * (EMULATOR_QPS) let it pass.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Faults } from '../../src/server/emulator/index';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, type Faults } from '../../src/server/emulator/index';
 import { isolatedEnv } from './spawn-server';
 
 export interface CallArrival {
@@ -26,18 +26,20 @@ export interface EmulatorProcess {
   stop(): Promise<void>;
 }
 
-const KEY_ID = 'LTAI5tTeamBudgetTest01';
-const KEY_SECRET = 'team-budget-test-secret-0123456789';
-
-/** Starts the emulator process with EMULATOR_* settings `env` (EMULATOR_TASKS, EMULATOR_QPS, ...). */
-export async function startEmulatorProcess(env: Record<string, string>): Promise<EmulatorProcess> {
+/**
+ * Starts the emulator process with EMULATOR_* settings `env` (EMULATOR_TASKS, EMULATOR_QPS,
+ * EMULATOR_LATENCY_MS, ...); the demo key pair unless `env` sets one.
+ */
+export async function startEmulatorProcess(env: NodeJS.ProcessEnv = {}): Promise<EmulatorProcess> {
+  const keyId = env.EMULATOR_ACCESS_KEY_ID ?? DEMO_ACCESS_KEY_ID;
+  const keySecret = env.EMULATOR_ACCESS_KEY_SECRET ?? DEMO_ACCESS_KEY_SECRET;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/emulator/main.ts'], {
     env: isolatedEnv({
       EMULATOR_HOST: '127.0.0.1',
       EMULATOR_PORT: '0',
       EMULATOR_LIVE: '0',
-      EMULATOR_ACCESS_KEY_ID: KEY_ID,
-      EMULATOR_ACCESS_KEY_SECRET: KEY_SECRET,
+      EMULATOR_ACCESS_KEY_ID: keyId,
+      EMULATOR_ACCESS_KEY_SECRET: keySecret,
       LOG_LEVEL: 'warn',
       ...env,
     }),
@@ -58,8 +60,8 @@ export async function startEmulatorProcess(env: Record<string, string>): Promise
   return {
     endpoint,
     url,
-    accessKeyId: KEY_ID,
-    accessKeySecret: KEY_SECRET,
+    accessKeyId: keyId,
+    accessKeySecret: keySecret,
     async calls() {
       const r = await fetch(`${url}/__admin/calls`);
       return ((await r.json()) as { calls: CallArrival[] }).calls;
