@@ -32,22 +32,9 @@ describe('/api basics', () => {
     expect(r.json()).toEqual({ status: 'ok' });
   });
 
-  it('GET /api/config tells the SPA the export rate the operator set', async () => {
-    const other = await buildApp(
-      offlineOptions({
-        config: {
-          upstream: { timeoutMs: 200, deadlineMs: 400, retries: 0 },
-          rateLimitPerMinute: 600,
-          exportMaxRequestsPerSecond: 7,
-        },
-      }),
-    );
-    try {
-      const r = await other.inject('/api/config');
-      expect(appConfigSchema.parse(r.json())).toMatchObject({ exportMaxRequestsPerSecond: 7 });
-    } finally {
-      await other.close();
-    }
+  it('GET /api/config sets no export rate: the server paces exports with the account budget', async () => {
+    const r = await app.inject('/api/config');
+    expect(appConfigSchema.parse(r.json())).not.toHaveProperty('exportMaxRequestsPerSecond');
   });
 
   it('GET /api/config', async () => {

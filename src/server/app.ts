@@ -39,13 +39,7 @@ export interface BuildAppOptions {
     Partial<
       Pick<
         ServerConfig,
-        | 'exportMaxRequestsPerSecond'
-        | 'tls'
-        | 'trustProxyTls'
-        | 'headersTimeoutMs'
-        | 'maxConnectionsPerClient'
-        | 'budget'
-        | 'redisUrl'
+        'tls' | 'trustProxyTls' | 'headersTimeoutMs' | 'maxConnectionsPerClient' | 'budget' | 'redisUrl'
       >
     >;
   /**
@@ -182,9 +176,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       credentialProvider: options.upstream.credentialProvider,
     }),
     version: options.version,
-    ...(options.config.exportMaxRequestsPerSecond !== undefined && {
-      exportMaxRequestsPerSecond: options.config.exportMaxRequestsPerSecond,
-    }),
   };
   const metrics = createMetrics();
   const budgetConfig = options.config.budget ?? DEFAULT_BUDGET;

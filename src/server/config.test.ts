@@ -11,7 +11,6 @@ describe('loadConfig', () => {
       protocol: 'https',
       upstream: { timeoutMs: 10_000, deadlineMs: 25_000, retries: 3 },
       rateLimitPerMinute: 3000,
-      exportMaxRequestsPerSecond: 30,
       logLevel: 'info',
       emulator: {},
       accessControl: { mode: 'none' },
@@ -34,7 +33,6 @@ describe('loadConfig', () => {
       UPSTREAM_DEADLINE_MS: '1500',
       UPSTREAM_RETRIES: '0',
       RATE_LIMIT_PER_MINUTE: '60',
-      EXPORT_MAX_REQUESTS_PER_SECOND: '1',
       LOG_LEVEL: 'warn',
       EMULATOR_TASKS: '40',
       AUTH_MODE: 'proxy',
@@ -57,7 +55,6 @@ describe('loadConfig', () => {
       protocol: 'http',
       upstream: { timeoutMs: 500, deadlineMs: 1500, retries: 0 },
       rateLimitPerMinute: 60,
-      exportMaxRequestsPerSecond: 1,
       logLevel: 'warn',
       emulator: { tasks: 40 },
       accessControl: { mode: 'proxy', trustedProxies: ['10.0.0.5'] },
@@ -119,8 +116,6 @@ describe('loadConfig', () => {
     ['UPSTREAM_DEADLINE_MS', 'soon'],
     ['UPSTREAM_RETRIES', '11'],
     ['RATE_LIMIT_PER_MINUTE', '0'],
-    ['EXPORT_MAX_REQUESTS_PER_SECOND', '0'],
-    ['EXPORT_MAX_REQUESTS_PER_SECOND', 'fast'],
     ['LOG_LEVEL', 'verbose'],
     ['HOST', 'a b'],
     ['ALLOWED_HOSTS', 'https://console.example.com'],
@@ -137,13 +132,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid ${name}=`));
   });
 
-  it('refuses an export rate above the per-client API budget', () => {
-    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '600', EXPORT_MAX_REQUESTS_PER_SECOND: '11' })).toThrow(
-      /^Invalid EXPORT_MAX_REQUESTS_PER_SECOND=11: .*RATE_LIMIT_PER_MINUTE \(600\).*at most 10/,
-    );
-    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '600', EXPORT_MAX_REQUESTS_PER_SECOND: '10' })).toMatchObject({
-      exportMaxRequestsPerSecond: 10,
-    });
+  it.each(['30', '10'])(
+    'refuses EXPORT_MAX_REQUESTS_PER_SECOND=%j, which is no longer read, naming what paces exports now',
+    (value) => {
+      expect(() => loadConfig({ EXPORT_MAX_REQUESTS_PER_SECOND: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ EXPORT_MAX_REQUESTS_PER_SECOND: value })).toThrow(
+        /^EXPORT_MAX_REQUESTS_PER_SECOND is no longer read: .*UPSTREAM_QPS/,
+      );
+    },
+  );
+
+  it('an empty EXPORT_MAX_REQUESTS_PER_SECOND is as good as absent', () => {
+    expect(loadConfig({ EXPORT_MAX_REQUESTS_PER_SECOND: ' ' })).toMatchObject({ rateLimitPerMinute: 3000 });
   });
 
   it('refuses a deadline shorter than one attempt', () => {

@@ -207,7 +207,6 @@ const envSchema = z.object({
   UPSTREAM_DEADLINE_MS: intVar(50, 600_000, 25_000),
   UPSTREAM_RETRIES: intVar(0, 10, 3),
   RATE_LIMIT_PER_MINUTE: intVar(1, 1_000_000, 3000),
-  EXPORT_MAX_REQUESTS_PER_SECOND: intVar(1, 1000, 30),
   LOG_LEVEL: enumVar(LOG_LEVELS, 'info'),
   ALLOWED_HOSTS: allowedHostsVar,
   TLS_CERT_FILE: pathVar,
@@ -241,8 +240,6 @@ export interface ServerConfig {
     retries: number;
   };
   rateLimitPerMinute: number;
-  /** Ceiling of a CSV export's request rate, told to the SPA by /api/config. */
-  exportMaxRequestsPerSecond: number;
   logLevel: (typeof LOG_LEVELS)[number];
   /** The embedded emulator's settings (demo mode), from EMULATOR_*. */
   emulator: EmulatorOptions;
@@ -346,9 +343,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       `Invalid UPSTREAM_DEADLINE_MS=${e.UPSTREAM_DEADLINE_MS}: must be at least UPSTREAM_TIMEOUT_MS (${e.UPSTREAM_TIMEOUT_MS}).`,
     );
   }
-  if (e.EXPORT_MAX_REQUESTS_PER_SECOND * 60 > e.RATE_LIMIT_PER_MINUTE) {
+  // Removed with the server's budget (src/server/budget): the export's pace is the account's
+  // budget shared by every user, not a per-tab ceiling. Said, not silently ignored.
+  if ((env.EXPORT_MAX_REQUESTS_PER_SECOND ?? '').trim() !== '') {
     throw new ConfigError(
-      `Invalid EXPORT_MAX_REQUESTS_PER_SECOND=${e.EXPORT_MAX_REQUESTS_PER_SECOND}: an export would exceed RATE_LIMIT_PER_MINUTE (${e.RATE_LIMIT_PER_MINUTE}); lower it to at most ${Math.floor(e.RATE_LIMIT_PER_MINUTE / 60)} or raise RATE_LIMIT_PER_MINUTE.`,
+      'EXPORT_MAX_REQUESTS_PER_SECOND is no longer read: exports are paced by the server\'s upstream budget, shared by every user (UPSTREAM_QPS, see "Running for a team" in the README). Remove the variable.',
     );
   }
   if (e.UPSTREAM_BURST !== undefined && e.UPSTREAM_BURST > e.UPSTREAM_QPS) {
@@ -369,7 +368,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       retries: e.UPSTREAM_RETRIES,
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
-    exportMaxRequestsPerSecond: e.EXPORT_MAX_REQUESTS_PER_SECOND,
     logLevel: e.LOG_LEVEL,
     emulator: emulatorOptionsFromEnv(env),
     accessControl: accessControlSettings(env, e.HOST),

@@ -10,8 +10,8 @@
  *   and fall outside the export's request-rate ceiling.
  * - The task list in the SPA (src/lib/query-client.ts) never retries a 429 blindly: it
  *   waits at least the `Retry-After` it was given.
- * - The CSV export (src/features/export) owns its back-off on 429 and paces every retry
- *   under its own ceiling (EXPORT_MAX_REQUESTS_PER_SECOND).
+ * - The CSV export (src/features/export) owns its back-off on 429; its pace is the
+ *   account's budget (below), shared with every other user.
  * - Every attempt, first or retry, takes a slot of the account's budget
  *   (src/server/budget): the budget answers 429 `Throttling.Budget` itself when a call
  *   cannot start in time, and that is not retried here either.

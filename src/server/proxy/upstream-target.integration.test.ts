@@ -89,7 +89,6 @@ describe('mode decision', () => {
         endpointHost: standalone.endpoint,
         credentialProvider: 'env/static_ak',
         version: '1.2.3',
-        exportMaxRequestsPerSecond: 30,
       });
       const r = await app.inject('/api/DescribeProcessTasks?PageSize=5&Direction=asc');
       expect(r.statusCode).toBe(200);
