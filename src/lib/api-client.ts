@@ -57,7 +57,7 @@ export function errorHints(body: {
   return hints;
 }
 
-/** The header that marks a background request (src/server/budget/priority.ts reads it). */
+/** The header that marks a background request (src/server/proxy/api-routes.ts reads it for the budget). */
 export const PRIORITY_HEADER = 'x-rtc-priority';
 
 export interface ApiCallOptions {
