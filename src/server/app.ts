@@ -181,6 +181,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const budgetConfig = options.config.budget ?? DEFAULT_BUDGET;
   const budget = createBudget({
     config: budgetConfig,
+    attemptTimeoutMs: options.config.upstream.timeoutMs,
     ...(redis && { redis: { client: redis, key: await budgetKey(options.upstream) } }),
     target: options.upstream,
     ...(options.logger && { logger: options.logger }),

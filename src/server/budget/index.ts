@@ -7,7 +7,7 @@ import type { BudgetConfig } from '../config';
 import type { UpstreamClient, UpstreamTarget } from '../proxy/upstream-client';
 import { MemoryAnswerCache } from './answer-cache';
 import type { Redis } from 'ioredis';
-import { MemoryCallBudget } from './call-budget';
+import { DEFAULT_LEASE_MS, MemoryCallBudget } from './call-budget';
 import { RedisAnswerCache } from './redis';
 import { RedisCallBudget } from './redis-budget';
 import { RedisSharedFlights } from './shared-flights';
@@ -30,10 +30,16 @@ export interface CreateBudgetOptions {
   logger?: Logger;
   events?: UpstreamEvents;
   onGranted?: (waitedMs: number, priority: Priority) => void;
+  /**
+   * The longest one upstream attempt can take, ms (UPSTREAM_TIMEOUT_MS): a call whose end
+   * was never reported counts as ended this long (plus a second) after its grant.
+   */
+  attemptTimeoutMs?: number;
 }
 
 export function createBudget(opts: CreateBudgetOptions): Budget {
   const logger = opts.logger?.child({ component: 'budget' });
+  const leaseMs = opts.attemptTimeoutMs === undefined ? DEFAULT_LEASE_MS : opts.attemptTimeoutMs + 1000;
   const scheduler = new UpstreamScheduler({
     qps: opts.config.qps,
     burst: opts.config.burst,
@@ -42,9 +48,10 @@ export function createBudget(opts: CreateBudgetOptions): Budget {
           redis: opts.redis.client,
           key: `${opts.redis.key}:window`,
           replicas: opts.config.replicas,
+          leaseMs,
           ...(logger && { logger }),
         })
-      : new MemoryCallBudget(),
+      : new MemoryCallBudget(undefined, leaseMs),
     ...(logger && { logger }),
     ...(opts.onGranted && { onGranted: opts.onGranted }),
   });

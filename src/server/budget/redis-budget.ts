@@ -94,10 +94,16 @@ return 1
 `;
 
 // KEYS[1]: the window. ARGV: window + lease ms, then pairs of member and ms from now (<= 0: ended
-// that long ago; a running call: its lease left). This replica's fallback calls, written back.
+// that long ago; a running call: its lease left). This replica's calls Redis does not know
+// of, or knows as still running: added, or their scores lowered to their ends.
 const BACKFILL_SCRIPT = `${NOW_LUA}
 for i = 2, #ARGV, 2 do
-  redis.call('ZADD', KEYS[1], 'GT', now + tonumber(ARGV[i + 1]), ARGV[i])
+  local score = now + tonumber(ARGV[i + 1])
+  if redis.call('ZSCORE', KEYS[1], ARGV[i]) then
+    redis.call('ZADD', KEYS[1], 'XX', 'LT', score, ARGV[i])
+  else
+    redis.call('ZADD', KEYS[1], score, ARGV[i])
+  end
 end
 redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[1]))
 return 1
@@ -123,7 +129,10 @@ export interface RedisBudgetOptions {
 interface Grant {
   local: string;
   member?: string;
-  /** Granted in fallback: written back to Redis on return while still in the window. */
+  /**
+   * To write to Redis on return while still in the window: granted in fallback (Redis
+   * never saw it), or its end could not be written (Redis still counts it as running).
+   */
   fallback: boolean;
 }
 
@@ -153,6 +162,7 @@ export class RedisCallBudget implements CallBudget {
   }
 
   async take(limit: number, burst: number): Promise<TakeResult> {
+    this.prune();
     if (this.mode === 'fallback' && this.now() - this.lastTry >= RETRY_REDIS_MS) {
       this.lastTry = this.now();
       if (await this.backToRedis()) {
@@ -198,7 +208,6 @@ export class RedisCallBudget implements CallBudget {
         );
       }
     }
-    this.prune();
     const quiet = this.quietUntil - this.now();
     if (quiet > 0) return { taken: false, waitMs: Math.min(Math.ceil(quiet), RETRY_REDIS_MS) };
     const own = this.local.takeSync(this.share(limit), Math.min(burst, this.share(limit)));
@@ -210,12 +219,14 @@ export class RedisCallBudget implements CallBudget {
     const g = this.grants.get(ticket);
     if (!g) return;
     this.local.endSync(g.local);
-    if (!g.fallback) this.grants.delete(ticket);
-    if (g.member === undefined) return;
+    if (g.fallback) return; // written back, with its end, when Redis returns
     try {
-      await this.opts.redis.eval(END_SCRIPT, 1, this.opts.key, g.member);
+      await this.opts.redis.eval(END_SCRIPT, 1, this.opts.key, g.member!);
+      this.grants.delete(ticket);
     } catch {
-      /* Redis keeps it until its lease runs out: counted longer, never shorter */
+      // Redis still counts it as running (until its lease runs out): its end is written
+      // with the fallback calls when Redis returns.
+      g.fallback = true;
     }
   }
 
@@ -255,7 +266,7 @@ export class RedisCallBudget implements CallBudget {
           continue;
         }
         // Running: keep it running in Redis too (grant + lease), rescored when it ends.
-        const member = randomUUID();
+        const member = g.member ?? randomUUID();
         args.push(member, Math.ceil((call.end === Infinity ? call.start + this.leaseMs : call.end) - now));
         g.member = member;
         g.fallback = false;
