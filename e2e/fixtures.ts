@@ -20,8 +20,8 @@ export { expect };
 /** Dataset used by every e2e run: fixed seed, 3000 tasks, no live arrivals. */
 export const E2E_SEED = 20261127;
 export const E2E_TASKS = 3000;
-/** The server's EXPORT_MAX_REQUESTS_PER_SECOND in e2e runs. */
-export const E2E_EXPORT_MAX_RPS = 12;
+/** The server's UPSTREAM_QPS in e2e runs: the budget that paces exports. */
+export const E2E_UPSTREAM_QPS = 12;
 
 export interface RunningServer {
   /** The server, e.g. http://127.0.0.1:41234 */
@@ -71,12 +71,10 @@ function cleanEnv(home: string): NodeJS.ProcessEnv {
     EMULATOR_SEED: String(E2E_SEED),
     EMULATOR_TASKS: String(E2E_TASKS),
     EMULATOR_LIVE: '0',
-    // A low export ceiling that the export spec can see the page keep to.
-    EXPORT_MAX_REQUESTS_PER_SECOND: String(E2E_EXPORT_MAX_RPS),
-    // These specs test the SPA, not the account's budget (test/integration/upstream-budget
-    // and team-budget do): a budget above the export's ceiling, and no answer cache, so
-    // faults injected by a spec show at once.
-    UPSTREAM_QPS: '50',
+    // A budget low enough for the export spec to see the export keep to it (the budget
+    // itself is tested in test/integration/upstream-budget and team-budget), and no answer
+    // cache, so faults injected by a spec show at once.
+    UPSTREAM_QPS: String(E2E_UPSTREAM_QPS),
     UPSTREAM_CACHE_MS: '0',
     ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
     LOG_LEVEL: 'info',

@@ -74,14 +74,14 @@ describe('RedisCallBudget switches', () => {
     expect((await budget.take(4, 4)).taken).toBe(false);
     // Redis knows b now, as running (its lease ahead), beside the new call; a ended before
     // the window and is not written.
-    const members = await probe.zrange(KEY, 0, -1, 'WITHSCORES');
+    const members = await probe.zrange(KEY, '0', '-1', 'WITHSCORES');
     expect(members).toHaveLength(4);
     const now = await redisNow();
     for (const score of [members[1], members[3]]) expect(Number(score)).toBeGreaterThan(now + 10_000);
     // Both end: Redis lowers their scores to their ends.
     await budget.end(b.ticket);
     await budget.end(back.ticket!);
-    const after = await probe.zrange(KEY, 0, -1, 'WITHSCORES');
+    const after = await probe.zrange(KEY, '0', '-1', 'WITHSCORES');
     expect(after).toHaveLength(4);
     for (const score of [after[1], after[3]])
       expect(Number(score)).toBeLessThanOrEqual((await redisNow()) + 5);
