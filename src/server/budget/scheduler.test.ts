@@ -198,6 +198,34 @@ describe('UpstreamScheduler', () => {
     expect(s.waiting().interactive).toBe(0);
   });
 
+  it('while people browse, exports leave a fifth of the window free: a list asked for starts at once', async () => {
+    const s = make(10);
+    const granted: string[] = [];
+    const take = (user: string, priority: Priority) =>
+      s.acquire({ user, priority, signal: never, maxWaitMs: 600_000 }).then((end) => {
+        granted.push(`${user}@${Date.now()}`);
+        end();
+      });
+    // Nobody browsing: an export may use the whole window.
+    const alone = Array.from({ length: 12 }, () => take('export', 'background'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toHaveLength(10);
+    await vi.advanceTimersByTimeAsync(5000);
+    await Promise.all(alone);
+    // Someone opens a list: for the next seconds exports take at most 8 of 10.
+    await take('analyst', 'interactive');
+    await vi.advanceTimersByTimeAsync(WINDOW_MS + SAFETY_MS);
+    granted.length = 0;
+    const busy = Array.from({ length: 12 }, () => take('export', 'background'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toHaveLength(8);
+    const t = Date.now();
+    await take('analyst', 'interactive');
+    expect(Date.now() - t).toBe(0);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await Promise.all(busy);
+  });
+
   it('halves the rate when the upstream throttles and recovers by 1 call/s each second', async () => {
     const s = make(10);
     await s.onUpstreamThrottled();

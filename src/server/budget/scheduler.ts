@@ -8,6 +8,9 @@
  * A call whose estimated wait is longer than it may wait is refused at once with a
  * BudgetBusyError carrying a truthful retry time, never left hanging.
  *
+ * While people browse, background calls leave INTERACTIVE_RESERVE of the window free for
+ * them, so a list does not wait for the exports' calls to leave the window.
+ *
  * Throttling from the upstream despite the budget (another client of the same account, a
  * lower quota than UPSTREAM_QPS) lowers the rate: halved at most once per second
  * (multiplicative decrease), then raised by RECOVERY_PER_S calls/s each second (additive
@@ -23,6 +26,14 @@ export const PRIORITIES: readonly Priority[] = ['interactive', 'background'];
 export const RECOVERY_PER_S = 1;
 /** The rate never drops below this many calls/s. */
 const MIN_RATE = 1;
+/**
+ * While people are browsing (an interactive call in the last RESERVE_HOLD_MS), background
+ * calls leave this share of the window free, so a list asked for meets a free slot instead
+ * of waiting for the exports' calls to leave the window. Rounded down: no reserve below
+ * 5 calls/s.
+ */
+export const INTERACTIVE_RESERVE = 0.2;
+export const RESERVE_HOLD_MS = 5000;
 
 /** The call could not get a slot of the budget in time; retry after `retryAfterMs`. */
 export class BudgetBusyError extends Error {
@@ -82,6 +93,8 @@ export class UpstreamScheduler {
   private readonly now: () => number;
   /** After upstream throttling: the rate it was lowered to and when. */
   private lowered: { rate: number; at: number } | undefined;
+  /** When an interactive call last asked (ms); -Infinity: never. */
+  private lastInteractive = -Infinity;
 
   constructor(private readonly opts: SchedulerOptions) {
     this.now = opts.now ?? (() => performance.now());
@@ -98,8 +111,11 @@ export class UpstreamScheduler {
     return rate;
   }
 
-  private limits(): { limit: number; burst: number } {
-    const limit = Math.max(MIN_RATE, Math.floor(this.rate()));
+  /** The window's limits for a call of `priority` (background: less the interactive reserve while people browse). */
+  private limits(priority: Priority = 'interactive'): { limit: number; burst: number } {
+    let limit = Math.max(MIN_RATE, Math.floor(this.rate()));
+    if (priority === 'background' && this.now() - this.lastInteractive < RESERVE_HOLD_MS)
+      limit = Math.max(MIN_RATE, limit - Math.floor(limit * INTERACTIVE_RESERVE));
     return { limit, burst: Math.min(this.opts.burst, limit) };
   }
 
@@ -139,6 +155,7 @@ export class UpstreamScheduler {
    */
   acquire(req: AcquireRequest): Promise<EndCall> {
     req.signal.throwIfAborted();
+    if (req.priority === 'interactive') this.lastInteractive = this.now();
     const estimate = this.estimateWaitMs(req.user, req.priority);
     if (estimate > req.maxWaitMs && this.hasWaiters()) {
       return Promise.reject(
@@ -217,6 +234,11 @@ export class UpstreamScheduler {
     if (list.length === 0) queue.delete(w.user);
   }
 
+  /** The priority of the call served next. */
+  private nextPriority(): Priority {
+    return PRIORITIES.find((p) => this.queues[p].size > 0) ?? 'interactive';
+  }
+
   /** The next call to serve: highest priority, then the user whose turn it is. */
   private next(): Waiter | undefined {
     for (const p of PRIORITIES) {
@@ -252,7 +274,7 @@ export class UpstreamScheduler {
     this.pumping = true;
     try {
       while (this.hasWaiters()) {
-        const { limit, burst } = this.limits();
+        const { limit, burst } = this.limits(this.nextPriority());
         let took;
         try {
           took = await this.opts.budget.take(limit, burst);
