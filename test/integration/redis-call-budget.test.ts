@@ -90,4 +90,32 @@ describe('RedisCallBudget switches', () => {
     const four = await Promise.all(Array.from({ length: 4 }, () => budget.take(4, 4)));
     expect(four.map((r) => r.taken)).toEqual([true, true, true, true]);
   }, 30_000);
+
+  it('Redis slow (paused past the command timeout): fallback, and on return no call counted that was not made, none left running', async () => {
+    const key = 'rtc:test:slow';
+    const budget = new RedisCallBudget({ redis: client, key, replicas: 2, leaseMs: 20_000 });
+    const x = await budget.take(4, 4);
+    expect(x.taken).toBe(true);
+    // Every command waits 2.5 s in Redis: over the 1 s command timeout, then run late.
+    await probe.client('PAUSE', '2500', 'ALL');
+    const slow = await budget.take(4, 4);
+    expect(slow.taken).toBe(false);
+    expect(budget.store).toBe('fallback');
+    await budget.end(x.ticket!); // times out too; runs late
+    await sleep(2000);
+    // Back: the late take is removed (no call was made for it); x ends.
+    let back = false;
+    for (let i = 0; i < 40 && !back; i++) {
+      await budget.take(4, 4).then((r) => r.ticket && budget.end(r.ticket));
+      back = budget.store === 'redis';
+      await sleep(100);
+    }
+    expect(back).toBe(true);
+    const now = await redisNow();
+    const scores = (await probe.zrange(key, '0', '-1', 'WITHSCORES'))
+      .filter((_, i) => i % 2 === 1)
+      .map(Number);
+    // Nothing counted as running for its lease (20 s): every call there has ended.
+    for (const score of scores) expect(score).toBeLessThanOrEqual(now + 5);
+  }, 30_000);
 });

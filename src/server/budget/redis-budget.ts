@@ -142,6 +142,11 @@ export class RedisCallBudget implements CallBudget {
   private readonly grants = new Map<string, Grant>();
   private mode: 'redis' | 'fallback' = 'redis';
   private lastTry = 0;
+  /**
+   * Members of takes that failed (a timeout): a slow Redis may still run them after we gave
+   * up, counting a call nobody made; removed on return (same connection, so after them).
+   */
+  private abandoned: string[] = [];
   /** In fallback: no grant before this time (local clock). */
   private quietUntil = 0;
   /** Back on Redis: until this time, a grant needs this replica's share as well. */
@@ -199,6 +204,7 @@ export class RedisCallBudget implements CallBudget {
           ticket: this.grant({ local: this.local.record(), member, fallback: false }),
         };
       } catch (err) {
+        if (this.abandoned.length < 1000) this.abandoned.push(member);
         this.mode = 'fallback';
         this.lastTry = this.now();
         this.quietUntil = this.now() + FALLBACK_QUIET_MS;
@@ -256,8 +262,14 @@ export class RedisCallBudget implements CallBudget {
   private async backToRedis(): Promise<boolean> {
     try {
       if ((await this.opts.redis.ping()) !== 'PONG') return false;
+      // Takes that timed out but may have run late: no call was made for them.
+      if (this.abandoned.length > 0) {
+        await this.opts.redis.zrem(this.opts.key, ...this.abandoned);
+        this.abandoned = [];
+      }
       const now = this.now();
       const args: (string | number)[] = [];
+      const written: [ticket: string, g: Grant, member: string, ended: boolean][] = [];
       for (const [ticket, g] of this.grants) {
         if (!g.fallback) continue;
         const call = this.local.call(g.local);
@@ -265,12 +277,10 @@ export class RedisCallBudget implements CallBudget {
           this.grants.delete(ticket);
           continue;
         }
-        // Running: keep it running in Redis too (grant + lease), rescored when it ends.
+        // Running: running in Redis too (grant + lease), rescored when it ends.
         const member = g.member ?? randomUUID();
         args.push(member, Math.ceil((call.end === Infinity ? call.start + this.leaseMs : call.end) - now));
-        g.member = member;
-        g.fallback = false;
-        if (call.end !== Infinity) this.grants.delete(ticket);
+        written.push([ticket, g, member, call.end !== Infinity]);
       }
       if (args.length > 0)
         await this.opts.redis.eval(
@@ -280,6 +290,11 @@ export class RedisCallBudget implements CallBudget {
           WINDOW_MS + SAFETY_MS + this.leaseMs,
           ...args,
         );
+      for (const [ticket, g, member, ended] of written) {
+        g.member = member;
+        g.fallback = false;
+        if (ended) this.grants.delete(ticket);
+      }
       return true;
     } catch {
       return false;
