@@ -10,7 +10,8 @@ import { getResolvedTheme, subscribeTheme, type ResolvedTheme } from './theme-se
  * Seed colours one step darker than antd's defaults, and secondary text less faint, so
  * links, error text, placeholders and muted text meet WCAG AA contrast (axe checks it in
  * both themes: e2e/locale-theme-zone.spec.ts). Dark: antd's dark algorithm with its own
- * seeds (a lighter blue and red read on dark surfaces) and muted text one step brighter.
+ * seeds (a lighter blue and red read on dark surfaces), links from the light end of
+ * antd's blue palette and muted text one step brighter.
  */
 const APP_THEMES: Record<ResolvedTheme, ThemeConfig> = {
   light: {
@@ -32,6 +33,9 @@ const APP_THEMES: Record<ResolvedTheme, ThemeConfig> = {
       colorPrimary: '#3c89e8',
       colorInfo: '#3c89e8',
       colorError: '#e84749',
+      colorLink: '#69b1ff',
+      colorLinkHover: '#91caff',
+      colorLinkActive: '#4096ff',
       colorTextTertiary: 'rgba(255, 255, 255, 0.62)',
       colorTextPlaceholder: 'rgba(255, 255, 255, 0.62)',
       colorTextDescription: 'rgba(255, 255, 255, 0.66)',

@@ -42,6 +42,12 @@ describe('i18n on FormatJS', () => {
     expect(tx('demo.only')).toBe('Only English');
   });
 
+  it('leaves a plain argument that was not given visible, as the template it was', () => {
+    expect(t('label.withCode', { label: 'Failed' })).toBe('Failed ({code})');
+    const tx = createTranslator({ en: { 'demo.template': 'Unknown ({code})' } });
+    expect(tx('demo.template')).toBe('Unknown ({code})');
+  });
+
   it('shows a malformed message as its key instead of throwing', () => {
     const tx = createTranslator({ en: { 'demo.broken': 'Unclosed {name' } });
     const log = console.error;

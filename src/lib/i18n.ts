@@ -17,7 +17,7 @@
  * `createTranslator({ en: {...} })`; the locale setting and the loaded catalogs are shared.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { messagesEn } from './messages-en';
 
 /** The UI locales (BCP 47): also the value of `<html lang>`. */
@@ -52,7 +52,7 @@ export function subscribeLocale(listener: () => void): () => void {
 /** Loaded messages by locale, shared by every translator (keys are namespaced: `export.…`). */
 const loaded = new Map<Locale, Record<string, Message>>();
 /** Compiled formatters by locale and message (an IntlMessageFormat is costly to build). */
-const formatters = new Map<string, IntlMessageFormat>();
+const formatters = new Map<string, Compiled>();
 
 /** Adds a locale's messages (e.g. a lazily loaded catalog); later keys win. */
 export function addMessages(locale: Locale, messages: Readonly<Record<string, Message>>): void {
@@ -60,19 +60,43 @@ export function addMessages(locale: Locale, messages: Readonly<Record<string, Me
   for (const k of formatters.keys()) if (k.startsWith(`${locale}\u0000`)) formatters.delete(k);
 }
 
+/** Names of the plain `{name}` arguments of a message (at any depth). */
+function plainArguments(elements: readonly MessageFormatElement[], out = new Set<string>()): Set<string> {
+  for (const el of elements) {
+    if (el.type === TYPE.argument) out.add(el.value);
+    else if (el.type === TYPE.plural || el.type === TYPE.select)
+      for (const option of Object.values(el.options)) plainArguments(option.value, out);
+    else if (el.type === TYPE.tag) plainArguments(el.children, out);
+  }
+  return out;
+}
+
+interface Compiled {
+  format: IntlMessageFormat;
+  plain: readonly string[];
+}
+
 /**
- * Formats one ICU message. A message that cannot be formatted (a malformed catalog entry,
- * a missing argument) is returned as its key in brackets and logged: visible, never a crash.
+ * Formats one ICU message. A plain `{name}` argument not given stays visible as `{name}`
+ * (a bug to see, not hide; it also lets a caller pass a template on, e.g. to the CSV
+ * worker). A message that cannot be formatted (malformed, a plural without its number) is
+ * returned as its key in brackets and logged: visible, never a crash.
  */
 function format(locale: Locale, key: string, message: Message, vars?: Vars): string {
   const id = `${locale}\u0000${key}`;
   try {
-    let f = formatters.get(id);
-    if (!f) {
-      f = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
-      formatters.set(id, f);
+    let c = formatters.get(id);
+    if (!c) {
+      const f = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
+      c = { format: f, plain: [...plainArguments(f.getAst())] };
+      formatters.set(id, c);
     }
-    const out = f.format(vars);
+    let values: Vars | undefined = vars;
+    for (const name of c.plain) {
+      if (values === undefined || !Object.prototype.hasOwnProperty.call(values, name))
+        values = { ...values, [name]: `{${name}}` };
+    }
+    const out = c.format.format(values);
     return typeof out === 'string' ? out : String(out);
   } catch (error) {
     console.error(`i18n: message ${key} (${locale}) could not be formatted`, error);
