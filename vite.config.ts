@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { precompileIcuMessages } from './scripts/vite-precompile-icu';
+import { precompileIcuMessages } from './scripts/vite-precompile-icu.js';
 
 /** Tests beside the code that still need sockets or processes, by name. */
 const INTEGRATION_IN_SRC = [

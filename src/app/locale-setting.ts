@@ -52,8 +52,11 @@ export function loadLocale(locale: SupportedLocale): Promise<void> {
       import('../lib/messages-zh'),
       import('../features/export/messages-zh'),
       import('antd/es/locale/zh_CN'),
-      import('dayjs/locale/zh-cn'),
-    ]).then(([app, exp, antd]) => {
+      // The ES module form: it hands over the locale object, registered below on the app's
+      // one dayjs instance (the CommonJS form would pull dayjs out of the first screen's chunk).
+      import('dayjs/esm/locale/zh-cn'),
+    ]).then(([app, exp, antd, dayjsZh]) => {
+      dayjs.locale(dayjsZh.default, undefined, true);
       addMessages(locale, app.messagesZh);
       addMessages(locale, exp.exportMessagesZh);
       antdLocales.set(locale, antd.default);
