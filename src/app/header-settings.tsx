@@ -1,4 +1,4 @@
-import { Select } from 'antd';
+import { App, Select } from 'antd';
 import { useSyncExternalStore } from 'react';
 import { getLocale, t, type SupportedLocale } from '../lib/i18n';
 import { chooseLocale } from './locale-setting';
@@ -13,6 +13,7 @@ const LANGUAGE_OPTIONS = [
 
 function LanguageSelect() {
   const locale = getLocale() as SupportedLocale;
+  const { message } = App.useApp();
   return (
     <div className="rtc-zone">
       <label htmlFor="ui-language" className="rtc-header-meta">
@@ -24,7 +25,12 @@ function LanguageSelect() {
         value={locale}
         popupMatchSelectWidth={false}
         options={LANGUAGE_OPTIONS}
-        onChange={(v: SupportedLocale) => void chooseLocale(v)}
+        onChange={(v: SupportedLocale) =>
+          chooseLocale(v).catch((error: unknown) => {
+            console.error(`The language ${v} could not be loaded`, error);
+            void message.error(t('app.languageLoadFailed'));
+          })
+        }
       />
     </div>
   );

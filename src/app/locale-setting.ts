@@ -11,7 +11,7 @@
 import type { Locale as AntdLocale } from 'antd/es/locale';
 import enUS from 'antd/es/locale/en_US';
 import { dayjs } from '../lib/dayjs';
-import { addMessages, getLocale, LOCALES, setLocale, type SupportedLocale } from '../lib/i18n';
+import { addMessages, getLocale, LOCALES, setLocale, t, type SupportedLocale } from '../lib/i18n';
 import { readJson, writeJson } from '../lib/local-storage';
 
 export const LOCALE_STORAGE_KEY = 'rtc.locale.v1';
@@ -81,6 +81,7 @@ function apply(locale: SupportedLocale): void {
   dayjs.locale(dayjsLocaleFor(locale));
   document.documentElement.lang = locale;
   setLocale(locale);
+  document.title = t('app.title');
 }
 
 /**
@@ -98,10 +99,14 @@ export function restoreLocaleSetting(): Promise<void> | undefined {
   );
 }
 
-/** Switches the UI language (after loading it) and remembers the choice. */
+/**
+ * Switches the UI language (after loading it) and remembers the choice. Rejects when the
+ * locale's files cannot be loaded (the language shown stays as it was).
+ */
 export async function chooseLocale(locale: SupportedLocale): Promise<void> {
+  if (locale !== getLocale()) {
+    await loadLocale(locale);
+    apply(locale);
+  }
   writeJson(LOCALE_STORAGE_KEY, locale);
-  if (locale === getLocale()) return;
-  await loadLocale(locale);
-  apply(locale);
 }

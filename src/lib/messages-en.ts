@@ -13,6 +13,7 @@ export const messagesEn = {
   'app.timeZone': 'Times in',
   'app.timeZoneLocal': 'Local ({zone})',
   'app.language': 'Language',
+  'app.languageLoadFailed': 'The language could not be loaded. Check the connection and try again.',
   'app.theme': 'Theme',
   'app.theme.system': 'System',
   'app.theme.light': 'Light',

@@ -16,6 +16,7 @@ export const messagesZh = {
   'app.timeZone': '时区',
   'app.timeZoneLocal': '本地（{zone}）',
   'app.language': '语言',
+  'app.languageLoadFailed': '无法加载该语言，请检查网络连接后重试。',
   'app.theme': '主题',
   'app.theme.system': '跟随系统',
   'app.theme.light': '浅色',
