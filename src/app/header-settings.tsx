@@ -1,5 +1,5 @@
-import { App, Select } from 'antd';
-import { useSyncExternalStore } from 'react';
+import { Select } from 'antd';
+import { useState, useSyncExternalStore } from 'react';
 import { getLocale, t, type SupportedLocale } from '../lib/i18n';
 import { chooseLocale } from './locale-setting';
 import { chooseTheme, getThemeChoice, subscribeTheme, type ThemeChoice } from './theme-setting';
@@ -13,7 +13,7 @@ const LANGUAGE_OPTIONS = [
 
 function LanguageSelect() {
   const locale = getLocale() as SupportedLocale;
-  const { message } = App.useApp();
+  const [failed, setFailed] = useState(false);
   return (
     <div className="rtc-zone">
       <label htmlFor="ui-language" className="rtc-header-meta">
@@ -25,13 +25,21 @@ function LanguageSelect() {
         value={locale}
         popupMatchSelectWidth={false}
         options={LANGUAGE_OPTIONS}
-        onChange={(v: SupportedLocale) =>
+        aria-describedby={failed ? 'ui-language-error' : undefined}
+        status={failed ? 'error' : undefined}
+        onChange={(v: SupportedLocale) => {
+          setFailed(false);
           chooseLocale(v).catch((error: unknown) => {
             console.error(`The language ${v} could not be loaded`, error);
-            void message.error(t('app.languageLoadFailed'));
-          })
-        }
+            setFailed(true);
+          });
+        }}
       />
+      {failed && (
+        <span id="ui-language-error" role="alert" className="rtc-header-meta">
+          {t('app.languageLoadFailed')}
+        </span>
+      )}
     </div>
   );
 }
