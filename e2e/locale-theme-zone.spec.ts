@@ -148,6 +148,28 @@ test.describe('Chinese', () => {
     await expect(page.getByTestId('total-count')).toHaveText(`${total.toLocaleString('en-US')} tasks`);
   });
 
+  test.describe('when the Chinese files cannot be loaded', () => {
+    test.use({
+      allowedConsoleErrors: [/could not be loaded|Failed to load resource|dynamically imported module/],
+    });
+
+    test('the language stays English, says so, and is not remembered', async ({ page }) => {
+      await page.route(/\/assets\/messages-zh-[^/]+\.js$/, (route) => route.abort());
+      await page.goto('/');
+      await expect(rows(page).first()).toBeVisible();
+      await chooseOption(page, 'ui-language', '简体中文');
+      await expect(
+        page.getByRole('alert').filter({ hasText: 'The language could not be loaded' }),
+      ).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Response Task Console');
+      await page.unroute(/\/assets\/messages-zh-[^/]+\.js$/);
+      await page.reload();
+      await expect(rows(page).first()).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    });
+  });
+
   test.describe('from the browser', () => {
     test.use({ locale: 'zh-CN' });
 
