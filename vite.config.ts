@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompileIcuMessages } from './scripts/vite-precompile-icu.js';
 
 /** Tests beside the code that still need sockets or processes, by name. */
 const INTEGRATION_IN_SRC = [
@@ -14,7 +15,7 @@ const INTEGRATION_IN_SRC = [
 // The SPA is built into dist/; the server (src/server) serves it. In `npm run dev`,
 // /api is proxied to a running server (`npm start`).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompileIcuMessages()],
   build: {
     outDir: 'dist',
     sourcemap: false,

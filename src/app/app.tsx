@@ -6,19 +6,23 @@ import { ThemeVars } from './theme-vars';
 import { lazy, Suspense } from 'react';
 import { useFirstScreenShown } from '../lib/first-screen';
 
-// antd Select loads after the first rows; the label and the control's place show at once.
-const TimeZoneSelect = lazy(() => import('./time-zone-select').then((m) => ({ default: m.TimeZoneSelect })));
+// antd Select loads after the first rows; the labels and the controls' places show at once.
+const HeaderSettings = lazy(() => import('./header-settings').then((m) => ({ default: m.HeaderSettings })));
 
-/** The zone select once the first rows are painted; its label and place until then. */
-function DeferredTimeZoneSelect() {
+/** Language, theme and zone selects once the first rows are painted; labels and places until then. */
+function DeferredHeaderSettings() {
   const afterFirstRows = useFirstScreenShown();
   const placeholder = (
-    <div className="rtc-zone">
-      <span className="rtc-header-meta">{t('app.timeZone')}</span>
-      <span className="rtc-control-placeholder rtc-control-placeholder-sm" aria-hidden />
-    </div>
+    <>
+      {(['app.language', 'app.theme', 'app.timeZone'] as const).map((key) => (
+        <div className="rtc-zone" key={key}>
+          <span className="rtc-header-meta">{t(key)}</span>
+          <span className="rtc-control-placeholder rtc-control-placeholder-sm" aria-hidden />
+        </div>
+      ))}
+    </>
   );
-  return <Suspense fallback={placeholder}>{afterFirstRows ? <TimeZoneSelect /> : placeholder}</Suspense>;
+  return <Suspense fallback={placeholder}>{afterFirstRows ? <HeaderSettings /> : placeholder}</Suspense>;
 }
 
 export function App() {
@@ -33,7 +37,7 @@ export function App() {
           </div>
           <div className="rtc-header-right">
             <ModeBadge />
-            <DeferredTimeZoneSelect />
+            <DeferredHeaderSettings />
           </div>
         </header>
         <main className="rtc-main">

@@ -5,6 +5,8 @@ import { createRoot } from 'react-dom/client';
 import { createQueryClient } from '../lib/query-client';
 import { App } from './app';
 import { handOverEarlyRequests } from './early-handoff';
+import { restoreLocaleSetting } from './locale-setting';
+import { restoreThemeSetting } from './theme-setting';
 import { restoreTimeZoneSetting } from './time-zone-setting';
 import { AppProviders } from './providers';
 import './app.css';
@@ -16,12 +18,19 @@ export function bootstrap(container: HTMLElement): void {
   const queryClient = createQueryClient();
   handOverEarlyRequests(queryClient);
   restoreTimeZoneSetting();
-  performance.mark(APP_RENDER_MARK);
-  createRoot(container).render(
-    <StrictMode>
-      <AppProviders queryClient={queryClient}>
-        <App />
-      </AppProviders>
-    </StrictMode>,
-  );
+  restoreThemeSetting();
+  const render = () => {
+    performance.mark(APP_RENDER_MARK);
+    createRoot(container).render(
+      <StrictMode>
+        <AppProviders queryClient={queryClient}>
+          <App />
+        </AppProviders>
+      </StrictMode>,
+    );
+  };
+  // Chinese (remembered or the browser's) loads its catalogs first; English has them.
+  const localeReady = restoreLocaleSetting();
+  if (localeReady) void localeReady.then(render);
+  else render();
 }

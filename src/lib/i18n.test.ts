@@ -1,23 +1,80 @@
-import { describe, expect, it } from 'vitest';
-import { createTranslator, formatSize, interpolate, t, tCount } from './i18n';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  addMessages,
+  createTranslator,
+  formatNumber,
+  formatSize,
+  getLocale,
+  setLocale,
+  t,
+  tCount,
+} from './i18n';
+import { messagesZh } from './messages-zh';
 
-describe('i18n', () => {
-  it('interpolates placeholders and leaves unknown ones visible', () => {
-    expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
-  });
+afterEach(() => setLocale('en'));
 
+describe('i18n on FormatJS', () => {
   it('translates with the English catalog', () => {
     expect(t('label.withCode', { label: 'Failed', code: 90 })).toBe('Failed (90)');
   });
 
-  it('picks plural forms', () => {
-    expect(tCount('toolbar.total', 1)).toBe('1 task');
-    expect(tCount('toolbar.total', 3000)).toBe('3,000 tasks');
+  it.each([
+    ['en', 0, '0 tasks'],
+    ['en', 1, '1 task'],
+    ['en', 2, '2 tasks'],
+    ['en', 3000, '3,000 tasks'],
+    ['zh-CN', 0, '共 0 个任务'],
+    ['zh-CN', 1, '共 1 个任务'],
+    ['zh-CN', 3000, '共 3,000 个任务'],
+  ])('ICU plural in %s: %d → %s', (locale, n, text) => {
+    addMessages('zh-CN', messagesZh);
+    setLocale(locale);
+    expect(tCount('toolbar.total', n)).toBe(text);
   });
 
-  it('lets features make their own translator', () => {
-    const tx = createTranslator({ en: { hello: 'Hello {name}' } });
-    expect(tx('hello', { name: 'SOC' })).toBe('Hello SOC');
+  it('switches catalogs with the locale and falls back to English for a key not loaded', () => {
+    const tx = createTranslator({ en: { 'demo.hello': 'Hello {name}', 'demo.only': 'Only English' } });
+    addMessages('zh-CN', { 'demo.hello': '你好，{name}' });
+    expect(tx('demo.hello', { name: 'SOC' })).toBe('Hello SOC');
+    setLocale('zh-CN');
+    expect(getLocale()).toBe('zh-CN');
+    expect(tx('demo.hello', { name: 'SOC' })).toBe('你好，SOC');
+    expect(tx('demo.only')).toBe('Only English');
+  });
+
+  it('leaves a plain argument that was not given visible, as the template it was', () => {
+    expect(t('label.withCode', { label: 'Failed' })).toBe('Failed ({code})');
+    const tx = createTranslator({ en: { 'demo.template': 'Unknown ({code})' } });
+    expect(tx('demo.template')).toBe('Unknown ({code})');
+  });
+
+  it('shows a malformed message as its key instead of throwing', () => {
+    const tx = createTranslator({ en: { 'demo.broken': 'Unclosed {name' } });
+    const log = console.error;
+    console.error = () => undefined;
+    try {
+      expect(tx('demo.broken', { name: 'x' })).toBe('[demo.broken]');
+    } finally {
+      console.error = log;
+    }
+  });
+
+  it('formats numbers by the locale', () => {
+    expect(formatNumber(1234567)).toBe('1,234,567');
+    setLocale('de-DE');
+    expect(formatNumber(1234567)).toBe('1.234.567');
+  });
+
+  it('Status, source, product and entity type use Alibaba’s Chinese terms', () => {
+    addMessages('zh-CN', messagesZh);
+    setLocale('zh-CN');
+    expect([
+      t('status.21'),
+      t('status.23'),
+      t('source.system'),
+      t('product.Aegis'),
+      t('entityType.process'),
+    ]).toEqual(['封禁中', '已结束', '手动处置事件触发', '云安全中心', '进程']);
   });
 });
 

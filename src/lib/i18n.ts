@@ -1,40 +1,128 @@
 /**
- * The i18n layer. Every UI string goes through a translator made here, so a second
- * language is a new catalog, not a hunt through components. English is the reference
- * catalog: its keys type-check every call; other locales may be partial and fall back
- * to English.
+ * The i18n layer, on FormatJS (`intl-messageformat`): every UI string is an ICU message
+ * (`{name}` arguments, `{count, plural, one {# task} other {# tasks}}`) in a catalog, and
+ * goes through a translator made here. English is the reference catalog: its keys
+ * type-check every call, and a unit test (src/app/catalogs.test.ts) fails when another
+ * locale misses a key, has an extra one, or differs in arguments or plural forms.
+ *
+ * Locales: `en` (bundled) and `zh-CN`, whose catalogs load on demand (`addMessages`, called
+ * by app/locale-setting.ts) so the English first screen does not carry them. A key missing
+ * in the current locale falls back to English.
+ *
+ * In the production build the catalogs (`…messagesEn`, `…messagesZh` object literals) are
+ * compiled to ICU syntax trees at build time (scripts/vite-precompile-icu.ts) and the ICU
+ * parser is left out of the bundle; in tests and `vite dev` strings are parsed at runtime.
  *
  * Features with their own strings (e.g. export) make their own translator with
- * `createTranslator({ en: {...} })`; the locale setting is shared.
+ * `createTranslator({ en: {...} })`; the locale setting and the loaded catalogs are shared.
  */
+import { IntlMessageFormat } from 'intl-messageformat';
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { messagesEn } from './messages-en';
 
-export type Locale = 'en' | (string & {});
+/** The UI locales (BCP 47): also the value of `<html lang>`. */
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type SupportedLocale = (typeof LOCALES)[number];
+export type Locale = SupportedLocale | (string & {});
 export type Vars = Record<string, string | number>;
+/** A message: ICU text, or its syntax tree once compiled by the build. */
+export type Message = string | MessageFormatElement[];
 
 let currentLocale: Locale = 'en';
+const localeListeners = new Set<() => void>();
+
 export function getLocale(): Locale {
   return currentLocale;
 }
+/**
+ * Switches the locale used by every translator (synchronous: load the locale's catalogs
+ * first with `addMessages`, or its strings fall back to English).
+ */
 export function setLocale(locale: Locale): void {
+  if (locale === currentLocale) return;
   currentLocale = locale;
+  for (const l of localeListeners) l();
+}
+/** For UIs that re-render when the locale changes (useSyncExternalStore). */
+export function subscribeLocale(listener: () => void): () => void {
+  localeListeners.add(listener);
+  return () => localeListeners.delete(listener);
 }
 
-/** Replaces `{name}` placeholders; unknown placeholders stay visible (a bug to see, not hide). */
-export function interpolate(template: string, vars?: Vars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
-  );
+/** Loaded messages by locale, shared by every translator (keys are namespaced: `export.…`). */
+const loaded = new Map<Locale, Record<string, Message>>();
+/** Compiled formatters by locale and message (an IntlMessageFormat is costly to build). */
+const formatters = new Map<string, Compiled>();
+
+/** Adds a locale's messages (e.g. a lazily loaded catalog); later keys win. */
+export function addMessages(locale: Locale, messages: Readonly<Record<string, Message>>): void {
+  loaded.set(locale, { ...loaded.get(locale), ...messages });
+  for (const k of formatters.keys()) if (k.startsWith(`${locale}\u0000`)) formatters.delete(k);
 }
 
-export type Catalogs<M extends Record<string, string>> = { en: M } & Partial<Record<string, Partial<M>>>;
-export type Translator<M extends Record<string, string>> = (key: keyof M & string, vars?: Vars) => string;
+/** Names of the plain `{name}` arguments of a message (at any depth). */
+function plainArguments(elements: readonly MessageFormatElement[], out = new Set<string>()): Set<string> {
+  for (const el of elements) {
+    if (el.type === TYPE.argument) out.add(el.value);
+    else if (el.type === TYPE.plural || el.type === TYPE.select)
+      for (const option of Object.values(el.options)) plainArguments(option.value, out);
+    else if (el.type === TYPE.tag) plainArguments(el.children, out);
+  }
+  return out;
+}
 
-export function createTranslator<M extends Record<string, string>>(catalogs: Catalogs<M>): Translator<M> {
+interface Compiled {
+  format: IntlMessageFormat;
+  plain: readonly string[];
+}
+
+/**
+ * Formats one ICU message. A plain `{name}` argument not given stays visible as `{name}`
+ * (a bug to see, not hide; it also lets a caller pass a template on, e.g. to the CSV
+ * worker). A message that cannot be formatted (malformed, a plural without its number) is
+ * returned as its key in brackets and logged: visible, never a crash.
+ */
+function format(locale: Locale, key: string, message: Message, vars?: Vars): string {
+  const id = `${locale}\u0000${key}`;
+  try {
+    let c = formatters.get(id);
+    if (!c) {
+      const f = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
+      c = { format: f, plain: [...plainArguments(f.getAst())] };
+      formatters.set(id, c);
+    }
+    let values: Vars | undefined = vars;
+    for (const name of c.plain) {
+      if (values === undefined || !Object.prototype.hasOwnProperty.call(values, name))
+        values = { ...values, [name]: `{${name}}` };
+    }
+    const out = c.format.format(values);
+    return typeof out === 'string' ? out : String(out);
+  } catch (error) {
+    console.error(`i18n: message ${key} (${locale}) could not be formatted`, error);
+    return `[${key}]`;
+  }
+}
+
+export type Catalog = Readonly<Record<string, Message>>;
+export type Catalogs<M extends Catalog> = { en: M } & Partial<
+  Record<string, Partial<Record<keyof M, Message>>>
+>;
+export type Translator<M extends Catalog> = (key: keyof M & string, vars?: Vars) => string;
+
+/**
+ * A translator over `catalogs.en` (the reference) and any catalogs given or loaded for
+ * other locales: `(key, vars) => string`, e.g. `tx('export.progress', { rows: 5, total: 9 })`.
+ */
+export function createTranslator<M extends Catalog>(catalogs: Catalogs<M>): Translator<M> {
+  for (const [locale, messages] of Object.entries(catalogs)) {
+    if (locale !== 'en' && messages) addMessages(locale, messages as Record<string, Message>);
+  }
   return (key, vars) => {
-    const localized = catalogs[currentLocale]?.[key];
-    return interpolate(localized ?? catalogs.en[key] ?? key, vars);
+    const localized = currentLocale === 'en' ? undefined : loaded.get(currentLocale)?.[key];
+    if (localized !== undefined) return format(currentLocale, key, localized, vars);
+    const en = catalogs.en[key];
+    return en === undefined ? key : format('en', key, en, vars);
   };
 }
 
@@ -42,23 +130,52 @@ export type MessageKey = keyof typeof messagesEn;
 /** The app's translator. */
 export const t: Translator<typeof messagesEn> = createTranslator({ en: messagesEn });
 
-/** Picks `<key>_one` or `<key>_other` by the locale's plural rules and passes `count`. */
+/** Keys of `M` whose English message is an ICU plural of `count`. */
+export type PluralKey<M extends Catalog> = {
+  [K in keyof M & string]: M[K] extends `${string}{count, plural,${string}` ? K : never;
+}[keyof M & string];
+
+/** Bases of old-style `<base>_one` / `<base>_other` key pairs (before ICU plurals). */
+type LegacyPluralBase<M extends Catalog> = keyof M extends infer K
+  ? K extends `${infer B}_one`
+    ? B
+    : never
+  : never;
+
+/**
+ * A plural message with `count` (a number, formatted by the locale's rules inside `#`):
+ * `tCount('toolbar.total', 3000)` → "3,000 tasks" / "共 3,000 个任务". A base of an old
+ * `_one`/`_other` pair is still accepted (catalogs.test.ts asks for it to become ICU).
+ */
 export function tCount(
-  key: MessageKey extends infer K ? (K extends `${infer B}_one` ? B : never) : never,
+  key: PluralKey<typeof messagesEn> | LegacyPluralBase<typeof messagesEn>,
   count: number,
   vars?: Vars,
 ): string {
-  const rule = new Intl.PluralRules(currentLocale).select(count) === 'one' ? 'one' : 'other';
-  return t(`${key}_${rule}` as MessageKey, { count: formatNumber(count), ...vars });
+  if (key in messagesEn) return t(key as MessageKey, { ...vars, count });
+  const form = new Intl.PluralRules(currentLocale).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}_${form}` as MessageKey, { ...vars, count: formatNumber(count) });
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = `${currentLocale}\u0000${JSON.stringify(options ?? {})}`;
+  let f = numberFormats.get(id);
+  if (!f) {
+    f = new Intl.NumberFormat(currentLocale, options);
+    numberFormats.set(id, f);
+  }
+  return f;
+}
+
+/** `3000` → "3,000" in the current locale (the same formatter ICU `{n, number}` uses). */
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(currentLocale).format(n);
+  return numberFormat().format(n);
 }
 
 /** A size for people, 1 KB = 1024 B: "211 B", "200.3 KB", "20.4 MB". */
 export function formatSize(bytes: number): string {
-  const nf = new Intl.NumberFormat(currentLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const nf = numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
   if (bytes < 1024) return t('size.bytes', { n: String(bytes) });
   if (bytes < 1024 * 1024) return t('size.kb', { n: nf.format(bytes / 1024) });
   return t('size.mb', { n: nf.format(bytes / (1024 * 1024)) });

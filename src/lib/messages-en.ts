@@ -1,4 +1,7 @@
-/** The English catalog: the reference every other locale is checked against. */
+/**
+ * The English catalog: the reference every other locale is checked against. ICU message
+ * syntax (FormatJS): `{name}` arguments, `{count, plural, one {…} other {…}}` plurals.
+ */
 export const messagesEn = {
   'app.title': 'Response Task Console',
   'app.subtitle': 'Security Center response tasks (Sophonsoar DescribeProcessTasks)',
@@ -9,6 +12,12 @@ export const messagesEn = {
   'app.loadingChunk': 'Loading…',
   'app.timeZone': 'Times in',
   'app.timeZoneLocal': 'Local ({zone})',
+  'app.language': 'Language',
+  'app.languageLoadFailed': 'The language could not be loaded. Check the connection and try again.',
+  'app.theme': 'Theme',
+  'app.theme.system': 'System',
+  'app.theme.light': 'Light',
+  'app.theme.dark': 'Dark',
 
   'value.missing': '—',
   'value.empty': '(empty)',
@@ -122,8 +131,7 @@ export const messagesEn = {
   'notice.pastLastPage': '{param} {value} is past the end of the list; its last page is shown.',
   'notice.dismiss': 'Dismiss',
 
-  'toolbar.total_one': '{count} task',
-  'toolbar.total_other': '{count} tasks',
+  'toolbar.total': '{count, plural, one {# task} other {# tasks}}',
   'toolbar.refreshing': 'Updating…',
   'toolbar.totalStale': 'counted before your last change; updating…',
   'toolbar.refresh': 'Refresh',
@@ -197,10 +205,8 @@ export const messagesEn = {
   'size.mb': '{n} MB',
   'json.expandAll': 'Expand all',
   'json.collapseAll': 'Collapse all',
-  'json.items_one': '{count} item',
-  'json.items_other': '{count} items',
-  'json.keys_one': '{count} key',
-  'json.keys_other': '{count} keys',
+  'json.items': '{count, plural, one {# item} other {# items}}',
+  'json.keys': '{count, plural, one {# key} other {# keys}}',
   'json.copy': 'input parameters',
 
   'export.loading': 'Export',

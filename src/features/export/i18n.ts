@@ -1,12 +1,14 @@
-/** The export feature's strings, through the app's i18n layer (src/lib/i18n.ts). */
-import { createTranslator, formatNumber, getLocale, type Vars } from '../../lib/i18n';
+/**
+ * The export feature's strings (ICU messages), through the app's i18n layer
+ * (src/lib/i18n.ts). The Chinese catalog is ./messages-zh.ts, loaded with the locale.
+ */
+import { createTranslator, type PluralKey, type Vars } from '../../lib/i18n';
 
-const exportMessagesEn = {
+export const exportMessagesEn = {
   'export.button': 'Export CSV',
   'export.title': 'Export tasks as CSV',
   'export.scope': 'Exports every task matching the current filters and sort, not just this page.',
-  'export.matching_one': '{count} matching task',
-  'export.matching_other': '{count} matching tasks',
+  'export.matching': '{count, plural, one {# matching task} other {# matching tasks}}',
   'export.columns': 'Columns',
   'export.columns.visible': 'Visible columns ({count} CSV columns)',
   'export.columns.all': 'All fields ({count} CSV columns)',
@@ -46,10 +48,8 @@ const exportMessagesEn = {
   'export.done.frozen': 'upper bound frozen when the export started',
   'export.done.reopen': 'Link to exactly this set',
   'export.done.manifest': 'Download manifest',
-  'export.done.longCells_one':
-    '{count} cell is longer than {app} holds ({max} characters per cell): a spreadsheet cuts it when it opens the file. The CSV has it in full.',
-  'export.done.longCells_other':
-    '{count} cells are longer than {app} holds ({max} characters per cell): a spreadsheet cuts them when it opens the file. The CSV has them in full.',
+  'export.done.longCells':
+    '{count, plural, one {# cell is longer than {app} holds ({max} characters per cell): a spreadsheet cuts it when it opens the file. The CSV has it in full.} other {# cells are longer than {app} holds ({max} characters per cell): a spreadsheet cuts them when it opens the file. The CSV has them in full.}}',
   'export.done.longCell': 'TaskId {taskId}, column {column}: {characters} characters',
   'export.done.longCellsMore': '…and {count} more, listed in the manifest',
   'export.duration.seconds': '{s} s',
@@ -59,14 +59,9 @@ const exportMessagesEn = {
 
 export const tx = createTranslator({ en: exportMessagesEn });
 
-/** `<key>_one` / `<key>_other` by the locale's plural rules, with `count` formatted. */
-export function txCount(
-  key: 'export.matching' | 'export.done.longCells',
-  count: number,
-  vars?: Vars,
-): string {
-  const rule = new Intl.PluralRules(getLocale()).select(count) === 'one' ? 'one' : 'other';
-  return tx(`${key}_${rule}`, { ...vars, count: formatNumber(count) });
+/** A plural message with `count` (a number; `#` formats it by the locale's rules). */
+export function txCount(key: PluralKey<typeof exportMessagesEn>, count: number, vars?: Vars): string {
+  return tx(key, { ...vars, count });
 }
 
 export function formatDuration(ms: number): string {
