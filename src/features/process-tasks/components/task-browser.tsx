@@ -15,12 +15,16 @@ import { ErrorState } from './error-state';
 import { FilterChips } from './filter-chips';
 import { FilterPanel } from './filter-panel';
 import { TaskDrawerHost } from './task-drawer-host';
+import { TaskShortcuts } from './task-shortcuts';
 import { TaskTable } from './task-table';
 import { TaskToolbar } from './task-toolbar';
 import { UrlNotices } from './url-notices';
 
 // antd Pagination (with its page-size Select) loads after the first rows, below them.
 const TaskPagination = lazy(() => import('./task-pagination').then((m) => ({ default: m.TaskPagination })));
+
+const pageTaskIds = (rows: { TaskId?: string }[] | undefined): string[] =>
+  (rows ?? []).flatMap((r) => (r.TaskId === undefined ? [] : [r.TaskId]));
 
 export interface ExportSlotProps {
   view: TaskListView;
@@ -124,6 +128,13 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
         ) : null}
       </section>
       <TaskDrawerHost openTaskId={openTaskId} pageRows={shown?.ProcessTasks} onClose={closeTask} />
+      {/* Keyboard shortcuts (hooks/use-task-shortcuts.ts) */}
+      <TaskShortcuts
+        taskIds={pageTaskIds(shown?.ProcessTasks)}
+        openTaskId={openTaskId}
+        openTask={openTask}
+        closeTask={closeTask}
+      />
     </>
   );
 }
