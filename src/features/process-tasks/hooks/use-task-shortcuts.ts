@@ -24,8 +24,8 @@ export interface ShortcutTargets {
 const ROWS = 'tbody tr.rtc-row[data-task-id]';
 /** The id of the table's wrapper, which the skip link targets. */
 export const TASK_TABLE_ID = 'task-table';
-/** The entity search (the catalogue's one `contains` text filter). */
-const SEARCH_INPUT = '#filter-EntityName';
+/** The keyword search (ParamContent: the catalogue's one `contains` text filter). */
+const SEARCH_INPUT = '#filter-ParamContent';
 
 function rowElements(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>(ROWS)];
