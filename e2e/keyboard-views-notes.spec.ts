@@ -142,6 +142,8 @@ test.describe('saved views', () => {
   test('saved, applied after a reload, exported, imported; a bad import changes nothing', async ({
     page,
   }) => {
+    // Three reloads and two imports; slow when the machine is shared.
+    test.setTimeout(150_000);
     await page.goto(`/?${SEARCH}`);
     await expect(rows(page).first()).toBeVisible();
     // Columns: show Account (Scope); density: comfortable.
@@ -269,6 +271,7 @@ test.describe('ticket notes', () => {
     await page.getByRole('menuitem', { name: 'Markdown' }).click();
     await expect.poll(() => clipboard(page)).toContain('- **Status:** Failed (90)');
     expect(await clipboard(page)).toContain(`- **Link:** <${origin}/tasks/${task.TaskId}?TaskStatus=90>`);
+    await expect(page.getByRole('menuitem', { name: 'Markdown' })).toBeHidden();
     await page.keyboard.press('Escape');
     await expect(drawer).toBeHidden();
 

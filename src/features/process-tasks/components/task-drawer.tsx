@@ -247,9 +247,6 @@ export function TaskDrawer({
       }
       closable={{ 'aria-label': t('drawer.close') }}
       extra={task ? <TaskNoteButton task={task} /> : null}
-      // Focus goes back to the row of the task shown last (onAfterClose), not to the element
-      // that opened the drawer: after [ / ] (use-task-shortcuts.ts) that is another row.
-      focusable={{ focusTriggerAfterClose: false }}
       data-testid="task-drawer"
       rootClassName="rtc-drawer"
     >

@@ -116,9 +116,9 @@ export function useTaskShortcuts(targets: ShortcutTargets) {
           // A focused row opens on Enter by itself (task-table.tsx); Enter elsewhere is the element's.
           return false;
         case 'close':
-          if (openTaskId === undefined) return false;
-          closeTask();
-          return true;
+          // antd's Drawer closes on Escape itself (a window listener, after this one), through
+          // the host's onClose that gives focus back to the row: nothing to do here.
+          return false;
         case 'prevTask':
         case 'nextTask':
           if (openTaskId === undefined) return false;
