@@ -1,5 +1,5 @@
 import { TaskBrowser } from '../features/process-tasks/components/task-browser';
-import { SkipToTable } from '../features/process-tasks/components/task-shortcuts';
+import { SkipToTable } from '../features/process-tasks/components/skip-to-table';
 import { t } from '../lib/i18n';
 import { DemoBanner, ModeBadge } from './demo-banner';
 import { renderExportSlot } from './export-slot';

@@ -3,7 +3,6 @@ import { BookOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, List, Modal, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { VisibleText } from '../../../components/visible-text';
-import { t, tCount } from '../../../lib/i18n';
 import { readDensity, setDensity } from '../hooks/use-density';
 import { navigateTo, currentTaskUrlState } from '../hooks/task-url-store';
 import type { TaskTable } from '../hooks/use-task-table';
@@ -21,6 +20,7 @@ import {
   type SavedView,
 } from '../model/saved-views';
 import { COLUMN_IDS } from './task-columns';
+import { th, thCount } from '../habits-i18n';
 
 export const SAVED_VIEWS_STORAGE_KEY = 'rtc.process-tasks.saved-views.v1';
 
@@ -57,7 +57,7 @@ function summary(v: SavedView): string {
   const filters = activeFilters(viewOf(v).filters)
     .map((f) => `${f.label}: ${f.value}`)
     .join('; ');
-  return `${filters || t('ticketNote.noFilters')} · ${t(`savedViews.density.${v.density}`)}`;
+  return `${filters || th('ticketNote.noFilters')} · ${th(`savedViews.density.${v.density}`)}`;
 }
 
 /** The toolbar's "Saved views": save, apply, rename, delete, export and import (model/saved-views.ts). */
@@ -84,7 +84,7 @@ export function SavedViewsMenu({ table }: { table: TaskTable }) {
     setViews(upsertView(views, r.value));
     setName('');
     void message.success(
-      t(existed ? 'savedViews.replaced' : 'savedViews.saved', { name: r.value.name }),
+      th(existed ? 'savedViews.replaced' : 'savedViews.saved', { name: r.value.name }),
       1.5,
     );
   };
@@ -95,7 +95,7 @@ export function SavedViewsMenu({ table }: { table: TaskTable }) {
     table.setColumnVisibility(columns);
     setDensity(v.density);
     setOpen(false);
-    void message.success(t('savedViews.applied', { name: v.name }), 1.5);
+    void message.success(th('savedViews.applied', { name: v.name }), 1.5);
   };
 
   const rename = () => {
@@ -108,20 +108,20 @@ export function SavedViewsMenu({ table }: { table: TaskTable }) {
 
   const importFile = async (file: File) => {
     const r = parseSavedViewsFile(await file.text(), COLUMN_IDS);
-    if (!r.ok) return setError(`${t('savedViews.importFailed')}: ${r.error}`);
+    if (!r.ok) return setError(`${th('savedViews.importFailed')}: ${r.error}`);
     setViews(mergeViews(loadViews(), r.value));
-    void message.success(tCount('savedViews.imported', r.value.length), 1.5);
+    void message.success(thCount('savedViews.imported', r.value.length), 1.5);
   };
 
   return (
     <>
       <Button icon={<BookOutlined />} onClick={() => setOpen(true)} data-testid="saved-views">
-        {t('savedViews.button')}
+        {th('savedViews.button')}
       </Button>
       <Modal
         open={open}
         onCancel={() => setOpen(false)}
-        title={t('savedViews.title')}
+        title={th('savedViews.title')}
         destroyOnHidden
         footer={
           <Space wrap>
@@ -130,17 +130,17 @@ export function SavedViewsMenu({ table }: { table: TaskTable }) {
               disabled={views.length === 0}
               data-testid="saved-views-export"
             >
-              {t('savedViews.export')}
+              {th('savedViews.export')}
             </Button>
             <Button onClick={() => fileInput.current?.click()} data-testid="saved-views-import">
-              {t('savedViews.import')}
+              {th('savedViews.import')}
             </Button>
             <input
               ref={fileInput}
               type="file"
               accept="application/json,.json"
               hidden
-              aria-label={t('savedViews.import')}
+              aria-label={th('savedViews.import')}
               data-testid="saved-views-file"
               onChange={(e) => {
                 const file = e.target.files?.[0];
@@ -151,18 +151,18 @@ export function SavedViewsMenu({ table }: { table: TaskTable }) {
           </Space>
         }
       >
-        <Typography.Paragraph type="secondary">{t('savedViews.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{th('savedViews.intro')}</Typography.Paragraph>
         <Space.Compact style={{ width: '100%' }}>
           <Input
-            aria-label={t('savedViews.name')}
-            placeholder={t('savedViews.name')}
+            aria-label={th('savedViews.name')}
+            placeholder={th('savedViews.name')}
             value={name}
             onChange={(e) => setName(e.target.value)}
             onPressEnter={save}
             data-testid="saved-views-name"
           />
           <Button type="primary" onClick={save} data-testid="saved-views-save">
-            {t('savedViews.save')}
+            {th('savedViews.save')}
           </Button>
         </Space.Compact>
         {error ? (
@@ -177,7 +177,7 @@ export function SavedViewsMenu({ table }: { table: TaskTable }) {
         <List
           style={{ marginTop: 12 }}
           data-testid="saved-views-list"
-          locale={{ emptyText: t('savedViews.empty') }}
+          locale={{ emptyText: th('savedViews.empty') }}
           dataSource={views}
           rowKey="name"
           renderItem={(v) => (
@@ -187,19 +187,19 @@ export function SavedViewsMenu({ table }: { table: TaskTable }) {
                 renaming?.from === v.name
                   ? [
                       <Button key="ok" size="small" type="primary" onClick={rename}>
-                        {t('savedViews.renameSave')}
+                        {th('savedViews.renameSave')}
                       </Button>,
                     ]
                   : [
                       <Button key="apply" size="small" type="primary" onClick={() => apply(v)}>
-                        {t('savedViews.apply')}
+                        {th('savedViews.apply')}
                       </Button>,
                       <Button
                         key="rename"
                         size="small"
                         onClick={() => setRenaming({ from: v.name, to: v.name })}
                       >
-                        {t('savedViews.rename')}
+                        {th('savedViews.rename')}
                       </Button>,
                       <Button
                         key="delete"
@@ -207,10 +207,10 @@ export function SavedViewsMenu({ table }: { table: TaskTable }) {
                         danger
                         onClick={() => {
                           setViews(deleteView(views, v.name));
-                          void message.success(t('savedViews.deleted', { name: v.name }), 1.5);
+                          void message.success(th('savedViews.deleted', { name: v.name }), 1.5);
                         }}
                       >
-                        {t('savedViews.delete')}
+                        {th('savedViews.delete')}
                       </Button>,
                     ]
               }
@@ -219,7 +219,7 @@ export function SavedViewsMenu({ table }: { table: TaskTable }) {
                 <Input
                   size="small"
                   autoFocus
-                  aria-label={t('savedViews.renameTo', { name: v.name })}
+                  aria-label={th('savedViews.renameTo', { name: v.name })}
                   value={renaming.to}
                   onChange={(e) => setRenaming({ from: v.name, to: e.target.value })}
                   onPressEnter={rename}

@@ -1,17 +1,21 @@
 // Loaded on demand (React.lazy) when `?` is first pressed.
 import { Modal } from 'antd';
-import { t } from '../../../lib/i18n';
 import { SHORTCUTS } from '../model/shortcuts';
+import { th } from '../habits-i18n';
 
 /** The list of keyboard shortcuts, from model/shortcuts.ts. */
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
-    <Modal open={open} onCancel={onClose} footer={null} title={t('shortcuts.title')} destroyOnHidden>
-      <table className="rtc-shortcuts" data-testid="shortcuts-help">
+    <Modal open={open} onCancel={onClose} footer={null} title={th('shortcuts.title')} destroyOnHidden>
+      <table
+        className="rtc-shortcuts"
+        style={{ width: '100%', textAlign: 'start' }}
+        data-testid="shortcuts-help"
+      >
         <thead>
           <tr>
-            <th scope="col">{t('shortcuts.key')}</th>
-            <th scope="col">{t('shortcuts.action')}</th>
+            <th scope="col">{th('shortcuts.key')}</th>
+            <th scope="col">{th('shortcuts.action')}</th>
           </tr>
         </thead>
         <tbody>
@@ -21,16 +25,16 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
                 {s.shown.map((k, i) => (
                   <span key={k}>
                     {i > 0 ? ' / ' : null}
-                    <kbd>{k}</kbd>
+                    <kbd className="rtc-mono">{k}</kbd>
                   </span>
                 ))}
               </td>
-              <td>{t(s.label)}</td>
+              <td>{th(s.label)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="rtc-muted">{t('shortcuts.note')}</p>
+      <p className="rtc-muted">{th('shortcuts.note')}</p>
     </Modal>
   );
 }

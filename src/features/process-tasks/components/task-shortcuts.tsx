@@ -1,11 +1,6 @@
+// Loaded on demand (React.lazy) once the first rows are painted.
 import { lazy, Suspense, useState } from 'react';
-import { t } from '../../../lib/i18n';
-import {
-  focusTable,
-  TASK_TABLE_ID,
-  useTaskShortcuts,
-  type ShortcutTargets,
-} from '../hooks/use-task-shortcuts';
+import { useTaskShortcuts, type ShortcutTargets } from '../hooks/use-task-shortcuts';
 
 const ShortcutsHelp = lazy(() => import('./shortcuts-help').then((m) => ({ default: m.ShortcutsHelp })));
 
@@ -26,21 +21,5 @@ export function TaskShortcuts(props: ShortcutTargets) {
         </Suspense>
       ) : null}
     </>
-  );
-}
-
-/** "Skip to the task table": the first stop of the keyboard, shown when focused. */
-export function SkipToTable() {
-  return (
-    <a
-      className="rtc-skip-link"
-      href={`#${TASK_TABLE_ID}`}
-      onClick={(e) => {
-        e.preventDefault();
-        focusTable();
-      }}
-    >
-      {t('shortcuts.skipToTable')}
-    </a>
   );
 }

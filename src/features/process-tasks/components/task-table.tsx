@@ -3,7 +3,7 @@ import { Spin } from 'antd';
 import { memo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { t } from '../../../lib/i18n';
 import type { TaskTable as TaskTableInstance } from '../hooks/use-task-table';
-import { TASK_TABLE_ID } from '../hooks/use-task-shortcuts';
+import { TASK_TABLE_ID } from '../hooks/task-table-focus';
 import { ariaSort } from '../model/sort';
 import { columnLabel } from './task-columns';
 

@@ -6,6 +6,7 @@ import { getTimeZoneSetting } from '../../../lib/time';
 import type { TaskRecord } from '../../../shared/responses';
 import { absoluteHref, currentTaskUrlState } from '../hooks/task-url-store';
 import { listNote, taskNote, type TicketNote } from '../model/ticket-note';
+import { th } from '../habits-i18n';
 
 /**
  * Puts a note on the clipboard: `text` as text/plain with `html` as text/html (rich editors
@@ -31,27 +32,27 @@ function NoteButton({ makeNote, testId }: { makeNote: () => TicketNote; testId: 
   const { message } = App.useApp();
   const copy = (flavour: 'text' | 'markdown') =>
     copyNote(makeNote(), flavour).then(
-      () => void message.success(t('ticketNote.copied'), 1.5),
+      () => void message.success(th('ticketNote.copied'), 1.5),
       () => void message.error(t('copy.failed')),
     );
   return (
     <Space.Compact>
       <Button icon={<SnippetsOutlined />} onClick={() => void copy('text')} data-testid={testId}>
-        {t('ticketNote.copy')}
+        {th('ticketNote.copy')}
       </Button>
       <Dropdown
         trigger={['click']}
         menu={{
           items: [
-            { key: 'text', label: t('ticketNote.copyText') },
-            { key: 'markdown', label: t('ticketNote.copyMarkdown') },
+            { key: 'text', label: th('ticketNote.copyText') },
+            { key: 'markdown', label: th('ticketNote.copyMarkdown') },
           ],
           onClick: ({ key }) => void copy(key === 'markdown' ? 'markdown' : 'text'),
         }}
       >
         <Button
           icon={<DownOutlined />}
-          aria-label={`${t('ticketNote.copy')}: ${t('ticketNote.copyMarkdown')}`}
+          aria-label={`${th('ticketNote.copy')}: ${th('ticketNote.copyMarkdown')}`}
           data-testid={`${testId}-formats`}
         />
       </Dropdown>

@@ -12,6 +12,8 @@ import { t } from '../../../lib/i18n';
 import { shortcutFor, stepIndex, type ShortcutAction } from '../model/shortcuts';
 import type { TaskUrlState } from '../model/url-state';
 import { absoluteHref, currentTaskUrlState } from './task-url-store';
+import { focusedRow, ROWS, rowElements } from './task-table-focus';
+import { th } from '../habits-i18n';
 
 export interface ShortcutTargets {
   /** The TaskIds of the page, in order. */
@@ -21,32 +23,8 @@ export interface ShortcutTargets {
   closeTask: () => void;
 }
 
-const ROWS = 'tbody tr.rtc-row[data-task-id]';
-/** The id of the table's wrapper, which the skip link targets. */
-export const TASK_TABLE_ID = 'task-table';
 /** The keyword search (ParamContent: the catalogue's one `contains` text filter). */
 const SEARCH_INPUT = '#filter-ParamContent';
-
-function rowElements(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>(ROWS)];
-}
-
-/** The row that has focus, or the roving one (tabindex 0) when focus is elsewhere. */
-function focusedRow(onlyWithFocus: boolean): HTMLElement | undefined {
-  const active = document.activeElement;
-  const row = active instanceof HTMLElement ? active.closest<HTMLElement>(ROWS) : null;
-  if (row) return row;
-  return onlyWithFocus
-    ? undefined
-    : (document.querySelector<HTMLElement>(`${ROWS}[tabindex="0"]`) ?? undefined);
-}
-
-/** Focuses the current row of the table (the skip link's target), or the table itself. */
-export function focusTable(): void {
-  const row = focusedRow(false) ?? rowElements()[0];
-  if (row) row.focus();
-  else document.getElementById(TASK_TABLE_ID)?.focus();
-}
 
 export function useTaskShortcuts(targets: ShortcutTargets) {
   const { message } = App.useApp();
@@ -80,7 +58,7 @@ export function useTaskShortcuts(targets: ShortcutTargets) {
       row.focus();
       row.scrollIntoView?.({ block: 'nearest' });
       setAnnouncement(
-        t('shortcuts.rowFocused', {
+        th('shortcuts.rowFocused', {
           index: next + 1,
           count: rows.length,
           id: row.getAttribute('data-task-id') ?? '',
@@ -92,7 +70,7 @@ export function useTaskShortcuts(targets: ShortcutTargets) {
       const { taskIds, openTaskId, openTask } = latest.current;
       const i = openTaskId === undefined ? -1 : taskIds.indexOf(openTaskId);
       const next = i < 0 ? undefined : taskIds[i + step];
-      if (next === undefined) void message.info(t('shortcuts.edge'), 1.5);
+      if (next === undefined) void message.info(th('shortcuts.edge'), 1.5);
       else openTask(next);
     };
 
@@ -133,8 +111,8 @@ export function useTaskShortcuts(targets: ShortcutTargets) {
         }
         case 'copyId': {
           const id = taskInFocus();
-          if (id === undefined) void message.info(t('shortcuts.noRow'), 1.5);
-          else void copy(id, t('shortcuts.idCopied'));
+          if (id === undefined) void message.info(th('shortcuts.noRow'), 1.5);
+          else void copy(id, th('shortcuts.idCopied'));
           return true;
         }
         case 'copyLink': {

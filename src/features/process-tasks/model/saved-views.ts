@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { formatSize, t, type MessageKey } from '../../../lib/i18n';
 import type { Density } from '../hooks/use-density';
 import { parseSearch, serializeView, type TaskListView } from './url-state';
+import { th } from '../habits-i18n';
 
 export const SAVED_VIEWS_FORMAT = 'rtc-saved-views';
 export const SAVED_VIEWS_VERSION = 1;
@@ -67,7 +68,7 @@ function semanticProblems(views: readonly SavedView[], knownColumns: readonly st
   const names = new Set<string>();
   views.forEach((v, i) => {
     if (names.has(v.name))
-      problems.push(`views[${i}].name: ${t('savedViews.error.duplicateName', { name: v.name })}`);
+      problems.push(`views[${i}].name: ${th('savedViews.error.duplicateName', { name: v.name })}`);
     names.add(v.name);
     for (const n of parseSearch(v.search).notices)
       problems.push(
@@ -75,7 +76,7 @@ function semanticProblems(views: readonly SavedView[], knownColumns: readonly st
       );
     for (const c of Object.keys(v.columns))
       if (!knownColumns.includes(c))
-        problems.push(`views[${i}].columns: ${t('savedViews.error.unknownColumn', { column: c })}`);
+        problems.push(`views[${i}].columns: ${th('savedViews.error.unknownColumn', { column: c })}`);
   });
   return problems;
 }
@@ -88,12 +89,12 @@ function semanticProblems(views: readonly SavedView[], knownColumns: readonly st
 export function parseSavedViewsFile(text: string, knownColumns: readonly string[]): Result<SavedView[]> {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > FILE_MAX_BYTES)
-    return fail(t('savedViews.error.tooBig', { size: formatSize(bytes), max: formatSize(FILE_MAX_BYTES) }));
+    return fail(th('savedViews.error.tooBig', { size: formatSize(bytes), max: formatSize(FILE_MAX_BYTES) }));
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return fail(t('savedViews.error.notJson', { detail: e instanceof Error ? e.message : String(e) }));
+    return fail(th('savedViews.error.notJson', { detail: e instanceof Error ? e.message : String(e) }));
   }
   const parsed = fileSchema.safeParse(json);
   const problems = parsed.success
@@ -101,7 +102,7 @@ export function parseSavedViewsFile(text: string, knownColumns: readonly string[
     : parsed.error.issues.map((issue) => `${pathText(issue.path) || '(file)'}: ${issue.message}`);
   if (!parsed.success || problems.length > 0) {
     const shown = problems.slice(0, 10).join('; ');
-    return fail(t('savedViews.error.invalid', { problems: problems.length > 10 ? `${shown}; …` : shown }));
+    return fail(th('savedViews.error.invalid', { problems: problems.length > 10 ? `${shown}; …` : shown }));
   }
   return { ok: true, value: parsed.data.views };
 }
@@ -125,8 +126,8 @@ export function readStoredViews(raw: string | null, knownColumns: readonly strin
 
 function checkName(name: string): Result<string> {
   const n = name.trim();
-  if (n === '') return fail(t('savedViews.error.nameEmpty'));
-  if (n.length > NAME_MAX) return fail(t('savedViews.error.nameLong', { max: NAME_MAX }));
+  if (n === '') return fail(th('savedViews.error.nameEmpty'));
+  if (n.length > NAME_MAX) return fail(th('savedViews.error.nameLong', { max: NAME_MAX }));
   return { ok: true, value: n };
 }
 
@@ -162,7 +163,7 @@ export function renameView(views: readonly SavedView[], from: string, to: string
   const n = checkName(to);
   if (!n.ok) return n;
   if (n.value !== from && views.some((v) => v.name === n.value))
-    return fail(t('savedViews.error.nameTaken', { name: n.value }));
+    return fail(th('savedViews.error.nameTaken', { name: n.value }));
   return { ok: true, value: views.map((v) => (v.name === from ? { ...v, name: n.value } : v)) };
 }
 

@@ -9,7 +9,7 @@
  * inside an open modal or pop-up (the help dialog, the export dialog, a menu), nor when an
  * earlier handler already used the key (`defaultPrevented`).
  */
-import type { MessageKey } from '../../../lib/i18n';
+import type { HabitsKey } from '../habits-i18n';
 
 export type ShortcutAction =
   'next' | 'prev' | 'open' | 'close' | 'prevTask' | 'nextTask' | 'search' | 'copyId' | 'copyLink' | 'help';
@@ -20,7 +20,7 @@ export interface Shortcut {
   keys: readonly string[];
   /** How the help dialog writes the keys. */
   shown: readonly string[];
-  label: MessageKey;
+  label: HabitsKey;
 }
 
 /** Every shortcut, in the order the help dialog lists them. */

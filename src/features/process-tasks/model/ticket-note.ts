@@ -20,6 +20,7 @@ import type { TaskRecord } from '../../../shared/responses';
 import { activeFilters } from './filter-summary';
 import { entityTypeLabel, productLabel, statusLabel } from './labels';
 import type { TaskFilters } from './task-view';
+import { th } from '../habits-i18n';
 
 export interface TicketNote {
   text: string;
@@ -58,24 +59,24 @@ export function escapeHtml(s: string): string {
 
 /** `2026-11-27 17:12:05 UTC+08:00 (Asia/Shanghai)`: the wall clock, its offset and the zone. */
 export function timeWithZone(ms: number, zone: TimeZoneSetting): string {
-  return t('ticketNote.zone', { time: formatDateTimeWithZone(ms, zone), zone: resolveTimeZone(zone) });
+  return th('ticketNote.zone', { time: formatDateTimeWithZone(ms, zone), zone: resolveTimeZone(zone) });
 }
 
 function render(title: string, lines: readonly NoteLine[], link: string): TicketNote {
-  const all = [...lines, { label: t('ticketNote.link'), value: link }];
+  const all = [...lines, { label: th('ticketNote.link'), value: link }];
   const text = [inert(title), ...all.map((l) => `${l.label}: ${inert(l.value)}`)].join('\n');
   const markdown = [
     `**${escapeMarkdown(inert(title))}**`,
     '',
     ...lines.map((l) => `- **${escapeMarkdown(l.label)}:** ${escapeMarkdown(inert(l.value))}`),
-    `- **${escapeMarkdown(t('ticketNote.link'))}:** <${link}>`,
+    `- **${escapeMarkdown(th('ticketNote.link'))}:** <${link}>`,
   ].join('\n');
   const html =
     `<p><strong>${escapeHtml(inert(title))}</strong></p><ul>` +
     lines
       .map((l) => `<li><strong>${escapeHtml(l.label)}:</strong> ${escapeHtml(inert(l.value))}</li>`)
       .join('') +
-    `<li><strong>${escapeHtml(t('ticketNote.link'))}:</strong> <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></li></ul>`;
+    `<li><strong>${escapeHtml(th('ticketNote.link'))}:</strong> <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></li></ul>`;
   return { text, markdown, html };
 }
 
@@ -115,7 +116,7 @@ export function taskNote(task: TaskRecord, link: string, zone: TimeZoneSetting):
   }
   for (const f of ID_FIELDS) add(label(f), task[f]);
   for (const f of ERROR_FIELDS) add(label(f), task[f]);
-  return render(t('ticketNote.taskTitle', { id: task.TaskId ?? '' }), lines, link);
+  return render(th('ticketNote.taskTitle', { id: task.TaskId ?? '' }), lines, link);
 }
 
 /**
@@ -133,9 +134,9 @@ export function listNote(
   const active = activeFilters(filters);
   const lines: NoteLine[] = active.length
     ? active.map((f) => ({ label: f.label, value: f.value }))
-    : [{ label: t('ticketNote.filters'), value: t('ticketNote.noFilters') }];
+    : [{ label: th('ticketNote.filters'), value: th('ticketNote.noFilters') }];
   const count = totalCount === undefined ? '?' : String(totalCount);
-  lines.push({ label: t('ticketNote.count'), value: count });
-  lines.push({ label: t('ticketNote.listedAt'), value: timeWithZone(now, zone) });
-  return render(t('ticketNote.listTitle', { count }), lines, link);
+  lines.push({ label: th('ticketNote.count'), value: count });
+  lines.push({ label: th('ticketNote.listedAt'), value: timeWithZone(now, zone) });
+  return render(th('ticketNote.listTitle', { count }), lines, link);
 }
