@@ -1,4 +1,5 @@
 import { TaskBrowser } from '../features/process-tasks/components/task-browser';
+import { SkipToTable } from '../features/process-tasks/components/skip-to-table';
 import { t } from '../lib/i18n';
 import { DemoBanner, ModeBadge } from './demo-banner';
 import { renderExportSlot } from './export-slot';
@@ -29,6 +30,7 @@ export function App() {
   return (
     <ThemeVars>
       <div className="rtc-app">
+        <SkipToTable />
         <DemoBanner />
         <header className="rtc-header">
           <div>

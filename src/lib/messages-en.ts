@@ -210,4 +210,6 @@ export const messagesEn = {
   'json.copy': 'input parameters',
 
   'export.loading': 'Export',
+
+  'shortcuts.skipToTable': 'Skip to the task table',
 } as const;

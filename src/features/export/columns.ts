@@ -143,10 +143,14 @@ const otherFields: CsvColumn = {
 };
 
 /**
- * Columns for a choice. `visibleColumns` are table column ids (API field names); ids
- * that are not task fields (selection, actions) are ignored. Each field appears once.
+ * The API fields of a choice, in order, and the `OtherFields` column when the choice is
+ * "all". `visibleColumns` are table column ids (API field names); ids that are not task
+ * fields (selection, actions) are ignored. Each field appears once, TaskId first.
  */
-export function columnsFor(choice: ColumnChoice, visibleColumns: readonly string[]): CsvColumn[] {
+export function csvFieldsFor(
+  choice: ColumnChoice,
+  visibleColumns: readonly string[],
+): { fields: TaskField[]; otherFields: CsvColumn | undefined } {
   const fields: TaskField[] = [];
   const add = (name: string) => {
     const field = FIELDS.find((f) => f.name === name);
@@ -155,9 +159,15 @@ export function columnsFor(choice: ColumnChoice, visibleColumns: readonly string
   add('TaskId');
   if (choice === 'all') TASK_FIELDS.forEach(add);
   else for (const id of visibleColumns) (TABLE_COLUMN_FIELDS[id] ?? [id]).forEach(add);
-  const columns = fields.flatMap(columnsOfField);
   // "All fields" means all: the fields the catalogue does not know too.
-  return choice === 'all' ? [...columns, otherFields] : columns;
+  return { fields, otherFields: choice === 'all' ? otherFields : undefined };
+}
+
+/** The raw CSV columns for a choice (see csvFieldsFor). */
+export function columnsFor(choice: ColumnChoice, visibleColumns: readonly string[]): CsvColumn[] {
+  const { fields, otherFields } = csvFieldsFor(choice, visibleColumns);
+  const columns = fields.flatMap(columnsOfField);
+  return otherFields ? [...columns, otherFields] : columns;
 }
 
 export function headersOf(columns: readonly CsvColumn[]): string[] {

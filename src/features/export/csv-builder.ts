@@ -13,12 +13,19 @@ import {
 } from './columns';
 import { LongCellFinder, type LongCellReport } from './cell-limits';
 import { BOM, encodeRows, utf8Length } from './csv';
+import { sheetColumnsFor, type SheetLabels } from './spreadsheet';
 
 export interface CsvBuildSpec {
   choice: ColumnChoice;
   visibleColumns: readonly string[];
   context: RowContext;
+  /** `raw` (default): API names and exact values. `spreadsheet`: see spreadsheet.ts. */
+  form?: CsvForm;
+  /** The headers' words for the spreadsheet form (required with it). */
+  sheetLabels?: SheetLabels;
 }
+
+export type CsvForm = 'raw' | 'spreadsheet';
 
 /**
  * `P` is how a finished chunk is kept: the text itself by default; the worker keeps each
@@ -26,6 +33,8 @@ export interface CsvBuildSpec {
  */
 export class CsvBuilder<P = string> {
   private readonly columns: CsvColumn[];
+  /** Rows whose cells the columns formed (and neutralised) themselves: spreadsheet.ts. */
+  private readonly preformed: boolean;
   private readonly context: RowContext;
   readonly headers: string[];
   private readonly header: string;
@@ -37,7 +46,13 @@ export class CsvBuilder<P = string> {
 
   constructor(spec: CsvBuildSpec, toPart?: (text: string) => P) {
     this.toPart = toPart ?? ((text) => text as unknown as P);
-    this.columns = columnsFor(spec.choice, spec.visibleColumns);
+    this.preformed = spec.form === 'spreadsheet';
+    if (this.preformed && !spec.sheetLabels)
+      throw new Error('The spreadsheet form needs its labels (sheetLabels).');
+    this.columns =
+      spec.form === 'spreadsheet' && spec.sheetLabels
+        ? sheetColumnsFor(spec.choice, spec.visibleColumns, spec.sheetLabels, spec.context.timeZone)
+        : columnsFor(spec.choice, spec.visibleColumns);
     this.headers = headersOf(this.columns);
     this.header = BOM + encodeRows([this.headers]);
     this.byteCount = utf8Length(this.header);
@@ -49,7 +64,7 @@ export class CsvBuilder<P = string> {
   addPage(pageNumber: number, tasks: readonly Readonly<Record<string, unknown>>[]): number {
     const rows = tasks.map((t) => taskToRow(t, this.columns, this.context));
     this.longCells.addPage(pageNumber, tasks, rows);
-    const text = encodeRows(rows);
+    const text = encodeRows(rows, this.preformed);
     const bytes = utf8Length(text);
     if (text) {
       const parts = this.pages.get(pageNumber) ?? [];

@@ -14,10 +14,14 @@ import { neutraliseCell } from './neutralise';
 export const BOM = '\uFEFF';
 export const CRLF = '\r\n';
 
-/** Encodes rows as CSV lines, each ending with CRLF ('' for no rows). */
-export function encodeRows(rows: readonly (readonly string[])[]): string {
+/**
+ * Encodes rows as CSV lines, each ending with CRLF ('' for no rows). Every cell is
+ * neutralised, except when `preformed`: the cells were formed by spreadsheet.ts, which
+ * neutralises each data cell itself and adds only its own digit-only text formulas.
+ */
+export function encodeRows(rows: readonly (readonly string[])[], preformed = false): string {
   if (rows.length === 0) return '';
-  const safe = rows.map((r) => r.map(neutraliseCell));
+  const safe = preformed ? [...rows] : rows.map((r) => r.map(neutraliseCell));
   // escapeFormulae is off: our own rule (neutralise.ts) is reversible, papaparse's is not.
   return Papa.unparse(safe, { newline: CRLF, quotes: false, escapeFormulae: false, header: false }) + CRLF;
 }

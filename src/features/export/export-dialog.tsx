@@ -5,6 +5,7 @@ import { formatNumber, formatSize } from '../../lib/i18n';
 import { resolveTimeZone } from '../../lib/time';
 import type { DescribeProcessTasksQuery } from '../../shared/sophonsoar';
 import { columnsFor, type ColumnChoice } from './columns';
+import type { CsvForm } from './csv-builder';
 import { ExportNotice } from './export-notice';
 import { runBrowserExport } from './export-session';
 import type { ExportProgress } from './fetch-engine';
@@ -35,6 +36,7 @@ type Phase =
 export function ExportDialog(props: ExportScope & { onClose: () => void }) {
   const { notification, message } = App.useApp();
   const [choice, setChoice] = useState<ColumnChoice>('visible');
+  const [form, setForm] = useState<CsvForm>('raw');
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const abortRef = useRef<AbortController | null>(null);
   const confirmRef = useRef<((ok: boolean) => void) | null>(null);
@@ -51,6 +53,7 @@ export function ExportDialog(props: ExportScope & { onClose: () => void }) {
       query: props.query,
       choice,
       visibleColumns: props.visibleColumns,
+      form,
       timeZone: zone,
       linkFor: props.linkFor,
       signal: ac.signal,
@@ -164,6 +167,19 @@ export function ExportDialog(props: ExportScope & { onClose: () => void }) {
             ]}
           />
           <Typography.Text type="secondary">{tx('export.columns.hint', { zone })}</Typography.Text>
+          <Radio.Group
+            aria-label={tx('export.form')}
+            value={form}
+            onChange={(e) => setForm(e.target.value as CsvForm)}
+            data-testid="export-form"
+            options={[
+              { value: 'raw', label: tx('export.form.raw') },
+              { value: 'spreadsheet', label: tx('export.form.spreadsheet') },
+            ]}
+          />
+          {form === 'spreadsheet' ? (
+            <Typography.Text type="secondary">{tx('export.form.spreadsheetHint', { zone })}</Typography.Text>
+          ) : null}
           {props.query.ProcessActionEnd ? null : (
             <Typography.Text type="secondary">{tx('export.window.frozenNote')}</Typography.Text>
           )}

@@ -10,7 +10,10 @@ import {
   type AppConfig,
   type DescribeProcessTasksQuery,
 } from '../../shared/sophonsoar';
+import { TASK_FIELDS, labelKey } from '../../shared/catalogue';
 import type { ColumnChoice, RowContext } from './columns';
+import type { CsvForm } from './csv-builder';
+import type { SheetLabels } from './spreadsheet';
 import { createCsvSink } from './csv-sink';
 import { saveBlob } from './download';
 import { runExport, type ExportProgress, type ExportResult } from './fetch-engine';
@@ -25,6 +28,8 @@ export interface ExportRequest {
   query: DescribeProcessTasksQuery;
   choice: ColumnChoice;
   visibleColumns: string[];
+  /** `raw` (the default) or `spreadsheet` (see spreadsheet.ts). */
+  form?: CsvForm;
   timeZone: string;
   linkFor: (frozenEndMs: number | undefined) => string;
   onProgress: (p: ExportProgress) => void;
@@ -55,6 +60,15 @@ function rowContext(timeZone: string): RowContext {
   };
 }
 
+/** The spreadsheet form's headers in the analyst's language, as plain data for the worker. */
+function sheetLabels(): SheetLabels {
+  return {
+    fields: Object.fromEntries(TASK_FIELDS.map((f) => [f.name, t(labelKey(f.name))])),
+    statusCode: tx('export.sheet.statusCode'),
+    otherFields: tx('export.sheet.otherFields'),
+  };
+}
+
 function mismatchNote(r: ExportResult): string | undefined {
   if (r.complete) return undefined;
   return tx('export.done.mismatch', {
@@ -79,6 +93,7 @@ export async function runBrowserExport(req: ExportRequest): Promise<ExportOutcom
     choice: req.choice,
     visibleColumns: req.visibleColumns,
     context: rowContext(req.timeZone),
+    ...(req.form === 'spreadsheet' ? { form: 'spreadsheet' as const, sheetLabels: sheetLabels() } : {}),
   });
   try {
     const result = await runExport({
@@ -108,6 +123,7 @@ export async function runBrowserExport(req: ExportRequest): Promise<ExportOutcom
       result,
       timeZone: req.timeZone,
       choice: req.choice,
+      form: req.form,
       headers: file.headers,
       longCells: file.longCells,
       config: await config,

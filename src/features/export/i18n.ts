@@ -55,6 +55,14 @@ export const exportMessagesEn = {
   'export.duration.seconds': '{s} s',
   'export.duration.minutes': '{m} min {s} s',
   'export.unknownStatus': 'Unknown ({code})',
+  'export.form': 'Format',
+  'export.form.raw': 'Raw: API field names and exact values (for tools and scripts)',
+  'export.form.spreadsheet':
+    'For spreadsheets: headers in your language, dates Excel and LibreOffice read as dates, long IDs kept whole',
+  'export.form.spreadsheetHint':
+    'Times as date and time in {zone} (without milliseconds), long numeric IDs as text, error message and tip included. Open the file as UTF-8.',
+  'export.sheet.statusCode': 'Status code',
+  'export.sheet.otherFields': 'Other fields (JSON)',
 } as const;
 
 export const tx = createTranslator({ en: exportMessagesEn });

@@ -46,7 +46,8 @@ export interface ExportManifest {
     unblocked: { start: TimeBound | null; end: TimeBound | null };
   };
   order: { field: string; direction: string };
-  columns: { choice: ColumnChoice; headers: string[] };
+  /** `form` is written only for the spreadsheet form (spreadsheet.ts); absent means raw. */
+  columns: { choice: ColumnChoice; headers: string[]; form?: 'spreadsheet' };
   counts: {
     rowsExported: number;
     totalCountAtStart: number;
@@ -89,6 +90,7 @@ export interface ManifestInput {
   result: ExportResult;
   timeZone: string;
   choice: ColumnChoice;
+  form?: 'raw' | 'spreadsheet';
   headers: string[];
   config?: Pick<AppConfig, 'version' | 'mode' | 'endpointHost'>;
   reopenLink: string;
@@ -127,7 +129,11 @@ export function buildManifest(input: ManifestInput): ExportManifest {
     },
     // The API's defaults when the query does not say.
     order: { field: q.OrderField ?? 'gmtCreate', direction: q.Direction ?? 'desc' },
-    columns: { choice: input.choice, headers: [...input.headers] },
+    columns: {
+      choice: input.choice,
+      headers: [...input.headers],
+      ...(input.form === 'spreadsheet' ? { form: 'spreadsheet' as const } : {}),
+    },
     counts: {
       rowsExported: r.rows,
       totalCountAtStart: r.totalCountAtStart,

@@ -29,3 +29,16 @@ export function stripNeutralisation(cell: string): string {
     ? cell.slice(1)
     : cell;
 }
+
+/**
+ * A long number kept as text in a spreadsheet: `="1234567890123456789"`. Excel and
+ * LibreOffice read a bare number of more than 15 significant digits as a float and lose the
+ * rest (`1.23456789012346E+18`); this formula evaluates to the digits as text, every one kept
+ * (LibreOffice Calc verified: see spreadsheet.ts). It is a formula of our own making: only
+ * for a value of digits alone (throws otherwise), so no data can reach the formula text.
+ */
+export function textNumberCell(digits: string): string {
+  if (!/^\d+$/.test(digits))
+    throw new RangeError(`textNumberCell takes digits only, not ${JSON.stringify(digits)}`);
+  return `="${digits}"`;
+}

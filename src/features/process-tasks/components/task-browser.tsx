@@ -20,7 +20,12 @@ import { TaskToolbar } from './task-toolbar';
 import { UrlNotices } from './url-notices';
 
 // antd Pagination (with its page-size Select) loads after the first rows, below them.
+// Keyboard shortcuts (hooks/use-task-shortcuts.ts) listen once the first rows are painted.
+const TaskShortcuts = lazy(() => import('./task-shortcuts').then((m) => ({ default: m.TaskShortcuts })));
 const TaskPagination = lazy(() => import('./task-pagination').then((m) => ({ default: m.TaskPagination })));
+
+const pageTaskIds = (rows: { TaskId?: string }[] | undefined): string[] =>
+  (rows ?? []).flatMap((r) => (r.TaskId === undefined ? [] : [r.TaskId]));
 
 export interface ExportSlotProps {
   view: TaskListView;
@@ -124,6 +129,16 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
         ) : null}
       </section>
       <TaskDrawerHost openTaskId={openTaskId} pageRows={shown?.ProcessTasks} onClose={closeTask} />
+      {afterFirstRows ? (
+        <Suspense fallback={null}>
+          <TaskShortcuts
+            taskIds={pageTaskIds(shown?.ProcessTasks)}
+            openTaskId={openTaskId}
+            openTask={openTask}
+            closeTask={closeTask}
+          />
+        </Suspense>
+      ) : null}
     </>
   );
 }

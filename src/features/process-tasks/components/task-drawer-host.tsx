@@ -46,7 +46,9 @@ export function TaskDrawerHost({
             if (document.activeElement === document.body) focusRow(openTaskId);
           }, 400);
         }}
-        onAfterClose={focusRow}
+        // After antd's own focus return (to the row the drawer was opened from): after [ / ]
+        // (hooks/use-task-shortcuts.ts) the task shown last is another row.
+        onAfterClose={(id) => queueMicrotask(() => focusRow(id))}
       />
     </Suspense>
   );

@@ -21,6 +21,7 @@ import { processTaskQueryOptions } from '../api/get-process-task';
 import { isFailedStatus, statusLabel, VALUE_LABEL } from '../model/labels';
 import { ErrorState } from './error-state';
 import { StatusTag } from './status-tag';
+import { TaskNoteButton } from './ticket-note-button';
 
 const JsonViewer = lazy(() => import('./json-viewer').then((m) => ({ default: m.JsonViewer })));
 
@@ -245,6 +246,7 @@ export function TaskDrawer({
         <span className="rtc-drawer-title">{t('drawer.title', { id: revealInvisible(shownId ?? '') })}</span>
       }
       closable={{ 'aria-label': t('drawer.close') }}
+      extra={task ? <TaskNoteButton task={task} /> : null}
       data-testid="task-drawer"
       rootClassName="rtc-drawer"
     >

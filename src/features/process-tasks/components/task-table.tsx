@@ -1,8 +1,9 @@
 import { ArrowDownOutlined, ArrowUpOutlined, SwapOutlined } from '@ant-design/icons';
 import { Spin } from 'antd';
-import { memo, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { t } from '../../../lib/i18n';
 import type { TaskTable as TaskTableInstance } from '../hooks/use-task-table';
+import { TASK_TABLE_ID } from '../hooks/task-table-focus';
 import { ariaSort } from '../model/sort';
 import { columnLabel } from './task-columns';
 
@@ -46,17 +47,23 @@ const TaskRows = memo(function TaskRows({
   rows,
   FlexRender,
   onOpen,
+  activeRow,
+  onFocusRow,
 }: {
   rows: Rows;
   FlexRender: TaskTableInstance['FlexRender'];
   /** The visible column ids, joined: a change re-renders the rows. */
   visibleColumns: string;
   onOpen: (taskId: string) => void;
+  /** Keyboard: the one row in the tab order (roving tabindex, see hooks/use-task-shortcuts.ts). */
+  activeRow: number;
+  onFocusRow: (index: number) => void;
 }) {
-  return rows.map((row) => (
+  return rows.map((row, index) => (
     <tr
       key={row.id}
-      tabIndex={0}
+      tabIndex={index === activeRow ? 0 : -1}
+      onFocus={(e) => e.target === e.currentTarget && onFocusRow(index)}
       className="rtc-row"
       data-task-id={row.original.TaskId}
       onClick={() => row.original.TaskId !== undefined && onOpen(row.original.TaskId)}
@@ -75,9 +82,12 @@ const TaskRows = memo(function TaskRows({
 export function TaskTable({ table, loading, stale, empty, onOpen }: Props) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
+  // Keyboard: one row in the tab order (roving tabindex); j/k and arrows move it.
+  const [focusedRow, setFocusedRow] = useState(0);
+  const activeRow = Math.min(focusedRow, Math.max(0, rows.length - 1));
 
   return (
-    <div className="rtc-table-wrap">
+    <div className="rtc-table-wrap" id={TASK_TABLE_ID} tabIndex={-1}>
       <table className={stale ? 'rtc-table rtc-table-stale' : 'rtc-table'} aria-busy={loading || stale}>
         <caption className="rtc-sr-only">{t('table.caption')}</caption>
         <thead>
@@ -136,6 +146,8 @@ export function TaskTable({ table, loading, stale, empty, onOpen }: Props) {
                 .map((c) => c.id)
                 .join(',')}
               onOpen={onOpen}
+              activeRow={activeRow}
+              onFocusRow={setFocusedRow}
             />
           )}
         </tbody>

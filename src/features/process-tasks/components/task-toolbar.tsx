@@ -6,6 +6,7 @@ import type { TaskTable } from '../hooks/use-task-table';
 import type { TaskUrlState } from '../model/url-state';
 import { ColumnChooser } from './column-chooser';
 import { CopyLinkButtons } from './copy-link-buttons';
+import { ToolbarHabits } from './toolbar-habits';
 
 interface Props {
   state: TaskUrlState;
@@ -64,6 +65,7 @@ export function TaskToolbar({
         </Button>
         <CopyLinkButtons state={state} />
         <ColumnChooser table={table} onReset={onResetColumns} />
+        <ToolbarHabits table={table} totalCount={totalCount} />
         {extra}
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { readJson, writeJson } from '../../../lib/local-storage';
 
 /** Row height of the task table: compact fits more rows on a laptop screen. */
@@ -14,12 +14,29 @@ export function readDensity(): Density {
   return readJson(DENSITY_STORAGE_KEY, isDensity) ?? DEFAULT_DENSITY;
 }
 
-/** The table's density, remembered across reloads in localStorage. */
+// One value for the whole page, so the table and a saved view applied from the toolbar agree.
+let current: Density | undefined;
+const listeners = new Set<() => void>();
+
+function snapshot(): Density {
+  current ??= readDensity();
+  return current;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Sets the density everywhere on the page and remembers it. */
+export function setDensity(d: Density): void {
+  writeJson(DENSITY_STORAGE_KEY, d);
+  current = d;
+  for (const l of listeners) l();
+}
+
+/** The table's density, remembered across reloads in localStorage and shared by every user of it. */
 export function useDensity(): [Density, (d: Density) => void] {
-  const [density, setState] = useState<Density>(readDensity);
-  const setDensity = useCallback((d: Density) => {
-    writeJson(DENSITY_STORAGE_KEY, d);
-    setState(d);
-  }, []);
+  const density = useSyncExternalStore(subscribe, snapshot);
   return [density, setDensity];
 }

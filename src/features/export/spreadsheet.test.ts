@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { CsvBuilder } from './csv-builder';
+import { columnsFor, headersOf } from './columns';
+import { stripNeutralisation } from './neutralise';
+import { sheetCell, sheetColumnsFor, sheetTime, type SheetLabels } from './spreadsheet';
+import { textNumberCell } from './neutralise';
+import Papa from 'papaparse';
+
+const labels: SheetLabels = {
+  fields: {
+    TaskId: '任务ID',
+    TaskStatus: '状态',
+    Scope: '账号',
+    Creator: '创建者',
+    ProcessTime: '处置时间',
+    EntityName: '实体',
+    EntityType: '实体类型',
+    ErrMsg: '错误信息',
+    ErrTip: '修复建议',
+  },
+  statusCode: '状态码',
+  otherFields: '其他字段',
+};
+const ctx = { timeZone: 'Asia/Shanghai', statusLabels: { 90: '失败' }, unknownStatus: '未知 ({code})' };
+// 2025-11-27T09:13:03.000Z
+const PROCESSED = 1_764_234_783_000;
+const task = {
+  TaskId: '12345678901234567890',
+  TaskStatus: 90,
+  Scope: '1234567890123456789',
+  Creator: '123456',
+  ProcessTime: PROCESSED,
+  EntityName: '=HYPERLINK("http://evil")',
+  ErrMsg: '-1 quota\nexceeded',
+  ErrTip: '@SUM(1)',
+};
+
+describe('spreadsheet cells', () => {
+  it.each([
+    ['1234567890123456789', false, '="1234567890123456789"'],
+    ['1234567890123456', false, '="1234567890123456"'],
+    ['123456789012345', false, '123456789012345'],
+    ['123456', true, '="123456"'],
+    ['0012', true, '="0012"'],
+    ['12a', true, '12a'],
+    ['', true, ''],
+    ['=1+1', true, "'=1+1"],
+    ['-12345678901234567', false, "'-12345678901234567"],
+    ['+1234567890123456', false, "'+1234567890123456"],
+    ['="1"', false, `'="1"`],
+    ['1234567890123456789 ', false, '1234567890123456789 '],
+  ])('%j (kept as text: %s) → %j', (value, keep, cell) => {
+    expect(sheetCell(value, keep)).toBe(cell);
+  });
+
+  it('the text-number formula takes digits only', () => {
+    expect(() => textNumberCell('1")+HYPERLINK("x')).toThrow(RangeError);
+  });
+
+  it.each([
+    [PROCESSED, 'Asia/Shanghai', '2025-11-27 17:13:03'],
+    [PROCESSED, 'UTC', '2025-11-27 09:13:03'],
+    [PROCESSED, 'America/New_York', '2025-11-27 04:13:03'],
+    [PROCESSED + 999, 'UTC', '2025-11-27 09:13:03'],
+    [undefined, 'UTC', ''],
+    ['1764234783000', 'UTC', ''],
+  ])('time %j in %s → %j', (ms, zone, text) => {
+    expect(sheetTime(ms, zone)).toBe(text);
+  });
+});
+
+describe('spreadsheet columns', () => {
+  it('headers in the given language, times named with their zone, status label and code, error and tip always', () => {
+    const cols = sheetColumnsFor(
+      'visible',
+      ['TaskStatus', 'Scope', 'Creator', 'ProcessTime', 'EntityName'],
+      labels,
+      'Asia/Shanghai',
+    );
+    expect(headersOf(cols)).toEqual([
+      '任务ID',
+      '状态',
+      '状态码',
+      '账号',
+      '创建者',
+      '处置时间 (Asia/Shanghai)',
+      '实体',
+      '实体类型',
+      '错误信息',
+      '修复建议',
+    ]);
+    expect(cols.map((c) => c.value(task, ctx))).toEqual([
+      '="12345678901234567890"',
+      '失败',
+      '90',
+      '="1234567890123456789"',
+      '="123456"',
+      '2025-11-27 17:13:03',
+      `'=HYPERLINK("http://evil")`,
+      '',
+      "'-1 quota\nexceeded",
+      "'@SUM(1)",
+    ]);
+  });
+
+  it('"all" ends with the other fields, neutralised', () => {
+    const cols = sheetColumnsFor('all', [], labels, 'UTC');
+    expect(cols.at(-1)!.header).toBe('其他字段');
+    expect(cols.at(-1)!.value({ TaskId: 'x', Extra: '=1' }, ctx)).toBe('{"Extra":"=1"}');
+  });
+
+  it('the raw form is unchanged: API names, exact values', () => {
+    const b = new CsvBuilder({ choice: 'visible', visibleColumns: ['Scope'], context: ctx });
+    b.addPage(1, [task]);
+    expect(b.toString()).toBe('\uFEFFTaskId,Scope\r\n12345678901234567890,1234567890123456789\r\n');
+    expect(headersOf(columnsFor('visible', ['Scope']))).toEqual(['TaskId', 'Scope']);
+  });
+
+  it('a spreadsheet file: every data cell still neutralised, our formulas only around digits', () => {
+    const b = new CsvBuilder({
+      choice: 'visible',
+      visibleColumns: ['TaskStatus', 'Scope', 'ProcessTime', 'EntityName'],
+      context: ctx,
+      form: 'spreadsheet',
+      sheetLabels: labels,
+    });
+    b.addPage(1, [task]);
+    const [header, row] = Papa.parse<string[]>(b.toString().slice(1), { skipEmptyLines: true }).data;
+    expect(header).toEqual([
+      '任务ID',
+      '状态',
+      '状态码',
+      '账号',
+      '处置时间 (Asia/Shanghai)',
+      '实体',
+      '实体类型',
+      '错误信息',
+      '修复建议',
+    ]);
+    for (const cell of row!) {
+      const formula = /^="\d+"$/.test(cell);
+      // Either one of our digit formulas, or a cell that reads back to data with no formula trigger.
+      expect(formula || !/^[=+\-@\t\r]/.test(cell), cell).toBe(true);
+    }
+    expect(row!.map((c) => (c.startsWith('="') ? c : stripNeutralisation(c)))).toEqual([
+      '="12345678901234567890"',
+      '失败',
+      '90',
+      '="1234567890123456789"',
+      '2025-11-27 17:13:03',
+      '=HYPERLINK("http://evil")',
+      '',
+      '-1 quota\nexceeded',
+      '@SUM(1)',
+    ]);
+  });
+
+  it('needs its labels', () => {
+    expect(
+      () => new CsvBuilder({ choice: 'all', visibleColumns: [], context: ctx, form: 'spreadsheet' }),
+    ).toThrow(/sheetLabels/);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The "for spreadsheets" form of the CSV: what an analyst opens in Excel or LibreOffice
+ * Calc, as opposed to the raw form (columns.ts), which stays the default and keeps every
+ * API value exactly.
+ *
+ * - Headers in the analyst's language: the UI's field labels, passed in (`SheetLabels`:
+ *   plain data, the CSV worker has no i18n).
+ * - Times as `2026-11-27 17:12:05` in the chosen zone, the zone named in the header
+ *   ("Processed (Asia/Shanghai)"): both applications read that text as a date-time value
+ *   (LibreOffice with "Detect special numbers", its default for dates in ISO order).
+ *   Milliseconds are dropped: the raw form has them.
+ * - TaskStatus as its label, then its code.
+ * - Long numeric IDs kept whole: Scope and Creator when they are digits, and any cell of
+ *   more than 15 digits, are written `="…"` (neutralise.ts `textNumberCell`): a bare
+ *   number that long loses its last digits (`1.23456789012346E+18`).
+ * - The error message and tip always come along, even when their columns are hidden.
+ * - Every other cell is neutralised here (neutralise.ts), so the builder encodes these rows
+ *   as `preformed`.
+ *
+ * Checked with LibreOffice 7.4 headless (`soffice --headless --infilter=CSV:44,34,76,1,,1033,false,true
+ * --convert-to xlsx`): `="1234567890123456789"` arrives as the text 1234567890123456789,
+ * a bare 1234567890123456789 as 1.23456789012346E+18, `2026-11-27 17:12:05` as a date serial.
+ */
+import { TASK_FIELDS } from '../../shared/catalogue';
+import { cellText, csvFieldsFor, statusLabel, type ColumnChoice, type CsvColumn } from './columns';
+import { isoInZone } from './iso-time';
+import { neutraliseCell, textNumberCell } from './neutralise';
+
+/** Labels in the analyst's language, as plain data. */
+export interface SheetLabels {
+  /** API field name → its label ("Status", "账号"). */
+  fields: Readonly<Record<string, string>>;
+  /** Header of the status code column, e.g. "Status code". */
+  statusCode: string;
+  /** Header of the fields the catalogue does not know. */
+  otherFields: string;
+}
+
+/** IDs that are numbers in the API's world (Alibaba account IDs) and must stay text. */
+export const TEXT_ID_FIELDS: ReadonlySet<string> = new Set(['Scope', 'Creator']);
+/** Digits beyond what a spreadsheet's float keeps (IEEE 754 double: 15 significant digits). */
+export const SPREADSHEET_MAX_DIGITS = 15;
+
+const DIGITS = /^\d+$/;
+
+/** One data cell for a spreadsheet: long digit strings (or any digits of a text-ID field) as text, the rest neutralised. */
+export function sheetCell(value: string, keepAsText = false): string {
+  if (DIGITS.test(value) && (keepAsText || value.length > SPREADSHEET_MAX_DIGITS))
+    return textNumberCell(value);
+  return neutraliseCell(value);
+}
+
+/** `2026-11-27 17:12:05` in `timeZone`, or '' when `ms` is not a time; years beyond 0–9999 stay ISO. */
+export function sheetTime(ms: unknown, timeZone: string): string {
+  if (typeof ms !== 'number') return '';
+  const iso = isoInZone(ms, timeZone);
+  return /^\d{4}-/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}` : iso;
+}
+
+const labelOf = (labels: SheetLabels, field: string) => labels.fields[field] ?? field;
+
+/**
+ * The spreadsheet columns for a choice (the same fields as the raw form, plus ErrMsg and
+ * ErrTip). Cells come out final: neutralised, long numbers as text formulas.
+ */
+export function sheetColumnsFor(
+  choice: ColumnChoice,
+  visibleColumns: readonly string[],
+  labels: SheetLabels,
+  timeZone: string,
+): CsvColumn[] {
+  const { fields, otherFields } = csvFieldsFor(choice, visibleColumns);
+  for (const name of ['ErrMsg', 'ErrTip']) {
+    const field = TASK_FIELDS.find((f) => f.name === name);
+    if (field && !fields.includes(field)) fields.push(field);
+  }
+  const columns = fields.flatMap((field): CsvColumn[] => {
+    const header = labelOf(labels, field.name);
+    const name = field.name;
+    switch (field.csv) {
+      case 'iso':
+        return [
+          {
+            header: `${header} (${timeZone})`,
+            value: (t, ctx) => neutraliseCell(sheetTime(t[name], ctx.timeZone)),
+          },
+        ];
+      case 'label':
+        return [
+          { header, value: (t, ctx) => neutraliseCell(statusLabel(t[name], ctx)) },
+          { header: labels.statusCode, value: (t) => sheetCell(cellText(t[name])) },
+        ];
+      case 'raw':
+        return [{ header, value: (t) => sheetCell(cellText(t[name]), TEXT_ID_FIELDS.has(name)) }];
+    }
+  });
+  if (otherFields)
+    columns.push({
+      header: labels.otherFields,
+      value: (t, ctx) => neutraliseCell(otherFields.value(t, ctx)),
+    });
+  return columns;
+}
