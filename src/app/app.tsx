@@ -27,7 +27,7 @@ export function App() {
       <div className="rtc-app">
         <DemoBanner />
         <header className="rtc-header">
-          <div>
+          <div className="rtc-header-left">
             <h1 className="rtc-title">{t('app.title')}</h1>
             <p className="rtc-subtitle">{t('app.subtitle')}</p>
           </div>

@@ -30,7 +30,7 @@ const DEFAULT_STATUS_LABELS: Readonly<Record<number, string>> = {
   11: 'In progress',
   21: 'Blocking',
   22: 'Isolating',
-  23: 'Complete',
+  23: 'Ended',
   24: 'Whitelisted',
   20: 'Succeeded',
   90: 'Failed',

@@ -40,3 +40,20 @@ export function processTasksQueryOptions(view: TaskListView) {
     placeholderData: keepPreviousData,
   });
 }
+
+/**
+ * Whether any task matches `filters` (wire form, e.g. `{EventUuid: "…"}`): one task asked
+ * for, the answer's `Page.TotalCount` is the count. Used by the search box to learn which
+ * ID field a UUID is, and by the empty state to count what the keyword would find.
+ */
+export function processTasksProbeQueryOptions(filters: DescribeProcessTasksQuery) {
+  return queryOptions({
+    queryKey: [...processTaskKeys.all, 'probe', filters] as const,
+    queryFn: ({ signal }) =>
+      getProcessTasks(
+        { ...filters, OrderField: 'gmtCreate', Direction: 'desc', PageNumber: '1', PageSize: '1' },
+        signal,
+      ),
+    staleTime: 30_000,
+  });
+}

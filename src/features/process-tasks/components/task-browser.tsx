@@ -4,6 +4,8 @@ import { whenIdle } from '../../../lib/when-idle';
 import { t } from '../../../lib/i18n';
 import { useNow } from '../../../lib/use-now';
 import { useColumnVisibility } from '../hooks/use-column-visibility';
+import { useDensity } from '../hooks/use-density';
+import { useDocumentTitle } from '../hooks/use-document-title';
 import { useReadyAfter } from '../hooks/use-ready-after';
 import { useTaskList } from '../hooks/use-task-list';
 import { useTaskTable } from '../hooks/use-task-table';
@@ -46,6 +48,8 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
   const now = useNow();
   const { list, shown, totalCount, totalStale, refresh } = useTaskList(view);
   const { visibility, setVisibility, reset } = useColumnVisibility();
+  const [density, setDensity] = useDensity();
+  useDocumentTitle(view, openTaskId);
   const table = useTaskTable({
     view,
     rows: shown?.ProcessTasks,
@@ -80,6 +84,8 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           onRefresh={refresh}
           table={table}
           onResetColumns={reset}
+          density={density}
+          onDensityChange={setDensity}
           extra={
             exportReady
               ? exportSlot?.({ view, visibleColumns, totalCount, resolvedAt: list.dataUpdatedAt || now })
@@ -112,6 +118,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
             )
           }
           onOpen={openTask}
+          density={density}
         />
         {totalCount !== undefined && totalCount > 0 ? (
           <Suspense fallback={<div className="rtc-pagination rtc-pagination-placeholder" />}>
