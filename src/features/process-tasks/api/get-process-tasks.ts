@@ -57,3 +57,24 @@ export function processTasksProbeQueryOptions(filters: DescribeProcessTasksQuery
     staleTime: 30_000,
   });
 }
+
+/**
+ * The tasks related to one task in the drawer (same entity, same event): the first
+ * `pageSize` tasks matching `filters` (wire form), newest created first, and the total.
+ */
+export function relatedTasksQueryOptions(filters: DescribeProcessTasksQuery, pageSize = 20) {
+  return queryOptions({
+    queryKey: [...processTaskKeys.all, 'related', filters, pageSize] as const,
+    queryFn: ({ signal }) =>
+      getProcessTasks(
+        {
+          ...filters,
+          OrderField: 'gmtCreate',
+          Direction: 'desc',
+          PageNumber: '1',
+          PageSize: String(pageSize),
+        },
+        signal,
+      ),
+  });
+}

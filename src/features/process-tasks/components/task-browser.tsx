@@ -130,7 +130,13 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           </Suspense>
         ) : null}
       </section>
-      <TaskDrawerHost openTaskId={openTaskId} pageRows={shown?.ProcessTasks} onClose={closeTask} />
+      <TaskDrawerHost
+        openTaskId={openTaskId}
+        pageRows={shown?.ProcessTasks}
+        view={view}
+        onNavigate={openTask}
+        onClose={closeTask}
+      />
     </>
   );
 }
