@@ -114,6 +114,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
                 onGoToPage={(page) => setView((v) => ({ ...v, page }))}
                 onRemove={removeFilters}
                 onClearAll={clearFilters}
+                onApply={updateFilters}
               />
             )
           }

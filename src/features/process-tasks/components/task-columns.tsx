@@ -23,7 +23,7 @@ import type { TaskRecord } from '../../../shared/responses';
 import { blockState } from '../model/block-state';
 import { entityHost } from '../model/entity-host';
 import { containsKeyword, snippetAround } from '../model/highlight';
-import { entityTypeLabel, isFailedStatus, productName, sourceName } from '../model/labels';
+import { entityTypeLabel, isFailedStatus, productName, sourceLabel, sourceName } from '../model/labels';
 import { isSortableColumn } from '../model/sort';
 import { BlockText } from './block-text';
 import { HighlightedText } from './highlighted-text';
@@ -248,9 +248,25 @@ export function buildTaskColumns(now: number, options: ColumnOptions) {
         const src = info.getValue();
         const trig = info.row.original.TriggerSource;
         if (!src && !trig) return <Missing />;
-        const text =
-          trig && trig !== src ? `${sourceName(src)} / ${sourceName(trig)}` : sourceName(src ?? trig);
-        return <EllipsisText text={text} />;
+        // Meaning first, the API's code beside it: "Manual (event handling) system".
+        const one = (code: string | undefined) => (
+          <>
+            <VisibleText text={sourceName(code)} />{' '}
+            {code ? (
+              <span className="rtc-muted">
+                <VisibleText text={code} warning={false} />
+              </span>
+            ) : null}
+          </>
+        );
+        const both = trig && src && trig !== src;
+        const text = both ? `${sourceLabel(src)} / ${sourceLabel(trig)}` : sourceLabel(src ?? trig);
+        return (
+          <EllipsisText text={text}>
+            {one(src ?? trig)}
+            {both ? <> / {one(trig)}</> : null}
+          </EllipsisText>
+        );
       },
     }),
     helper.accessor('TaskId', {
