@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert } from 'antd';
 import { useState } from 'react';
 import { t } from '../lib/i18n';
 import { readJson, writeJson } from '../lib/local-storage';
@@ -18,32 +17,32 @@ export function DemoBanner() {
   const [dismissed, setDismissed] = useState(() => readJson(DEMO_BANNER_DISMISSED_KEY, isTrue) === true);
   if (config.data?.mode !== 'demo' || dismissed) return null;
   const provider = config.data.credentialProvider;
+  // Plain markup rather than antd Alert: the first screen does not wait for Alert's code.
   return (
-    <Alert
-      banner
-      type="info"
-      showIcon
-      className="rtc-demo-banner"
-      title={
-        <>
-          {t('app.demoBanner')}
-          {provider ? (
-            <>
-              {' '}
-              <span data-testid="credential-provider" className="rtc-muted">
-                {t('app.credentialProvider', { provider })}
-              </span>
-            </>
-          ) : null}
-        </>
-      }
-      closable={{ 'aria-label': t('app.dismissDemoBanner') }}
-      onClose={() => {
-        writeJson(DEMO_BANNER_DISMISSED_KEY, true);
-        setDismissed(true);
-      }}
-      data-testid="demo-banner"
-    />
+    <div className="rtc-demo-banner" role="note" data-testid="demo-banner">
+      <span className="rtc-demo-banner-text">
+        {t('app.demoBanner')}
+        {provider ? (
+          <>
+            {' '}
+            <span data-testid="credential-provider" className="rtc-muted">
+              {t('app.credentialProvider', { provider })}
+            </span>
+          </>
+        ) : null}
+      </span>
+      <button
+        type="button"
+        className="rtc-demo-banner-close"
+        aria-label={t('app.dismissDemoBanner')}
+        onClick={() => {
+          writeJson(DEMO_BANNER_DISMISSED_KEY, true);
+          setDismissed(true);
+        }}
+      >
+        ×
+      </button>
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { FilterOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { InfoCircleOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useFirstScreenShown } from '../../../lib/first-screen';
@@ -119,7 +119,6 @@ export function FilterPanel({ filters, onChange }: Props) {
           </Suspense>
         </div>
         <Button
-          icon={<FilterOutlined />}
           aria-expanded={open}
           aria-controls="filter-more"
           data-testid="more-filters"

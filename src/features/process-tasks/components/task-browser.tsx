@@ -13,13 +13,16 @@ import { useTaskView } from '../hooks/use-task-view';
 import type { FilterParamName } from '../../../shared/catalogue';
 import type { TaskFilters, TaskListView } from '../model/url-state';
 import { EmptyResults } from './empty-results';
-import { ErrorState } from './error-state';
 import { FilterChips } from './filter-chips';
 import { FilterPanel } from './filter-panel';
 import { TaskDrawerHost } from './task-drawer-host';
 import { TaskTable } from './task-table';
 import { TaskToolbar } from './task-toolbar';
-import { UrlNotices } from './url-notices';
+
+// What shows only now and then (link notices, an error, an empty page; antd Alert and
+// Empty with them) loads when it is needed: the first rows do not wait for it.
+const UrlNotices = lazy(() => import('./url-notices').then((m) => ({ default: m.UrlNotices })));
+const ErrorState = lazy(() => import('./error-state').then((m) => ({ default: m.ErrorState })));
 
 // antd Pagination (with its page-size Select) loads after the first rows, below them.
 const TaskPagination = lazy(() => import('./task-pagination').then((m) => ({ default: m.TaskPagination })));
@@ -74,7 +77,11 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
   return (
     <>
       <FilterPanel filters={view.filters} onChange={updateFilters} />
-      <UrlNotices notices={notices} onDismiss={dismissNotices} />
+      {notices.length > 0 ? (
+        <Suspense fallback={null}>
+          <UrlNotices notices={notices} onDismiss={dismissNotices} />
+        </Suspense>
+      ) : null}
       <section className="rtc-panel rtc-results" aria-labelledby="results-title">
         <TaskToolbar
           state={openTaskId === undefined ? { view } : { view, openTaskId }}
@@ -94,12 +101,14 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
         />
         <FilterChips filters={view.filters} onRemove={removeFilters} onClearAll={clearFilters} />
         {list.isError ? (
-          <ErrorState
-            error={list.error}
-            title={t('error.title')}
-            onRetry={() => void list.refetch()}
-            keptData={shown !== undefined}
-          />
+          <Suspense fallback={null}>
+            <ErrorState
+              error={list.error}
+              title={t('error.title')}
+              onRetry={() => void list.refetch()}
+              keptData={shown !== undefined}
+            />
+          </Suspense>
         ) : null}
         <TaskTable
           table={table}
@@ -107,15 +116,17 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           stale={list.isPlaceholderData || (list.isError && shown !== undefined)}
           empty={
             list.isError ? null : (
-              <EmptyResults
-                filters={view.filters}
-                view={view}
-                totalCount={list.isPlaceholderData ? undefined : list.data?.Page?.TotalCount}
-                onGoToPage={(page) => setView((v) => ({ ...v, page }))}
-                onRemove={removeFilters}
-                onClearAll={clearFilters}
-                onApply={updateFilters}
-              />
+              <Suspense fallback={null}>
+                <EmptyResults
+                  filters={view.filters}
+                  view={view}
+                  totalCount={list.isPlaceholderData ? undefined : list.data?.Page?.TotalCount}
+                  onGoToPage={(page) => setView((v) => ({ ...v, page }))}
+                  onRemove={removeFilters}
+                  onClearAll={clearFilters}
+                  onApply={updateFilters}
+                />
+              </Suspense>
             )
           }
           onOpen={openTask}

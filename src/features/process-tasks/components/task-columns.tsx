@@ -1,10 +1,4 @@
-import {
-  AimOutlined,
-  FileOutlined,
-  GlobalOutlined,
-  QuestionOutlined,
-  ThunderboltOutlined,
-} from '@ant-design/icons';
+import { FileOutlined, GlobalOutlined, QuestionOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import {
   columnVisibilityFeature,
   createColumnHelper,
@@ -138,7 +132,7 @@ function EntityCell({ task, options }: { task: TaskRecord; options: ColumnOption
               title={t('pivot.entity', { entity: name })}
               onClick={(e) => e.stopPropagation()}
             >
-              <AimOutlined aria-hidden />
+              <span aria-hidden className="rtc-pivot-glyph" />
             </a>
           </>
         ) : (
