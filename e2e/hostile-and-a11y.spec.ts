@@ -158,7 +158,9 @@ test.describe('hostile records render as inert text', () => {
     await expect(page.locator('tbody td[data-column-id="TaskStatus"]')).toHaveText('Unknown (25)');
     await page.goto(`/tasks/${HOSTILE_TASK_IDS.onlyTaskId}?TaskId=${HOSTILE_TASK_IDS.onlyTaskId}`);
     await expect(page.getByRole('dialog').getByTestId('drawer-TaskStatus')).toHaveText('—');
-    await expect(page.locator('tbody td[data-column-id="GmtCreateMillis"]')).toHaveText('—');
+    // Created is no longer a default column (issue 11): Processed, the default time, and the reason.
+    await expect(page.locator('tbody td[data-column-id="ProcessTime"]')).toHaveText('—');
+    await expect(page.locator('tbody td[data-column-id="Reason"]')).toHaveText('—');
   });
 });
 

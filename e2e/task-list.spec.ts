@@ -1,5 +1,13 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { cells, describe, expectTaskIds, formatCount, pickOptions, rows, shownTimes } from './helpers';
+
+/** Shows columns by their labels from the column chooser. */
+async function showColumns(page: Page, labels: string[]): Promise<void> {
+  await page.getByTestId('column-chooser').click();
+  for (const name of labels) await page.getByRole('checkbox', { name, exact: true }).check();
+  await page.keyboard.press('Escape');
+}
 
 test.describe('task list', () => {
   test('filter by status and product: every row matches and the total is the API TotalCount', async ({
@@ -60,6 +68,8 @@ test.describe('task list', () => {
       if (r.url().includes('/api/DescribeProcessTasks') && r.url().includes('ParamContent'))
         requests.push(r.url());
     });
+    // The keyword field of the "More filters" panel (the search box has its own spec: triage).
+    await page.getByTestId('more-filters').click();
     await page.locator('#filter-ParamContent').pressSequentially('xmrig', { delay: 40 });
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/ParamContent=xmrig/);
@@ -74,6 +84,7 @@ test.describe('task list', () => {
     await page.goto('/?TaskStatus=90');
     await expect(rows(page).first()).toBeVisible();
     const entries = await page.evaluate(() => history.length);
+    await page.getByTestId('more-filters').click();
     // No Enter: the search settles after the debounce.
     await page.locator('#filter-ParamContent').pressSequentially('xmrig', { delay: 40 });
     await expect(page).toHaveURL(/\/\?TaskStatus=90&ParamContent=xmrig$/);
@@ -107,7 +118,10 @@ test.describe('task list', () => {
       page,
       expected.ProcessTasks.map((t) => t.TaskId),
     );
+    await page.getByTestId('more-filters').click();
     await expect(page.locator('#filter-EntityName')).toHaveValue('203.0.113.10');
+    // The search box shows it too, as an exact entity match.
+    await expect(page.locator('#filter-search')).toHaveValue('203.0.113.10');
     const origin = new URL(page.url()).origin;
     const copyLink = page.getByTestId('copy-link');
     await copyLink.click();
@@ -197,6 +211,8 @@ test.describe('task list', () => {
 
   test('sort by created time both ways, with aria-sort', async ({ page, api }) => {
     await page.goto('/');
+    // Created is not a default column since issue 11: shown from the column chooser.
+    await showColumns(page, ['Created']);
     const created = page.locator('th[data-column-id="GmtCreateMillis"]');
     await expect(created).toHaveAttribute('aria-sort', 'descending');
     await expect(page.locator('th[data-column-id="ProcessTime"]')).toHaveAttribute('aria-sort', 'none');
@@ -235,11 +251,9 @@ test.describe('task list', () => {
       ['GmtModifiedMillis', 'gmtModified'],
       ['RemoveTime', 'removeTime'],
     ] as const) {
-      if (column === 'GmtModifiedMillis') {
-        await page.getByTestId('column-chooser').click();
-        await page.getByRole('checkbox', { name: 'Modified' }).check();
-        await page.keyboard.press('Escape');
-      }
+      // Modified and Unblocked are not default columns: shown from the column chooser.
+      if (column === 'GmtModifiedMillis') await showColumns(page, ['Modified']);
+      if (column === 'RemoveTime') await showColumns(page, ['Unblocked']);
       const th = page.locator(`th[data-column-id="${column}"]`);
       await th.getByRole('button').click();
       await expect(th).toHaveAttribute('aria-sort', 'descending');
@@ -303,6 +317,7 @@ test.describe('task list', () => {
 
     // Page size 50, then a sort change returns to page 1.
     await page.goto('/?PageNumber=3');
+    await showColumns(page, ['Created']);
     await page.locator('.rtc-pagination').getByRole('combobox').click();
     await page.getByRole('option', { name: '50 / page' }).click();
     await expect(page).toHaveURL(/\?PageSize=50$/);
@@ -319,7 +334,7 @@ test.describe('task list', () => {
     await expect(page.locator('th[data-column-id="Creator"]')).toHaveCount(0);
     await page.getByTestId('column-chooser').click();
     await page.getByRole('checkbox', { name: 'Creator' }).check();
-    await page.getByRole('checkbox', { name: 'Scene', exact: true }).uncheck();
+    await page.getByRole('checkbox', { name: 'Action (scene)', exact: true }).uncheck();
     await page.keyboard.press('Escape');
     await expect(page.locator('th[data-column-id="Creator"]')).toHaveCount(1);
     await expect(page.locator('th[data-column-id="SceneName"]')).toHaveCount(0);
@@ -460,11 +475,12 @@ test.describe('times', () => {
   test('show in the local zone with UTC on hover, and follow the zone setting', async ({ page, api }) => {
     const first = (await describe(api, { PageSize: '1', OrderField: 'gmtCreate', Direction: 'desc' }))
       .ProcessTasks[0]!;
-    const ms = first.GmtCreateMillis!;
+    // Processed is the default time column since issue 11 (Created is in the column chooser).
+    const ms = first.ProcessTime!;
     const shanghai = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
     const utc = new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
     await page.goto('/');
-    const cell = cells(page, 'GmtCreateMillis').first();
+    const cell = cells(page, 'ProcessTime').first();
     await expect(cell.locator('time')).toHaveText(shanghai);
     await expect(cell).toContainText('ago');
     await cell.locator('time').hover();
@@ -474,7 +490,7 @@ test.describe('times', () => {
     await page.getByRole('option', { name: 'UTC' }).click();
     await expect(cell.locator('time')).toHaveText(utc);
     await page.reload();
-    await expect(cells(page, 'GmtCreateMillis').first().locator('time')).toHaveText(utc);
+    await expect(cells(page, 'ProcessTime').first().locator('time')).toHaveText(utc);
   });
 
   test('a custom range means the zone shown in the header: request, chip and picker agree', async ({

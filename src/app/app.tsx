@@ -33,7 +33,7 @@ export function App() {
         <SkipToTable />
         <DemoBanner />
         <header className="rtc-header">
-          <div>
+          <div className="rtc-header-left">
             <h1 className="rtc-title">{t('app.title')}</h1>
             <p className="rtc-subtitle">{t('app.subtitle')}</p>
           </div>

@@ -34,6 +34,17 @@ describe('columnsFor', () => {
     expect([...KNOWN_STATUS_CODES]).toEqual([...TASK_STATUSES]);
   });
 
+  it('visible: the triage Reason column is the error message and the unblock time', () => {
+    expect(headersOf(columnsFor('visible', ['TaskStatus', 'Reason']))).toEqual([
+      'TaskId',
+      'TaskStatus',
+      'TaskStatus_Label',
+      'ErrMsg',
+      'RemoveTime_ISO',
+      'RemoveTime',
+    ]);
+  });
+
   it('visible: TaskId first, table columns expanded to what they show, non-fields ignored', () => {
     const cols = columnsFor('visible', [
       'select',

@@ -30,7 +30,7 @@ const DEFAULT_STATUS_LABELS: Readonly<Record<number, string>> = {
   11: 'In progress',
   21: 'Blocking',
   22: 'Isolating',
-  23: 'Complete',
+  23: 'Ended',
   24: 'Whitelisted',
   20: 'Succeeded',
   90: 'Failed',
@@ -116,6 +116,8 @@ function columnsOfField(field: TaskField): CsvColumn[] {
 const TABLE_COLUMN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   EntityName: ['EntityName', 'EntityType'],
   Source: ['Source', 'TriggerSource'],
+  // The triage table's Reason: the error message of a failed task, the unblock time otherwise.
+  Reason: ['ErrMsg', 'RemoveTime'],
 };
 
 /** The header of the "all fields" column that keeps fields the catalogue does not know. */

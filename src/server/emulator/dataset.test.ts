@@ -3,11 +3,13 @@ import { FAILED_TASK_STATUSES, SOURCES, type ProcessTask } from '../../shared/so
 import { productCatalogue, type YunCode } from './catalog';
 import { DATA_WINDOW_MS, generateDataset } from './dataset';
 import { HOSTILE_TASK_IDS } from './hostile';
+import { TRIAGE_TASK_IDS } from './triage';
 
 const NOW = Date.UTC(2026, 10, 27, 18, 0, 0);
 const { tasks } = generateDataset(1, 5000, NOW);
 const hostileIds = new Set<string>(Object.values(HOSTILE_TASK_IDS));
-const regular = tasks.filter((t) => !hostileIds.has(t.TaskId));
+const triageIds = new Set<string>(Object.values(TRIAGE_TASK_IDS));
+const regular = tasks.filter((t) => !hostileIds.has(t.TaskId) && !triageIds.has(t.TaskId));
 const byId = new Map(tasks.map((t) => [t.TaskId, t]));
 const hostile = (name: keyof typeof HOSTILE_TASK_IDS): ProcessTask => byId.get(HOSTILE_TASK_IDS[name])!;
 
@@ -29,7 +31,8 @@ describe('determinism', () => {
   it('has exactly the requested number of tasks, with unique TaskIds', () => {
     expect(tasks).toHaveLength(5000);
     expect(new Set(tasks.map((t) => t.TaskId)).size).toBe(5000);
-    expect(generateDataset(1, 0, NOW).tasks).toHaveLength(hostileIds.size);
+    // At least the fixed records: the hostile ones and the triage cases.
+    expect(generateDataset(1, 0, NOW).tasks).toHaveLength(hostileIds.size + triageIds.size);
   });
 });
 

@@ -16,6 +16,7 @@ import {
   type Scene,
 } from './catalog';
 import { hostileTasks } from './hostile';
+import { triageTasks } from './triage';
 import { createRng, deriveSeed, type Rng } from './prng';
 
 const MINUTE = 60_000;
@@ -256,13 +257,14 @@ export interface Dataset {
 }
 
 /**
- * `count` tasks in total (the hostile and edge records included, so at least that many)
- * over the 30 days before `now`.
+ * `count` tasks in total (the hostile and edge records and the triage cases included, so
+ * at least that many) over the 30 days before `now`.
  */
 export function generateDataset(seed: number, count: number, now: number): Dataset {
   const rng = createRng(deriveSeed(seed, 'data'));
   const factory = new TaskFactory(rng);
-  const hostile = hostileTasks(now);
+  // The fixed records: the hostile ones, then the triage cases (triage.ts).
+  const hostile = [...hostileTasks(now), ...triageTasks(now)];
   factory.reserveIds(hostile.map((t) => t.TaskId));
   const regular = Math.max(0, count - hostile.length);
   const tasks: ProcessTask[] = [];

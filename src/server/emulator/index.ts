@@ -5,3 +5,4 @@ export { NO_FAULTS, type Faults } from './faults';
 export { startEmulator } from './server';
 export type { RunningEmulator } from './server';
 export { HOSTILE_TASK_IDS } from './hostile';
+export { TRIAGE, TRIAGE_TASK_IDS } from './triage';

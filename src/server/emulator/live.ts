@@ -7,10 +7,12 @@ import type { ProcessTask } from '../../shared/sophonsoar';
 import { ACCOUNTS, SCENES, SOURCE_WEIGHTS, UNDO_FAILURES, failuresOf, type Scene } from './catalog';
 import type { TaskFactory } from './dataset';
 import { HOSTILE_TASK_IDS } from './hostile';
+import { TRIAGE_TASK_IDS } from './triage';
 import type { Rng } from './prng';
 import type { TaskIndex } from './query-engine';
 
-const hostileIds = new Set<string>(Object.values(HOSTILE_TASK_IDS));
+// The fixed records (hostile and triage cases) never change: tests rely on their answers.
+const hostileIds = new Set<string>([...Object.values(HOSTILE_TASK_IDS), ...Object.values(TRIAGE_TASK_IDS)]);
 const sceneOf = new Map<string, Scene>(SCENES.map((s) => [s.code, s]));
 const ERROR_KEYS = ['ErrCode', 'ErrMsg', 'ErrTip', 'RemoveTime'] as const;
 

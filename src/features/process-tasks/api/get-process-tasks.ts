@@ -47,3 +47,41 @@ export function processTasksQueryOptions(view: TaskListView, priority?: 'backgro
     placeholderData: keepPreviousData,
   });
 }
+
+/**
+ * Whether any task matches `filters` (wire form, e.g. `{EventUuid: "…"}`): one task asked
+ * for, the answer's `Page.TotalCount` is the count. Used by the search box to learn which
+ * ID field a UUID is, and by the empty state to count what the keyword would find.
+ */
+export function processTasksProbeQueryOptions(filters: DescribeProcessTasksQuery) {
+  return queryOptions({
+    queryKey: [...processTaskKeys.all, 'probe', filters] as const,
+    queryFn: ({ signal }) =>
+      getProcessTasks(
+        { ...filters, OrderField: 'gmtCreate', Direction: 'desc', PageNumber: '1', PageSize: '1' },
+        signal,
+      ),
+    staleTime: 30_000,
+  });
+}
+
+/**
+ * The tasks related to one task in the drawer (same entity, same event): the first
+ * `pageSize` tasks matching `filters` (wire form), newest created first, and the total.
+ */
+export function relatedTasksQueryOptions(filters: DescribeProcessTasksQuery, pageSize = 20) {
+  return queryOptions({
+    queryKey: [...processTaskKeys.all, 'related', filters, pageSize] as const,
+    queryFn: ({ signal }) =>
+      getProcessTasks(
+        {
+          ...filters,
+          OrderField: 'gmtCreate',
+          Direction: 'desc',
+          PageNumber: '1',
+          PageSize: String(pageSize),
+        },
+        signal,
+      ),
+  });
+}

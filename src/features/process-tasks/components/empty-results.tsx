@@ -1,6 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button, Empty } from 'antd';
-import { t } from '../../../lib/i18n';
+import { t, tCount } from '../../../lib/i18n';
+import { processTasksProbeQueryOptions } from '../api/get-process-tasks';
 import type { FilterParamName } from '../../../shared/catalogue';
+import { toWireFilters } from '../model/wire-query';
 import { countActiveFilters, lastPage, type TaskFilters, type TaskListView } from '../model/url-state';
 import { FilterChips } from './filter-chips';
 
@@ -15,6 +18,7 @@ export function EmptyResults({
   onGoToPage,
   onRemove,
   onClearAll,
+  onApply,
 }: {
   filters: TaskFilters;
   view: TaskListView;
@@ -23,6 +27,8 @@ export function EmptyResults({
   onGoToPage: (page: number) => void;
   onRemove: (params: FilterParamName[]) => void;
   onClearAll: () => void;
+  /** Applies a change of filters (the keyword results offered for an exact entity). */
+  onApply: (patch: Partial<TaskFilters>) => void;
 }) {
   if (totalCount !== undefined && totalCount > 0) {
     const last = lastPage(totalCount, view.pageSize);
@@ -47,6 +53,10 @@ export function EmptyResults({
     );
   }
   const filtered = countActiveFilters(filters) > 0;
+  if (filters.EntityName !== undefined && totalCount === 0)
+    return (
+      <ExactEntityEmpty filters={filters} onApply={onApply} onRemove={onRemove} onClearAll={onClearAll} />
+    );
   return (
     <div className="rtc-empty" data-testid="empty-state">
       <Empty
@@ -66,6 +76,61 @@ export function EmptyResults({
             </Button>
           </>
         ) : null}
+      </Empty>
+    </div>
+  );
+}
+
+/**
+ * An exact entity match found nothing: never a bare zero. The same text as a keyword
+ * (ParamContent, contains; the other filters kept) is counted, and offered when it finds
+ * something.
+ */
+function ExactEntityEmpty({
+  filters,
+  onApply,
+  onRemove,
+  onClearAll,
+}: {
+  filters: TaskFilters;
+  onApply: (patch: Partial<TaskFilters>) => void;
+  onRemove: (params: FilterParamName[]) => void;
+  onClearAll: () => void;
+}) {
+  const entity = filters.EntityName!;
+  const keywordFilters: TaskFilters = { ...filters, EntityName: undefined, ParamContent: entity };
+  const probe = useQuery(processTasksProbeQueryOptions(toWireFilters(keywordFilters)));
+  const found = probe.data?.Page?.TotalCount ?? probe.data?.ProcessTasks.length;
+  return (
+    <div className="rtc-empty" data-testid="empty-state">
+      <Empty
+        description={
+          <>
+            <strong>{t('table.empty')}</strong>
+            <br />
+            {t('table.emptyWithFilters')} {t('search.exactNone', { entity })}
+            <br />
+            <span data-testid="keyword-offer-text">
+              {probe.isPending
+                ? t('search.countingKeyword')
+                : found
+                  ? tCount('search.keywordFinds', found)
+                  : t('search.keywordNone')}
+            </span>
+          </>
+        }
+      >
+        {found ? (
+          <Button
+            type="primary"
+            data-testid="keyword-offer"
+            onClick={() => onApply({ EntityName: undefined, ParamContent: entity })}
+          >
+            {tCount('search.showKeywordResults', found)}
+          </Button>
+        ) : null}
+        <FilterChips filters={filters} onRemove={onRemove} />
+        <Button onClick={onClearAll}>{t('filters.clearAll')}</Button>
       </Empty>
     </div>
   );

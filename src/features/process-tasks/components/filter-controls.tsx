@@ -70,3 +70,6 @@ export function FilterControl({
 
 /** A time range (start and end parameters) as one control. */
 export { TimeRangeFilter as TimeRangeControl };
+
+/** The one search box (IP, CIDR, UUID, path, process, keyword). */
+export { SearchBox } from './search-box';

@@ -6,16 +6,19 @@ export function FilterField({
   label,
   hint,
   wide = false,
+  inline = false,
   children,
 }: {
   id: string;
   label: string;
   hint?: string;
   wide?: boolean;
+  /** Label beside the control (the one-line bar), not above it. */
+  inline?: boolean;
   children: ReactNode;
 }) {
   return (
-    <div className={wide ? 'rtc-field rtc-field-wide' : 'rtc-field'}>
+    <div className={`rtc-field${wide ? ' rtc-field-wide' : ''}${inline ? ' rtc-field-inline' : ''}`}>
       <label htmlFor={id} className="rtc-field-label">
         {label}
       </label>

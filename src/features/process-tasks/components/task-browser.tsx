@@ -4,6 +4,8 @@ import { whenIdle } from '../../../lib/when-idle';
 import { t } from '../../../lib/i18n';
 import { useNow } from '../../../lib/use-now';
 import { useColumnVisibility } from '../hooks/use-column-visibility';
+import { useDensity } from '../hooks/use-density';
+import { useDocumentTitle } from '../hooks/use-document-title';
 import { useReadyAfter } from '../hooks/use-ready-after';
 import { useTaskList } from '../hooks/use-task-list';
 import { useTaskTable } from '../hooks/use-task-table';
@@ -11,13 +13,16 @@ import { useTaskView } from '../hooks/use-task-view';
 import type { FilterParamName } from '../../../shared/catalogue';
 import type { TaskFilters, TaskListView } from '../model/url-state';
 import { EmptyResults } from './empty-results';
-import { ErrorState } from './error-state';
 import { FilterChips } from './filter-chips';
 import { FilterPanel } from './filter-panel';
 import { TaskDrawerHost } from './task-drawer-host';
 import { TaskTable } from './task-table';
 import { TaskToolbar } from './task-toolbar';
-import { UrlNotices } from './url-notices';
+
+// What shows only now and then (link notices, an error, an empty page; antd Alert and
+// Empty with them) loads when it is needed: the first rows do not wait for it.
+const UrlNotices = lazy(() => import('./url-notices').then((m) => ({ default: m.UrlNotices })));
+const ErrorState = lazy(() => import('./error-state').then((m) => ({ default: m.ErrorState })));
 
 // antd Pagination (with its page-size Select) loads after the first rows, below them.
 // Keyboard shortcuts (hooks/use-task-shortcuts.ts) listen once the first rows are painted.
@@ -51,6 +56,8 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
   const now = useNow();
   const { list, shown, totalCount, totalStale, refresh } = useTaskList(view);
   const { visibility, setVisibility, reset } = useColumnVisibility();
+  const [density, setDensity] = useDensity();
+  useDocumentTitle(view, openTaskId);
   const table = useTaskTable({
     view,
     rows: shown?.ProcessTasks,
@@ -75,7 +82,11 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
   return (
     <>
       <FilterPanel filters={view.filters} onChange={updateFilters} />
-      <UrlNotices notices={notices} onDismiss={dismissNotices} />
+      {notices.length > 0 ? (
+        <Suspense fallback={null}>
+          <UrlNotices notices={notices} onDismiss={dismissNotices} />
+        </Suspense>
+      ) : null}
       <section className="rtc-panel rtc-results" aria-labelledby="results-title">
         <TaskToolbar
           state={openTaskId === undefined ? { view } : { view, openTaskId }}
@@ -85,6 +96,8 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           onRefresh={refresh}
           table={table}
           onResetColumns={reset}
+          density={density}
+          onDensityChange={setDensity}
           extra={
             exportReady
               ? exportSlot?.({ view, visibleColumns, totalCount, resolvedAt: list.dataUpdatedAt || now })
@@ -93,12 +106,14 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
         />
         <FilterChips filters={view.filters} onRemove={removeFilters} onClearAll={clearFilters} />
         {list.isError ? (
-          <ErrorState
-            error={list.error}
-            title={t('error.title')}
-            onRetry={() => void list.refetch()}
-            keptData={shown !== undefined}
-          />
+          <Suspense fallback={null}>
+            <ErrorState
+              error={list.error}
+              title={t('error.title')}
+              onRetry={() => void list.refetch()}
+              keptData={shown !== undefined}
+            />
+          </Suspense>
         ) : null}
         <TaskTable
           table={table}
@@ -106,17 +121,21 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           stale={list.isPlaceholderData || (list.isError && shown !== undefined)}
           empty={
             list.isError ? null : (
-              <EmptyResults
-                filters={view.filters}
-                view={view}
-                totalCount={list.isPlaceholderData ? undefined : list.data?.Page?.TotalCount}
-                onGoToPage={(page) => setView((v) => ({ ...v, page }))}
-                onRemove={removeFilters}
-                onClearAll={clearFilters}
-              />
+              <Suspense fallback={null}>
+                <EmptyResults
+                  filters={view.filters}
+                  view={view}
+                  totalCount={list.isPlaceholderData ? undefined : list.data?.Page?.TotalCount}
+                  onGoToPage={(page) => setView((v) => ({ ...v, page }))}
+                  onRemove={removeFilters}
+                  onClearAll={clearFilters}
+                  onApply={updateFilters}
+                />
+              </Suspense>
             )
           }
           onOpen={openTask}
+          density={density}
         />
         {totalCount !== undefined && totalCount > 0 ? (
           <Suspense fallback={<div className="rtc-pagination rtc-pagination-placeholder" />}>
@@ -128,7 +147,13 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           </Suspense>
         ) : null}
       </section>
-      <TaskDrawerHost openTaskId={openTaskId} pageRows={shown?.ProcessTasks} onClose={closeTask} />
+      <TaskDrawerHost
+        openTaskId={openTaskId}
+        pageRows={shown?.ProcessTasks}
+        view={view}
+        onNavigate={openTask}
+        onClose={closeTask}
+      />
       {afterFirstRows ? (
         <Suspense fallback={null}>
           <TaskShortcuts

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { TaskRecord } from '../../../shared/responses';
 import { processTaskQueryOptions } from '../api/get-process-task';
+import type { TaskListView } from '../model/url-state';
 
 const TaskDrawer = lazy(() => import('./task-drawer').then((m) => ({ default: m.TaskDrawer })));
 
@@ -20,10 +21,14 @@ function focusRow(taskId: string | undefined) {
 export function TaskDrawerHost({
   openTaskId,
   pageRows,
+  view,
+  onNavigate,
   onClose,
 }: {
   openTaskId: string | undefined;
   pageRows: TaskRecord[] | undefined;
+  view: TaskListView;
+  onNavigate: (taskId: string) => void;
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
@@ -38,6 +43,8 @@ export function TaskDrawerHost({
       <TaskDrawer
         taskId={openTaskId}
         pageRows={pageRows}
+        view={view}
+        onNavigate={onNavigate}
         onClose={() => {
           onClose();
           // When the drawer closes before its opening animation ended, antd gives

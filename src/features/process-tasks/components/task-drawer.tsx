@@ -19,10 +19,13 @@ import {
 import type { TaskRecord } from '../../../shared/responses';
 import { processTaskQueryOptions } from '../api/get-process-task';
 import { isFailedStatus, statusLabel, VALUE_LABEL } from '../model/labels';
+import type { TaskListView } from '../model/url-state';
 import { ErrorState } from './error-state';
 import { StatusTag } from './status-tag';
 import { TaskNoteButton } from './ticket-note-button';
 
+// The drill-downs (related tasks, playbook run) load with the drawer's first opening.
+const TaskTriage = lazy(() => import('./task-triage').then((m) => ({ default: m.TaskTriage })));
 const JsonViewer = lazy(() => import('./json-viewer').then((m) => ({ default: m.JsonViewer })));
 
 /** The catalogue's fields of one drawer section, in the API's order. */
@@ -212,11 +215,17 @@ function TaskDetails({ task, now }: { task: TaskRecord; now: number }) {
 export function TaskDrawer({
   taskId,
   pageRows,
+  view,
+  onNavigate,
   onClose,
   onAfterClose,
 }: {
   taskId: string | undefined;
   pageRows: TaskRecord[] | undefined;
+  /** The list view the drawer sits over (for its links). */
+  view: TaskListView;
+  /** Opens another task in the drawer (previous, next, related). */
+  onNavigate: (taskId: string) => void;
   onClose: () => void;
   /** Called with the task shown once the drawer has closed (to give focus back to its row). */
   onAfterClose?: (taskId: string | undefined) => void;
@@ -232,6 +241,7 @@ export function TaskDrawer({
   });
   const task = detail.data;
   const [now] = useState(() => Date.now());
+  const triageProps = { pageRows, view, onNavigate, now };
 
   return (
     <Drawer
@@ -253,7 +263,13 @@ export function TaskDrawer({
       {task ? (
         <>
           {!fromPage && detail.isSuccess ? <p className="rtc-muted">{t('drawer.notOnPage')}</p> : null}
+          <Suspense fallback={null}>
+            <TaskTriage part="head" {...triageProps} task={task} />
+          </Suspense>
           <TaskDetails task={task} now={now} />
+          <Suspense fallback={<Spin size="small" />}>
+            <TaskTriage part="drill" {...triageProps} task={task} />
+          </Suspense>
         </>
       ) : detail.isError ? (
         <ErrorState

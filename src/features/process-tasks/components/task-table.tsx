@@ -1,7 +1,8 @@
 import { ArrowDownOutlined, ArrowUpOutlined, SwapOutlined } from '@ant-design/icons';
 import { Spin } from 'antd';
-import { memo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { t } from '../../../lib/i18n';
+import type { Density } from '../hooks/use-density';
 import type { TaskTable as TaskTableInstance } from '../hooks/use-task-table';
 import { TASK_TABLE_ID } from '../hooks/task-table-focus';
 import { ariaSort } from '../model/sort';
@@ -15,6 +16,7 @@ interface Props {
   stale: boolean;
   empty: ReactNode;
   onOpen: (taskId: string) => void;
+  density: Density;
 }
 
 function SortIcon({ sorted }: { sorted: false | 'asc' | 'desc' }) {
@@ -37,6 +39,60 @@ function onRowKey(e: KeyboardEvent<HTMLTableRowElement>, taskId: string, onOpen:
 }
 
 type Rows = ReturnType<TaskTableInstance['getRowModel']>['rows'];
+
+/** How long a click waits before opening the drawer: a double-click (word selection) cancels it. */
+const OPEN_DELAY_MS = 250;
+
+/** Text selected inside `el` (a drag or a double-click in the row). */
+function hasSelectionIn(el: Element): boolean {
+  const sel = window.getSelection();
+  if (!sel || sel.isCollapsed || sel.toString().trim() === '') return false;
+  return el.contains(sel.anchorNode) || el.contains(sel.focusNode);
+}
+
+/** A click on something that acts by itself (a link, a button, an input). */
+function onControl(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    target.closest('a, button, input, select, textarea, [role="button"]') !== null
+  );
+}
+
+/** The row's own link (its Task ID), the target of Ctrl-, Cmd- and middle-clicks anywhere on the row. */
+function rowHref(row: HTMLElement): string | undefined {
+  return row.querySelector<HTMLAnchorElement>('a.rtc-row-link')?.href;
+}
+
+let openTimer: number | undefined;
+
+function onRowClick(e: MouseEvent<HTMLTableRowElement>, taskId: string, onOpen: (taskId: string) => void) {
+  window.clearTimeout(openTimer);
+  const link = e.target instanceof Element ? e.target.closest('a') : null;
+  if (e.ctrlKey || e.metaKey || e.shiftKey) {
+    // The link itself opens a tab by itself; elsewhere on the row, do what it would.
+    if (link) return;
+    const href = rowHref(e.currentTarget);
+    if (href) window.open(href, '_blank', 'noopener');
+    return;
+  }
+  if (link?.classList.contains('rtc-row-link')) e.preventDefault();
+  else if (onControl(e.target)) return;
+  if (e.detail > 1) return; // the second click of a double-click: a word is being selected
+  const row = e.currentTarget;
+  if (hasSelectionIn(row)) return;
+  openTimer = window.setTimeout(() => {
+    if (!hasSelectionIn(row)) onOpen(taskId);
+  }, OPEN_DELAY_MS);
+}
+
+function onRowAuxClick(e: MouseEvent<HTMLTableRowElement>) {
+  if (e.button !== 1) return;
+  if (e.target instanceof Element && e.target.closest('a')) return; // a real link: the browser opens it
+  const href = rowHref(e.currentTarget);
+  if (!href) return;
+  e.preventDefault();
+  window.open(href, '_blank', 'noopener');
+}
 
 /**
  * The body rows. Memoised: the rows of a page change only with the page, the columns
@@ -66,11 +122,12 @@ const TaskRows = memo(function TaskRows({
       onFocus={(e) => e.target === e.currentTarget && onFocusRow(index)}
       className="rtc-row"
       data-task-id={row.original.TaskId}
-      onClick={() => row.original.TaskId !== undefined && onOpen(row.original.TaskId)}
+      onClick={(e) => row.original.TaskId !== undefined && onRowClick(e, row.original.TaskId, onOpen)}
+      onAuxClick={onRowAuxClick}
       onKeyDown={(e) => row.original.TaskId !== undefined && onRowKey(e, row.original.TaskId, onOpen)}
     >
-      {row.getVisibleCells().map((cell) => (
-        <td key={cell.id} className={`rtc-col-${cell.column.id}`} data-column-id={cell.column.id}>
+      {row.getVisibleCells().map((cell, i) => (
+        <td key={cell.id} className={cellClass(cell.column.id, i)} data-column-id={cell.column.id}>
           <FlexRender cell={cell} />
         </td>
       ))}
@@ -78,8 +135,13 @@ const TaskRows = memo(function TaskRows({
   ));
 });
 
+/** The first two visible columns stay put when the table scrolls sideways. */
+function cellClass(columnId: string, index: number): string {
+  return index < 2 ? `rtc-col-${columnId} rtc-sticky rtc-sticky-${index}` : `rtc-col-${columnId}`;
+}
+
 /** A semantic table styled from antd tokens; TanStack Table provides headers, rows and state. */
-export function TaskTable({ table, loading, stale, empty, onOpen }: Props) {
+export function TaskTable({ table, loading, stale, empty, onOpen, density }: Props) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
   // Keyboard: one row in the tab order (roving tabindex); j/k and arrows move it.
@@ -87,13 +149,18 @@ export function TaskTable({ table, loading, stale, empty, onOpen }: Props) {
   const activeRow = Math.min(focusedRow, Math.max(0, rows.length - 1));
 
   return (
-    <div className="rtc-table-wrap" id={TASK_TABLE_ID} tabIndex={-1}>
+    <div
+      className={`rtc-table-wrap rtc-density-${density}`}
+      data-density={density}
+      id={TASK_TABLE_ID}
+      tabIndex={-1}
+    >
       <table className={stale ? 'rtc-table rtc-table-stale' : 'rtc-table'} aria-busy={loading || stale}>
         <caption className="rtc-sr-only">{t('table.caption')}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
+              {group.headers.map((header, i) => {
                 const column = header.column;
                 const canSort = column.getCanSort();
                 const sorted = column.getIsSorted();
@@ -101,7 +168,7 @@ export function TaskTable({ table, loading, stale, empty, onOpen }: Props) {
                   <th
                     key={header.id}
                     scope="col"
-                    className={`rtc-col-${column.id}`}
+                    className={cellClass(column.id, i)}
                     aria-sort={canSort ? ariaSort(sorted) : undefined}
                     data-column-id={column.id}
                   >

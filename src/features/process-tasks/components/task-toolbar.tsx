@@ -2,6 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { t, tCount } from '../../../lib/i18n';
+import { DENSITIES, type Density } from '../hooks/use-density';
 import type { TaskTable } from '../hooks/use-task-table';
 import type { TaskUrlState } from '../model/url-state';
 import { ColumnChooser } from './column-chooser';
@@ -23,6 +24,32 @@ interface Props {
   onResetColumns: () => void;
   /** What the app plugs in at the end (the export), if anything. */
   extra?: ReactNode;
+  density: Density;
+  onDensityChange: (d: Density) => void;
+}
+
+/** Compact / comfortable rows, as two toggle buttons (remembered by useDensity). */
+function DensitySwitch({ density, onChange }: { density: Density; onChange: (d: Density) => void }) {
+  return (
+    <span
+      role="group"
+      aria-label={t('table.density')}
+      className="rtc-density-switch"
+      data-testid="density-switch"
+    >
+      {DENSITIES.map((d) => (
+        <Button
+          key={d}
+          size="small"
+          type={density === d ? 'primary' : 'default'}
+          aria-pressed={density === d}
+          onClick={() => onChange(d)}
+        >
+          {t(`table.density.${d}`)}
+        </Button>
+      ))}
+    </span>
+  );
 }
 
 /** The results' title and count, with Refresh, the copy-link buttons and the column chooser. */
@@ -35,6 +62,8 @@ export function TaskToolbar({
   table,
   onResetColumns,
   extra,
+  density,
+  onDensityChange,
 }: Props) {
   return (
     <div className="rtc-toolbar">
@@ -60,6 +89,7 @@ export function TaskToolbar({
         ) : null}
       </div>
       <div className="rtc-toolbar-right">
+        <DensitySwitch density={density} onChange={onDensityChange} />
         <Button icon={<ReloadOutlined />} onClick={onRefresh}>
           {t('toolbar.refresh')}
         </Button>

@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import type { TaskRecord } from '../../../shared/responses';
 import { buildTaskColumns, taskTableFeatures } from '../components/task-columns';
 import { orderFromSorting, sortingFromOrder } from '../model/sort';
-import type { TaskListView } from '../model/url-state';
+import { entityPivotView } from '../model/pivots';
+import { buildHref, serializeView, type TaskListView } from '../model/url-state';
 
 const NO_ROWS: TaskRecord[] = [];
 
@@ -35,7 +36,18 @@ export function useTaskTable({
   onColumnVisibilityChange,
   onViewChange,
 }: Args) {
-  const columns = useMemo(() => buildTaskColumns(now), [now]);
+  const keyword = view.filters.ParamContent;
+  // The list's own parameters ride along in each task's link (the drawer opens over the same list).
+  const search = serializeView(view);
+  const columns = useMemo(
+    () =>
+      buildTaskColumns(now, {
+        keyword,
+        taskHref: (id) => `/tasks/${encodeURIComponent(id)}${search ? `?${search}` : ''}`,
+        entityHref: (name) => buildHref({ view: entityPivotView(name) }),
+      }),
+    [now, keyword, search],
+  );
   const sorting = useMemo(
     () => sortingFromOrder(view.orderField, view.direction),
     [view.orderField, view.direction],

@@ -15,7 +15,7 @@ describe('status labels', () => {
     [11, 'In progress (11)', 'processing'],
     [21, 'Blocking (21)', 'warning'],
     [22, 'Isolating (22)', 'warning'],
-    [23, 'Complete (23)', 'success'],
+    [23, 'Ended (23)', 'success'],
     [24, 'Whitelisted (24)', 'default'],
     [20, 'Succeeded (20)', 'success'],
     [90, 'Failed (90)', 'error'],
@@ -83,11 +83,12 @@ describe('product, source and entity labels', () => {
   });
 
   it.each([
-    ['system', 'System (system)'],
-    ['custom', 'Custom (custom)'],
-    ['custom_alert', 'Custom alert (custom_alert)'],
-    ['soar-manual', 'Manual (SOAR) (soar-manual)'],
-    ['soar-mdr', 'MDR (SOAR) (soar-mdr)'],
+    // Alibaba's meanings (issue 11): `system` is an analyst's manual response.
+    ['system', 'Manual (event handling) (system)'],
+    ['custom', 'Automatic rule (event) (custom)'],
+    ['custom_alert', 'Automatic rule (alert) (custom_alert)'],
+    ['soar-manual', 'Playbook, run manually (soar-manual)'],
+    ['soar-mdr', 'Managed security service (soar-mdr)'],
     ['robot', 'Unknown (robot)'],
   ])('source %s → %s', (code, label) => {
     expect(sourceLabel(code)).toBe(label);

@@ -1,7 +1,7 @@
 /** The API request of a list view: each parameter in its wire form (src/shared/catalogue.ts). */
 import { REQUEST_PARAMS, type RequestParam } from '../../../shared/catalogue';
 import type { DescribeProcessTasksQuery } from '../../../shared/sophonsoar';
-import type { TaskListView } from './task-view';
+import { DEFAULT_VIEW, type TaskListView } from './task-view';
 import { resolveTimeExpr } from './time-expr';
 
 /** The wire value of one parameter; undefined when it is not sent. */
@@ -46,5 +46,16 @@ export function toWireQuery(
     const v = wireValue(spec, view, now, paging);
     if (v !== undefined) q[spec.name] = v;
   }
+  return q;
+}
+
+/** Only the filters of a view in wire form, relative times resolved at `now` (for counts). */
+export function toWireFilters(
+  filters: TaskListView['filters'],
+  now: number = Date.now(),
+): DescribeProcessTasksQuery {
+  const q = toWireQuery({ ...DEFAULT_VIEW, filters }, now, { paging: false });
+  delete q.OrderField;
+  delete q.Direction;
   return q;
 }
