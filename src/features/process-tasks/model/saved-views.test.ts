@@ -136,7 +136,21 @@ describe('saved views codec', () => {
   it('broken storage reads as no views', () => {
     expect(readStoredViews(null, COLUMNS)).toEqual([]);
     expect(readStoredViews('{', COLUMNS)).toEqual([]);
+    expect(readStoredViews('null', COLUMNS)).toEqual([]);
     expect(readStoredViews(savedViewsFileText([good]), COLUMNS)).toEqual([good]);
+  });
+
+  it('storage is read view by view: a broken view or a dropped column does not lose the others', () => {
+    const stored = file([
+      { ...good, name: 'a', columns: { Scope: true, Gone: false } },
+      { ...good, name: 'b', density: 'huge' },
+      { ...good, name: 'c', search: 'Gone=1&TaskStatus=90' },
+    ]);
+    expect(readStoredViews(stored, COLUMNS)).toEqual([
+      { ...good, name: 'a', columns: { Scope: true } },
+      { ...good, name: 'c', search: 'Gone=1&TaskStatus=90' },
+    ]);
+    expect(viewOf({ ...good, search: 'Gone=1&TaskStatus=90' }).filters).toEqual({ TaskStatus: ['90'] });
   });
 });
 

@@ -117,11 +117,33 @@ export function savedViewsFileText(views: readonly SavedView[]): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** What localStorage holds, checked the same way; anything broken reads as no views. */
+/**
+ * What localStorage holds. Read leniently, unlike an imported file: the views this browser
+ * saved stay usable after an upgrade that drops a column or a parameter: each view is
+ * checked on its own (a broken one is left out), unknown columns are dropped, and the
+ * query is read like any link (parseSearch drops what it does not know). Broken storage
+ * reads as no views.
+ */
 export function readStoredViews(raw: string | null, knownColumns: readonly string[]): SavedView[] {
   if (raw === null) return [];
-  const r = parseSavedViewsFile(raw, knownColumns);
-  return r.ok ? r.value : [];
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  const views = (json as { views?: unknown } | null)?.views;
+  if (!Array.isArray(views)) return [];
+  const out: SavedView[] = [];
+  for (const v of views) {
+    const r = savedViewSchema.safeParse(v);
+    if (!r.success || out.some((o) => o.name === r.data.name)) continue;
+    const columns = Object.fromEntries(
+      Object.entries(r.data.columns).filter(([c]) => knownColumns.includes(c)),
+    );
+    out.push({ ...r.data, columns });
+  }
+  return out;
 }
 
 function checkName(name: string): Result<string> {
