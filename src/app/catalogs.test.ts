@@ -8,6 +8,8 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { describe, expect, it } from 'vitest';
 import { exportMessagesEn } from '../features/export/i18n';
 import { exportMessagesZh } from '../features/export/messages-zh';
+import { habitsMessagesEn } from '../features/process-tasks/habits-i18n';
+import { habitsMessagesZh } from '../features/process-tasks/habits-messages-zh';
 import { messagesEn } from '../lib/messages-en';
 import { messagesZh } from '../lib/messages-zh';
 
@@ -45,6 +47,7 @@ function missingPluralForms(elements: MessageFormatElement[], locale: string): s
 const CATALOGS: [string, Record<string, string>, Record<string, string>][] = [
   ['lib/messages', messagesEn, messagesZh],
   ['export', exportMessagesEn, exportMessagesZh],
+  ['process-tasks/habits', habitsMessagesEn, habitsMessagesZh],
 ];
 
 describe.each(CATALOGS)('catalog %s', (_name, en, zh) => {

@@ -4,9 +4,9 @@
  * chunks loaded after the first rows use them, so they stay out of the first screen's
  * catalogue (e2e/first-load.spec.ts holds it to 250 KB gzip).
  */
-import { createTranslator, formatNumber, getLocale, type Vars } from '../../lib/i18n';
+import { createTranslator, type Vars } from '../../lib/i18n';
 
-const habitsMessagesEn = {
+export const habitsMessagesEn = {
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.key': 'Key',
   'shortcuts.action': 'Action',
@@ -55,8 +55,7 @@ const habitsMessagesEn = {
   'savedViews.deleted': 'View "{name}" deleted',
   'savedViews.export': 'Export as JSON',
   'savedViews.import': 'Import JSON',
-  'savedViews.imported_one': '{count} view imported',
-  'savedViews.imported_other': '{count} views imported',
+  'savedViews.imported': '{count, plural, one {# view imported} other {# views imported}}',
   'savedViews.importFailed': 'Nothing was imported',
   'savedViews.summary': '{filters} · sorted by {order} {direction} · {pageSize} a page · {density}',
   'savedViews.density.compact': 'compact',
@@ -74,8 +73,7 @@ const habitsMessagesEn = {
 export type HabitsKey = keyof typeof habitsMessagesEn;
 export const th = createTranslator({ en: habitsMessagesEn });
 
-/** `<key>_one` / `<key>_other` by the locale's plural rules, with `count` formatted. */
+/** A plural message of `count` (ICU `{count, plural, …}`, `#` formatted by the locale). */
 export function thCount(key: 'savedViews.imported', count: number, vars?: Vars): string {
-  const rule = new Intl.PluralRules(getLocale()).select(count) === 'one' ? 'one' : 'other';
-  return th(`${key}_${rule}`, { ...vars, count: formatNumber(count) });
+  return th(key, { ...vars, count });
 }
