@@ -40,10 +40,20 @@ export async function startRedis(): Promise<TestRedis> {
         stdio: 'ignore',
       },
     );
+    let failed: Error | undefined;
+    child.once('error', (err: NodeJS.ErrnoException) => {
+      failed =
+        err.code === 'ENOENT'
+          ? new Error(
+              "redis-server is not installed: install Debian's redis-server (.ci/run does when it is missing)",
+            )
+          : err;
+    });
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on('error', () => {});
     try {
       for (let i = 0; i < 100; i++) {
+        if (failed) throw failed;
         try {
           await probe.connect();
           if ((await probe.ping()) === 'PONG') return;

@@ -106,7 +106,8 @@ describe('RedisCallBudget switches', () => {
     // Back: the late take is removed (no call was made for it); x ends.
     let back = false;
     for (let i = 0; i < 40 && !back; i++) {
-      await budget.take(4, 4).then((r) => r.ticket && budget.end(r.ticket));
+      const r = await budget.take(4, 4);
+      if (r.ticket) await budget.end(r.ticket);
       back = budget.store === 'redis';
       await sleep(100);
     }

@@ -57,7 +57,14 @@ beforeAll(async () => {
   // The three replicas start at once, as a deployment rolls them out.
   // Once listening, each keeps its warnings and errors.
   const keep = (line: string) => /"level":(40|50|60)/.test(line);
-  servers.push(...(await Promise.all([1, 2, 3].map(() => spawnServer(env, { keep })))));
+  // A server that does not listen is stopped by spawnServer before this hook's time runs
+  // out, and the ones that did are stopped by afterAll.
+  const started = await Promise.allSettled(
+    [1, 2, 3].map(() => spawnServer(env, { keep, timeoutMs: 60_000 })),
+  );
+  for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
 }, 120_000);
 
 afterAll(async () => {
