@@ -34,7 +34,7 @@ describe('/api basics', () => {
 
   it('GET /api/config sets no export rate: the server paces exports with the account budget', async () => {
     const r = await app.inject('/api/config');
-    expect(appConfigSchema.parse(r.json())).not.toHaveProperty('exportMaxRequestsPerSecond');
+    expect(r.json()).not.toHaveProperty('exportMaxRequestsPerSecond');
   });
 
   it('GET /api/config', async () => {

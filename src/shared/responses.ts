@@ -191,7 +191,5 @@ export const appConfigSchema = z.object({
   /** How the proxy signs: the credential provider type (e.g. `cli_profile/ecs_ram_role`), never the key. */
   credentialProvider: z.optional(z.string()),
   version: z.string(),
-  /** The request rate a CSV export may use through the proxy (the operator's setting). */
-  exportMaxRequestsPerSecond: z.optional(z.number().check(z.positive())),
 });
 export type AppConfig = z.infer<typeof appConfigSchema>;

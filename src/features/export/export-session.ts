@@ -2,8 +2,8 @@
  * One export in the browser: fetch engine → CSV worker → download, then the manifest.
  * Cancel (or any failure) aborts every request, stops the worker and downloads nothing.
  */
-import { apiGet } from '../../lib/api-client';
 import { formatNumber, t } from '../../lib/i18n';
+import { apiGet } from '../../lib/api-client';
 import {
   appConfigSchema,
   TASK_STATUSES,
@@ -84,11 +84,10 @@ function mismatchNote(r: ExportResult): string | undefined {
 }
 
 export async function runBrowserExport(req: ExportRequest): Promise<ExportOutcome> {
+  // The manifest records the console's version and endpoint from the config.
   const config: Promise<AppConfig | undefined> = apiGet('config', {}, appConfigSchema, {
     signal: req.signal,
   }).catch(() => undefined);
-  // The operator's rate ceiling (EXPORT_MAX_REQUESTS_PER_SECOND) comes with the config.
-  const operatorRate = (await config)?.exportMaxRequestsPerSecond;
   const sink = await createCsvSink({
     choice: req.choice,
     visibleColumns: req.visibleColumns,
@@ -100,7 +99,7 @@ export async function runBrowserExport(req: ExportRequest): Promise<ExportOutcom
       query: req.query,
       signal: req.signal,
       concurrency: req.concurrency,
-      maxRequestsPerSecond: req.maxRequestsPerSecond ?? operatorRate,
+      maxRequestsPerSecond: req.maxRequestsPerSecond,
       onPage: (page, tasks) => sink.addPage(page, tasks),
       onProgress: req.onProgress,
       confirmAbove: req.confirmAbove ?? CONFIRM_ABOVE_ROWS,

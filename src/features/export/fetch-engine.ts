@@ -49,10 +49,11 @@ export type { ExportProgress, ExportResult };
 export type ExportTask = PageTask;
 
 /**
- * Defaults: 4 requests in flight, at most 30 request starts per second. The server tells
- * the page its operator's ceiling (EXPORT_MAX_REQUESTS_PER_SECOND in /api/config, kept
- * within the proxy's per-client budget); this default applies when it does not. Throttling
- * from either side pauses the export and it carries on.
+ * Defaults: 4 requests in flight, at most 30 request starts per second from this tab. The
+ * account's pace is the server's: every export page is a background call of the server's
+ * upstream budget (UPSTREAM_QPS, shared by every user and replica), so several exports share
+ * it. The tab's ceiling only keeps one tab from queueing more than the budget can serve.
+ * Throttling (the budget's 429 or Alibaba's) pauses the export and it carries on.
  */
 export const EXPORT_CONCURRENCY = 4;
 export const EXPORT_MAX_REQUESTS_PER_SECOND = 30;
