@@ -466,6 +466,24 @@ test.describe('pivots and drill-downs', () => {
     );
     expect(new Set(all.ProcessTasks.map((t) => t.YunCode))).toEqual(new Set(['CFW', 'WAF']));
     await expect(page.getByRole('dialog')).toHaveCount(0);
+    // Above the list: per product, DescribeProcessTaskCount for the EntityUuid, the conflicts.
+    const summary = page.getByTestId('entity-summary');
+    const per = (code: string) => all.ProcessTasks.filter((t) => t.YunCode === code).length;
+    await expect(summary.getByTestId('entity-products')).toHaveText(
+      `Every task on ${TRIAGE.ip}, by product: ${[...new Set(all.ProcessTasks.map((t) => t.YunCode))]
+        .map((c) => `${c === 'CFW' ? 'Cloud Firewall' : 'Web Application Firewall'} ${per(c!)}`)
+        .join(' · ')}`,
+    );
+    const count = await api.get<DescribeProcessTaskCountResponse>('DescribeProcessTaskCount', {
+      'EntityUuidList.1': TRIAGE.ipEntityUuid,
+    });
+    await expect(summary.getByTestId('entity-uuid-count')).toHaveText(
+      `DescribeProcessTaskCount: ${count.body.Data[0]!.Count} tasks have Entity UUID ${TRIAGE.ipEntityUuid}`,
+    );
+    await expect(summary.locator('[data-conflict]')).toHaveCount(2);
+    await expect(summary.locator('[data-conflict="unblockFailedElsewhere"]')).toHaveText(
+      `${TRIAGE.ip} is blocked by Cloud Firewall while the unblock by Web Application Firewall failed.`,
+    );
   });
 
   test('the drawer: other tasks on the entity and of the event, the count, conflicts, the playbook run, previous and next', async ({

@@ -24,6 +24,8 @@ import { TaskToolbar } from './task-toolbar';
 const UrlNotices = lazy(() => import('./url-notices').then((m) => ({ default: m.UrlNotices })));
 const ErrorState = lazy(() => import('./error-state').then((m) => ({ default: m.ErrorState })));
 
+const EntitySummary = lazy(() => import('./entity-summary').then((m) => ({ default: m.EntitySummary })));
+
 // antd Pagination (with its page-size Select) loads after the first rows, below them.
 // Keyboard shortcuts (hooks/use-task-shortcuts.ts) listen once the first rows are painted.
 const TaskShortcuts = lazy(() => import('./task-shortcuts').then((m) => ({ default: m.TaskShortcuts })));
@@ -105,6 +107,15 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           }
         />
         <FilterChips filters={view.filters} onRemove={removeFilters} onClearAll={clearFilters} />
+        {view.filters.EntityName !== undefined && shown && shown.ProcessTasks.length > 0 && afterFirstRows ? (
+          <Suspense fallback={null}>
+            <EntitySummary
+              entity={view.filters.EntityName}
+              rows={shown.ProcessTasks}
+              complete={view.page === 1 && (totalCount ?? Infinity) <= shown.ProcessTasks.length}
+            />
+          </Suspense>
+        ) : null}
         {list.isError ? (
           <Suspense fallback={null}>
             <ErrorState
