@@ -243,8 +243,8 @@ export const messagesEn = {
   'pivot.entity': 'All tasks on {entity}',
   'pivot.byProduct': 'Every task on {entity}, by product: {products}',
   'pivot.byProductPage': 'Tasks on {entity} on this page, by product: {products}',
-  'pivot.uuidCount_one': 'DescribeProcessTaskCount: {count} task has Entity UUID {uuid}',
-  'pivot.uuidCount_other': 'DescribeProcessTaskCount: {count} tasks have Entity UUID {uuid}',
+  'pivot.uuidCount':
+    'DescribeProcessTaskCount: {count, plural, one {# task has} other {# tasks have}} Entity UUID {uuid}',
   'table.openTask': 'Open task {id}',
   'table.density': 'Row density',
   'table.density.compact': 'Compact',

@@ -241,6 +241,9 @@ export const messagesZh = {
   'search.isExactEntity': '实体精确匹配',
   'search.isField': '{field}精确匹配',
   'pivot.entity': '{entity} 的全部任务',
+  'pivot.byProduct': '{entity} 的全部任务，按产品：{products}',
+  'pivot.byProductPage': '本页中 {entity} 的任务，按产品：{products}',
+  'pivot.uuidCount': 'DescribeProcessTaskCount：实体 UUID {uuid} 共有 {count, plural, other {# 个任务}}',
 
   'table.openTask': '打开任务 {id}',
   'table.density': '行密度',
