@@ -239,6 +239,7 @@ test.describe('time zones', () => {
       // Picker: a custom range typed now means this zone's wall clock.
       const request = page.waitForRequest(
         (r) => r.url().includes('/api/DescribeProcessTasks') && r.url().includes('ProcessActionEnd='),
+        { timeout: 30_000 },
       );
       await page.locator('#filter-ProcessActionStart').click();
       await page.getByRole('option', { name: 'Custom range…' }).click();

@@ -22,7 +22,8 @@ const UTC_ALIASES = /^(Etc\/)?(UTC|UCT|Universal|Zulu|GMT|GMT0|Greenwich)$/;
 /**
  * The IANA zones the browser knows (Intl.supportedValuesOf('timeZone')), as select
  * options: 'UTC' first, then every zone by name with its offset at `atMs`, e.g.
- * `{value: 'Asia/Shanghai', label: 'Asia/Shanghai (+08:00)'}`. `zones` is for tests.
+ * `{value: 'Asia/Shanghai', label: 'Asia/Shanghai (+08:00)'}`; `zones`: those to list (default:
+ * every zone).
  */
 export function timeZoneOptions(
   atMs: number,

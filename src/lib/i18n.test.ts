@@ -48,6 +48,16 @@ describe('i18n on FormatJS', () => {
     expect(tx('demo.template')).toBe('Unknown ({code})');
   });
 
+  it('keeps two translators that share a key apart', () => {
+    const a = createTranslator({ en: { 'demo.same': 'A {x}' } });
+    const b = createTranslator({ en: { 'demo.same': 'B {x}' } });
+    expect([a('demo.same', { x: 1 }), b('demo.same', { x: 2 }), a('demo.same', { x: 3 })]).toEqual([
+      'A 1',
+      'B 2',
+      'A 3',
+    ]);
+  });
+
   it('shows a malformed message as its key instead of throwing', () => {
     const tx = createTranslator({ en: { 'demo.broken': 'Unclosed {name' } });
     const log = console.error;

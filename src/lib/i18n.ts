@@ -72,6 +72,7 @@ function plainArguments(elements: readonly MessageFormatElement[], out = new Set
 }
 
 interface Compiled {
+  message: Message;
   format: IntlMessageFormat;
   plain: readonly string[];
 }
@@ -86,9 +87,9 @@ function format(locale: Locale, key: string, message: Message, vars?: Vars): str
   const id = `${locale}\u0000${key}`;
   try {
     let c = formatters.get(id);
-    if (!c) {
+    if (c?.message !== message) {
       const f = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
-      c = { format: f, plain: [...plainArguments(f.getAst())] };
+      c = { message, format: f, plain: [...plainArguments(f.getAst())] };
       formatters.set(id, c);
     }
     let values: Vars | undefined = vars;
