@@ -106,7 +106,7 @@ test.describe('keyboard', () => {
 
     // / focuses the search; typed keys stay text and fire nothing.
     await page.keyboard.press('/');
-    const search = page.locator('#filter-ParamContent');
+    const search = page.locator('#filter-search');
     await expect(search).toBeFocused();
     await page.keyboard.type('jk?c');
     await expect(search).toHaveValue('jk?c');

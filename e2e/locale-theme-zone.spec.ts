@@ -37,7 +37,7 @@ function wallClock(ms: number, zone: string): { text: string; offset: string } {
 async function knownFailedTask(api: ApiClient): Promise<{ task: ProcessTask; total: number }> {
   const list = await describe(api, { TaskStatus: '["90"]', PageSize: '20' });
   const task = list.ProcessTasks.find(
-    (t) => t.YunCode && t.Source && t.EntityType && t.GmtCreateMillis && t.ErrCode,
+    (t) => t.YunCode && t.Source && t.EntityType && t.GmtCreateMillis && t.ProcessTime && t.ErrCode,
   ) as ProcessTask;
   expect(task, 'a failed task with product, source and entity type').toBeTruthy();
   return { task, total: list.Page.TotalCount };
@@ -91,10 +91,10 @@ test.describe('Chinese', () => {
     await expect(row.locator('td[data-column-id="TaskStatus"]')).toHaveText(`${ZH_STATUS['90']}（90）`);
     await expect(row.locator('td[data-column-id="YunCode"]')).toContainText(ZH_PRODUCT[task.YunCode!]!);
     await expect(row.locator('td[data-column-id="Source"]')).toContainText(ZH_SOURCE[task.Source!]!);
-    // Dates: the same digits, the age in Chinese (dayjs zh-cn).
-    const created = row.locator('td[data-column-id="GmtCreateMillis"]');
-    await expect(created.locator('time')).toHaveText(wallClock(task.GmtCreateMillis!, 'Asia/Shanghai').text);
-    await expect(created.locator('.rtc-age')).toHaveText(
+    // Dates: the same digits, the age in Chinese (dayjs zh-cn), in the default Processed column.
+    const processed = row.locator('td[data-column-id="ProcessTime"]');
+    await expect(processed.locator('time')).toHaveText(wallClock(task.ProcessTime!, 'Asia/Shanghai').text);
+    await expect(processed.locator('.rtc-age')).toHaveText(
       /^\d+ (秒|分钟|小时|天|个月|年)前$|^(几秒|1 分钟|1 小时|1 天|1 个月|1 年)前$/,
     );
 
@@ -228,7 +228,9 @@ test.describe('time zones', () => {
       // Searchable: typed part of the name.
       await chooseOption(page, 'time-zone', `${zone} (${offset})`, zone.split('/')[1]!.slice(0, 6));
       await expect(page.locator('#time-zone').locator('xpath=..')).toBeVisible();
-      await expect(cells(page, 'GmtCreateMillis').locator('time')).toHaveText(text);
+      await expect(cells(page, 'ProcessTime').locator('time')).toHaveText(
+        wallClock(task.ProcessTime!, zone).text,
+      );
 
       // Drawer: the zone's time with its offset, and UTC.
       await rows(page).first().click();
@@ -268,15 +270,20 @@ test.describe('time zones', () => {
       const [headers, first] = Papa.parse<string[]>(csv, { newline: '\r\n' }).data;
       const record = Object.fromEntries(headers!.map((h, i) => [h, first![i]]));
       expect(record.TaskId).toBe(task.TaskId);
-      expect(record.GmtCreateMillis_ISO).toBe(
-        `${text.replace(' ', 'T')}.${String(ms % 1000).padStart(3, '0')}${offset}`,
+      // The visible columns: Processed is one of them.
+      const processed = task.ProcessTime!;
+      const processedWall = wallClock(processed, zone);
+      expect(record.ProcessTime_ISO).toBe(
+        `${processedWall.text.replace(' ', 'T')}.${String(processed % 1000).padStart(3, '0')}${processedWall.offset}`,
       );
-      expect(record.GmtCreateMillis).toBe(String(ms));
+      expect(record.ProcessTime).toBe(String(processed));
 
       // Remembered, and shown in the header.
       await page.reload();
       await expect(page.locator('.rtc-header')).toContainText(zone);
-      await expect(cells(page, 'GmtCreateMillis').locator('time')).toHaveText(text);
+      await expect(cells(page, 'ProcessTime').locator('time')).toHaveText(
+        wallClock(task.ProcessTime!, zone).text,
+      );
     });
   }
 });

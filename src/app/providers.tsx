@@ -33,6 +33,8 @@ const APP_THEMES: Record<ResolvedTheme, ThemeConfig> = {
       colorPrimary: '#3c89e8',
       colorInfo: '#3c89e8',
       colorError: '#e84749',
+      // Error text (failed tasks' messages in the table) on dark surfaces: antd's red-4.
+      colorErrorText: '#ff7875',
       colorLink: '#69b1ff',
       colorLinkHover: '#91caff',
       colorLinkActive: '#4096ff',

@@ -16,7 +16,7 @@ export const habitsMessagesEn = {
   'shortcuts.close': 'Close the task',
   'shortcuts.prevTask': 'Previous task on the page (task open)',
   'shortcuts.nextTask': 'Next task on the page (task open)',
-  'shortcuts.search': 'Go to the keyword search',
+  'shortcuts.search': 'Go to the search box',
   'shortcuts.copyId': 'Copy the Task ID of the focused or open task',
   'shortcuts.copyLink': 'Copy the link to the focused or open task (or to the list)',
   'shortcuts.help': 'Show this list',

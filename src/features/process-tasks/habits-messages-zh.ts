@@ -16,7 +16,7 @@ export const habitsMessagesZh = {
   'shortcuts.close': '关闭任务',
   'shortcuts.prevTask': '本页上一个任务（任务已打开时）',
   'shortcuts.nextTask': '本页下一个任务（任务已打开时）',
-  'shortcuts.search': '转到关键字搜索',
+  'shortcuts.search': '转到搜索框',
   'shortcuts.copyId': '复制聚焦或已打开任务的任务ID',
   'shortcuts.copyLink': '复制聚焦或已打开任务的链接（或列表的链接）',
   'shortcuts.help': '显示此列表',

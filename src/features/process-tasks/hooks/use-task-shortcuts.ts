@@ -23,8 +23,8 @@ export interface ShortcutTargets {
   closeTask: () => void;
 }
 
-/** The keyword search (ParamContent: the catalogue's one `contains` text filter). */
-const SEARCH_INPUT = '#filter-ParamContent';
+/** The one search box of the filter bar (components/search-box.tsx). */
+const SEARCH_INPUT = '#filter-search';
 
 export function useTaskShortcuts(targets: ShortcutTargets) {
   const { message } = App.useApp();
@@ -94,9 +94,18 @@ export function useTaskShortcuts(targets: ShortcutTargets) {
           // A focused row opens on Enter by itself (task-table.tsx); Enter elsewhere is the element's.
           return false;
         case 'close':
-          // antd's Drawer closes on Escape itself (a window listener, after this one), through
-          // the host's onClose that gives focus back to the row: nothing to do here.
-          return false;
+          // antd's Drawer closes on Escape itself when focus is in its panel, through the
+          // host's onClose that gives focus back to the row. While it opens (focus on the
+          // drawer's root during the motion) or with focus left on the page, it does not:
+          // close it here.
+          // Through the drawer's own close button, so the host's focus return runs as for a click.
+          if (openTaskId === undefined || target?.closest('.ant-drawer-content-wrapper')) return false;
+          {
+            const closeButton = document.querySelector<HTMLElement>('.ant-drawer-open .ant-drawer-close');
+            if (closeButton) closeButton.click();
+            else closeTask();
+          }
+          return true;
         case 'prevTask':
         case 'nextTask':
           if (openTaskId === undefined) return false;
