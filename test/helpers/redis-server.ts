@@ -1,7 +1,7 @@
 /**
  * A throwaway Redis for tests: Debian's redis-server on 127.0.0.1 and a free port, no
- * persistence (`--save '' --appendonly no`), stopped by the test. `.ci/run` installs the
- * package when it is missing.
+ * persistence (`--save '' --appendonly no`), stopped by the test. `npm run test:integration`
+ * installs the package when it is missing (scripts/ensure-redis.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -45,7 +45,7 @@ export async function startRedis(): Promise<TestRedis> {
       failed =
         err.code === 'ENOENT'
           ? new Error(
-              "redis-server is not installed: install Debian's redis-server (.ci/run does when it is missing)",
+              "redis-server is not installed: install Debian's redis-server (scripts/ensure-redis.ts does as root on Debian)",
             )
           : err;
     });

@@ -66,7 +66,7 @@ describe('/api/ready', () => {
     const r = await fetch(`${base}/api/ready`);
     expect(r.status).toBe(503);
     expect(await r.json()).toEqual({ status: 'not ready', upstream: 'unreachable' });
-    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+    expect((await httpGet(`${base}/api/health`)).status).toBe(200);
   });
 });
 
@@ -81,14 +81,14 @@ describe('/metrics', () => {
     });
     emu.setFaults({ latencyMs: 300 });
     const list = `${base}/api/DescribeProcessTasks?PageSize=5`;
-    await Promise.all([fetch(list), fetch(list), fetch(list)]);
-    await fetch(list);
+    await Promise.all([httpGet(list), httpGet(list), httpGet(list)]);
+    await httpGet(list);
     emu.setFaults({ throttleRate: 1 });
-    expect((await fetch(`${base}/api/DescribeProcessTasks?PageSize=6`)).status).toBe(429);
-    const r = await fetch(`${base}/metrics`);
+    expect((await httpGet(`${base}/api/DescribeProcessTasks?PageSize=6`)).status).toBe(429);
+    const r = await httpGet(`${base}/metrics`);
     expect(r.status).toBe(200);
-    expect(r.headers.get('content-type')).toMatch(/^text\/plain/);
-    const text = await r.text();
+    expect(r.headers['content-type']).toMatch(/^text\/plain/);
+    const text = r.body;
     expect(metric(text, 'rtc_upstream_calls_total{operation="DescribeProcessTasks",outcome="ok"}')).toBe(1);
     expect(
       metric(text, 'rtc_upstream_calls_total{operation="DescribeProcessTasks",outcome="throttled"}'),

@@ -11,6 +11,7 @@ import { startEmulator, type RunningEmulator } from '../../src/server/emulator/i
 import { createLogger } from '../../src/server/logger';
 import { disableEcsMetadataProbe, staticCredential } from '../../src/server/proxy/credential-chain';
 import { startCountingForwarder, type CountingForwarder } from '../helpers/counting-forwarder';
+import { httpGet } from '../helpers/http';
 import { startRedis, type TestRedis } from '../helpers/redis-server';
 
 let emu: RunningEmulator;
@@ -67,7 +68,7 @@ afterAll(async () => {
 const burst = (n: number, from: number) =>
   Promise.all(
     Array.from({ length: n }, (_, i) =>
-      fetch(`${bases[i % 2]}/api/DescribeProcessTasks?PageSize=2&PageNumber=${from + i}`).then(
+      httpGet(`${bases[i % 2]}/api/DescribeProcessTasks?PageSize=2&PageNumber=${from + i}`).then(
         (r) => r.status,
       ),
     ),
@@ -107,20 +108,20 @@ describe('the budget in Redis', () => {
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     expect(fwd.requests).toHaveLength(1);
     // Once answered, nothing is reused (UPSTREAM_CACHE_MS=0): the same request is a new call.
-    expect((await fetch(url(0))).status).toBe(200);
+    expect((await httpGet(url(0))).status).toBe(200);
     expect(fwd.requests).toHaveLength(2);
   });
 
   it('Redis down: each app keeps its share (2 calls/s), answers stay right, ready says so; Redis back: shared again', async () => {
     await redis.stop();
     fwd.reset();
-    expect((await fetch(`${bases[0]}/api/ready`)).status).toBe(503);
+    expect((await httpGet(`${bases[0]}/api/ready`)).status).toBe(503);
     expect(await burst(8, 100)).toEqual(Array(8).fill(200));
     expect(peak(900)).toBeLessThanOrEqual(4);
     expect(logs.some((l) => l.includes('Redis is unavailable'))).toBe(true);
     await redis.start();
     await new Promise((r) => setTimeout(r, 2500));
-    expect((await fetch(`${bases[0]}/api/ready`)).status).toBe(200);
+    expect((await httpGet(`${bases[0]}/api/ready`)).status).toBe(200);
     expect(await burst(8, 200)).toEqual(Array(8).fill(200));
     expect(logs.some((l) => l.includes('Redis is back'))).toBe(true);
   });

@@ -13,6 +13,7 @@ import { NO_FAULTS, startEmulator, type RunningEmulator } from '../../src/server
 import { createLogger } from '../../src/server/logger';
 import { disableEcsMetadataProbe, staticCredential } from '../../src/server/proxy/credential-chain';
 import { startCountingForwarder, type CountingForwarder } from '../helpers/counting-forwarder';
+import { httpGet } from '../helpers/http';
 
 let emu: RunningEmulator;
 let fwd: CountingForwarder;
@@ -82,8 +83,8 @@ describe('no duplicate calls', () => {
 
   it('the same query with its parameters in another order is the same call', async () => {
     const base = await proxy({ qps: 10, burst: 10, cacheMs: 5000, replicas: 1 });
-    expect((await fetch(base + '/api/DescribeProcessTasks?PageNumber=1&PageSize=20')).status).toBe(200);
-    expect((await fetch(base + '/api/DescribeProcessTasks?PageSize=20&PageNumber=1')).status).toBe(200);
+    expect((await httpGet(base + '/api/DescribeProcessTasks?PageNumber=1&PageSize=20')).status).toBe(200);
+    expect((await httpGet(base + '/api/DescribeProcessTasks?PageSize=20&PageNumber=1')).status).toBe(200);
     expect(fwd.requests).toHaveLength(1);
   });
 
@@ -92,16 +93,16 @@ describe('no duplicate calls', () => {
     ['cache off (0): every sequential request is an upstream call', 0, 3],
   ])('%s', async (_name, cacheMs, calls) => {
     const base = await proxy({ qps: 10, burst: 10, cacheMs, replicas: 1 });
-    for (let i = 0; i < 3; i++) expect((await fetch(base + LIST)).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await httpGet(base + LIST)).status).toBe(200);
     expect(fwd.requests).toHaveLength(calls);
   });
 
   it('errors are not cached', async () => {
     const base = await proxy({ qps: 10, burst: 10, cacheMs: 5000, replicas: 1 });
     emu.setFaults({ errorRate: 1 });
-    expect((await fetch(base + LIST)).status).toBeGreaterThanOrEqual(500);
+    expect((await httpGet(base + LIST)).status).toBeGreaterThanOrEqual(500);
     emu.setFaults(NO_FAULTS);
-    expect((await fetch(base + LIST)).status).toBe(200);
+    expect((await httpGet(base + LIST)).status).toBe(200);
   });
 });
 
@@ -111,7 +112,7 @@ describe('the budget', () => {
     const base = await proxy({ qps: 5, burst: 5, cacheMs: 0, replicas: 1 }, 8000);
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        fetch(`${base}/api/DescribeProcessTasks?PageNumber=${i + 1}&PageSize=10`).then((r) => r.status),
+        httpGet(`${base}/api/DescribeProcessTasks?PageNumber=${i + 1}&PageSize=10`).then((r) => r.status),
       ),
     );
     // Retries took slots too: more upstream calls than requests, none throttled.
@@ -123,7 +124,7 @@ describe('the budget', () => {
   it('answers 429 with a truthful Retry-After when the call cannot be served within its time', async () => {
     const base = await proxy({ qps: 1, burst: 1, cacheMs: 0, replicas: 1 }, 2000);
     const pages = Array.from({ length: 6 }, (_, i) =>
-      fetch(`${base}/api/DescribeProcessTasks?PageNumber=${i + 1}&PageSize=10`, {
+      httpGet(`${base}/api/DescribeProcessTasks?PageNumber=${i + 1}&PageSize=10`, {
         headers: { 'x-rtc-priority': 'background' },
       }),
     );
@@ -131,9 +132,9 @@ describe('the budget', () => {
     const refused = answers.filter((r) => r.status === 429);
     expect(refused.length).toBeGreaterThan(0);
     for (const r of refused) {
-      const body = (await r.json()) as { Code: string };
+      const body = JSON.parse(r.body) as { Code: string };
       expect(body.Code).toBe('Throttling.Budget');
-      expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(Number(r.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     }
     // The refused calls never reached the upstream.
     expect(fwd.requests.length).toBe(answers.length - refused.length);
@@ -143,12 +144,12 @@ describe('the budget', () => {
     const base = await proxy({ qps: 2, burst: 2, cacheMs: 0, replicas: 1 }, 10_000);
     const done: string[] = [];
     const background = Array.from({ length: 6 }, (_, i) =>
-      fetch(`${base}/api/DescribeProcessTasks?PageNumber=${i + 1}&PageSize=10`, {
+      httpGet(`${base}/api/DescribeProcessTasks?PageNumber=${i + 1}&PageSize=10`, {
         headers: { 'x-rtc-priority': 'background' },
       }).then(() => done.push(`export${i + 1}`)),
     );
     await new Promise((r) => setTimeout(r, 100));
-    const list = fetch(base + LIST).then(() => done.push('list'));
+    const list = httpGet(base + LIST).then(() => done.push('list'));
     await Promise.all([...background, list]);
     // Two export pages used the burst; the list went next, before the four others.
     expect(done.indexOf('list')).toBeLessThanOrEqual(2);
@@ -160,7 +161,7 @@ describe('the budget', () => {
     emu.setFaults({ qpsPerKey: 3 });
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        fetch(`${base}/api/DescribeProcessTasks?PageNumber=${i + 1}&PageSize=10`),
+        httpGet(`${base}/api/DescribeProcessTasks?PageNumber=${i + 1}&PageSize=10`),
       ),
     );
     const lowered = logs

@@ -18,6 +18,7 @@
  * "Blocked until" = ProcessTime + blockDuration × 1000. Without ProcessTime or a
  * duration the end is `unknown`: the data does not say, and nothing is assumed.
  */
+import { inputParamsObject } from './input-params';
 
 /** The InputParams keys read for the block's length, in seconds; -1 is permanent. */
 export const DURATION_KEYS = ['blockDuration'] as const;
@@ -57,16 +58,10 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
  * undefined when InputParams is empty, not JSON, not an object or has no such number.
  */
 export function blockDurationSeconds(inputParams: string | undefined): number | undefined {
-  if (!inputParams || inputParams.trim() === '') return undefined;
-  let v: unknown;
-  try {
-    v = JSON.parse(inputParams);
-  } catch {
-    return undefined;
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const v = inputParamsObject(inputParams);
+  if (v === undefined) return undefined;
   for (const key of DURATION_KEYS) {
-    const d = num((v as Record<string, unknown>)[key]);
+    const d = num(v[key]);
     if (d !== undefined && (d === -1 || d > 0)) return d;
   }
   return undefined;

@@ -3,20 +3,18 @@
  * first hit wins (top level of the JSON object only): `hostName`, `instanceName`,
  * `instanceId`, `uuid` is not read (it names the agent, not a host an analyst knows).
  */
+import { inputParamsObject } from './input-params';
+
 export const HOST_KEYS = ['hostName', 'instanceName', 'instanceId'] as const;
 
 /** The first non-empty string among HOST_KEYS in InputParams; undefined otherwise. */
 export function entityHost(inputParams: string | undefined): string | undefined {
-  if (!inputParams || inputParams.trim() === '' || inputParams.length > 64 * 1024) return undefined;
-  let v: unknown;
-  try {
-    v = JSON.parse(inputParams);
-  } catch {
-    return undefined;
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  // Not for huge documents: this runs for every row of the table.
+  if (inputParams !== undefined && inputParams.length > 64 * 1024) return undefined;
+  const v = inputParamsObject(inputParams);
+  if (v === undefined) return undefined;
   for (const key of HOST_KEYS) {
-    const s = (v as Record<string, unknown>)[key];
+    const s = v[key];
     if (typeof s === 'string' && s.trim() !== '') return s;
   }
   return undefined;

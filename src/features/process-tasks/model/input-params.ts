@@ -13,6 +13,19 @@ export function parseInputParams(raw: string | undefined): ParsedInputParams {
   }
 }
 
+/**
+ * The top-level JSON object of InputParams, for reading named keys (a block's duration, a
+ * host name); undefined when it is empty, not JSON, or JSON but not an object.
+ */
+export function inputParamsObject(raw: string | undefined): Record<string, unknown> | undefined {
+  const parsed = parseInputParams(raw);
+  if (parsed.kind !== 'json') return undefined;
+  const v = parsed.value;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
+}
+
 const utf8 = new TextEncoder();
 
 /** Length of `text` in bytes once encoded as UTF-8 (the encoding of the API's JSON), e.g. 3 for "中". */
