@@ -60,7 +60,7 @@ export const messagesZh = {
   'field.EntityType': '实体类型',
   'field.EntityUuid': '实体UUID',
   'field.SceneName': '处置场景',
-  'field.SceneCode': '场景CODE',
+  'field.SceneCode': '场景编码',
   'field.Source': '触发来源',
   'field.TriggerSource': '触发源',
   'field.GmtCreateMillis': '创建时间',
@@ -104,7 +104,7 @@ export const messagesZh = {
   'filters.keywordHint': '实体、处置场景或处置参数',
   'filters.exactHint': '精确匹配',
   'filters.noCreateTimeFilter': 'API 不支持按创建或修改时间筛选：时间筛选作用于任务的处置时间和解封时间。',
-  'filters.sceneFromApi': '选择场景或输入场景CODE',
+  'filters.sceneFromApi': '选择场景或输入场景编码',
 
   'range.any': '任意时间',
   'range.now-15m': '最近 15 分钟',

@@ -166,7 +166,6 @@ export function ExportDialog(props: ExportScope & { onClose: () => void }) {
               { value: 'all', label: tx('export.columns.all', { count: allCount }) },
             ]}
           />
-          <Typography.Text type="secondary">{tx('export.columns.hint', { zone })}</Typography.Text>
           <Radio.Group
             aria-label={tx('export.form')}
             value={form}
@@ -177,9 +176,9 @@ export function ExportDialog(props: ExportScope & { onClose: () => void }) {
               { value: 'spreadsheet', label: tx('export.form.spreadsheet') },
             ]}
           />
-          {form === 'spreadsheet' ? (
-            <Typography.Text type="secondary">{tx('export.form.spreadsheetHint', { zone })}</Typography.Text>
-          ) : null}
+          <Typography.Text type="secondary">
+            {tx(form === 'spreadsheet' ? 'export.form.spreadsheetHint' : 'export.columns.hint', { zone })}
+          </Typography.Text>
           {props.query.ProcessActionEnd ? null : (
             <Typography.Text type="secondary">{tx('export.window.frozenNote')}</Typography.Text>
           )}

@@ -60,7 +60,7 @@ export const exportMessagesEn = {
   'export.form.spreadsheet':
     'For spreadsheets: headers in your language, dates Excel and LibreOffice read as dates, long IDs kept whole',
   'export.form.spreadsheetHint':
-    'Times as date and time in {zone} (without milliseconds), long numeric IDs as text, error message and tip included. Open the file as UTF-8.',
+    'Times as date and time in {zone} (without milliseconds), long numeric IDs as text, error message and tip included. Cells starting with = + - @ tab or CR get a leading apostrophe. Open the file as UTF-8.',
   'export.sheet.statusCode': 'Status code',
   'export.sheet.otherFields': 'Other fields (JSON)',
 } as const;

@@ -61,7 +61,7 @@ export const exportMessagesZh = {
   'export.form.spreadsheet':
     '电子表格：表头使用界面语言，日期可被 Excel 和 LibreOffice 识别为日期，长ID完整保留',
   'export.form.spreadsheetHint':
-    '时间写为 {zone} 的日期和时间（不含毫秒），长数字ID按文本写入，包含错误信息和错误提示。请以 UTF-8 编码打开文件。',
+    '时间写为 {zone} 的日期和时间（不含毫秒），长数字ID按文本写入，包含错误信息和错误提示。以 = + - @ 制表符或回车开头的单元格前加一个撇号。请以 UTF-8 编码打开文件。',
   'export.sheet.statusCode': '状态码',
   'export.sheet.otherFields': '其他字段（JSON）',
 } satisfies Partial<Record<keyof typeof exportMessagesEn, string>>;
