@@ -495,6 +495,9 @@ test.describe('pivots and drill-downs', () => {
     const pageIds = (await describe(api, { EntityName: TRIAGE.ip, PageSize: '20' })).ProcessTasks.map(
       (t) => t.TaskId,
     );
+    // The entity's summary (counts, conflicts) arrives after the rows and moves them down:
+    // click once it is there, so the click lands on the row it aims at.
+    await expect(page.getByTestId('entity-uuid-count').first()).toBeVisible();
     await page.locator(`tbody tr[data-task-id="${id}"] td[data-column-id="ProcessTime"]`).click();
     const drawer = page.getByRole('dialog');
     await expect(drawer.getByTestId('drawer-TaskId')).toHaveText(id);
