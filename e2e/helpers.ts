@@ -50,3 +50,23 @@ export async function pickOptions(page: Page, inputId: string, labels: string[])
 }
 
 export const formatCount = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'task' : 'tasks'}`;
+
+/** `2026-11-27 17:12:05` of `ms` in `zone`, and its offset `-05:00`, by the browser engine's
+ * rules (Intl), an oracle apart from the app's own src/lib/wall-clock.ts. */
+export function wallClock(ms: number, zone: string): { text: string; offset: string } {
+  const p: Record<string, string> = {};
+  for (const part of new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'longOffset',
+  }).formatToParts(ms))
+    p[part.type] = part.value;
+  const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName!.replace('GMT', '');
+  return { text: `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`, offset };
+}

@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { HOSTILE_TASK_IDS } from '../src/server/emulator/index';
 import type { ProcessTask } from '../src/shared/sophonsoar';
 import { test, expect } from './fixtures';
-import { describe, rows } from './helpers';
+import { describe, rows, wallClock } from './helpers';
 
 const ZONE = 'Asia/Shanghai';
 test.use({ timezoneId: ZONE });
@@ -24,25 +24,6 @@ async function seriousViolations(page: Page) {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** `2025-11-27 17:13:03` in ZONE. */
-function wallClock(ms: number): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: ZONE,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(ms)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
 test.describe('keyboard', () => {
@@ -260,7 +241,7 @@ test.describe('ticket notes', () => {
       'Status: Failed (90)',
       `Task ID: ${task.TaskId}`,
       `Account: ${task.Scope}`,
-      `Processed: ${wallClock(task.ProcessTime!)} UTC+08:00 (${ZONE})`,
+      `Processed: ${wallClock(task.ProcessTime!, ZONE).text} UTC+08:00 (${ZONE})`,
       `Error message: ${task.ErrMsg}`,
       `Link: ${origin}/tasks/${task.TaskId}?TaskStatus=90`,
     ])
@@ -326,12 +307,12 @@ test.describe('spreadsheet export', () => {
     expect(headers).toContain('Task ID');
     expect(headers).toContain('Error message');
     expect(headers).toContain('Error tip');
-    expect(cell(`Processed (${ZONE})`)).toBe(wallClock(task!.ProcessTime!));
+    expect(cell(`Processed (${ZONE})`)).toBe(wallClock(task!.ProcessTime!, ZONE).text);
     expect(cell('Status')).toBe('Failed');
     expect(cell('Status code')).toBe('90');
     expect(cell('Error message')).toBe(task!.ErrMsg);
     // 16 digits: a bare number would lose the last one in Excel and LibreOffice.
     expect(cell('Account')).toBe(`="${task!.Scope}"`);
-    expect(cell('Created (' + ZONE + ')')).toBe(wallClock(task!.GmtCreateMillis!));
+    expect(cell('Created (' + ZONE + ')')).toBe(wallClock(task!.GmtCreateMillis!, ZONE).text);
   });
 });

@@ -12,26 +12,7 @@ import type { Page, Request } from '@playwright/test';
 import Papa from 'papaparse';
 import type { ProcessTask } from '../src/shared/sophonsoar';
 import { expect, test, type ApiClient } from './fixtures';
-import { cells, describe, rows } from './helpers';
-
-/** `2026-11-27 17:12:05` of `ms` in `zone`, and its offset `-05:00`, by the browser engine's rules. */
-function wallClock(ms: number, zone: string): { text: string; offset: string } {
-  const p: Record<string, string> = {};
-  for (const part of new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'longOffset',
-  }).formatToParts(ms))
-    p[part.type] = part.value;
-  const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName!.replace('GMT', '');
-  return { text: `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`, offset };
-}
+import { cells, describe, rows, wallClock } from './helpers';
 
 /** A failed task with every label this spec checks (product, source, entity type). */
 async function knownFailedTask(api: ApiClient): Promise<{ task: ProcessTask; total: number }> {
