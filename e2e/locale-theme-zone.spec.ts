@@ -218,6 +218,9 @@ test.describe('time zones', () => {
       const drawer = page.getByRole('dialog');
       await expect(drawer.getByTestId('drawer-GmtCreateMillis')).toContainText(`${text} UTC${offset}`);
       await page.keyboard.press('Escape');
+      // Closing returns focus to the row; a select opened before that would close on the blur.
+      await expect(drawer).toBeHidden();
+      await expect(rows(page).first()).toBeFocused();
 
       // Picker: a custom range typed now means this zone's wall clock.
       const request = page.waitForRequest(
