@@ -49,4 +49,31 @@ describe('triage cases', () => {
     ]);
     expect(JSON.parse(get('triagePlaybookKill').InputParams!).hostName).toBe(TRIAGE.host);
   });
+
+  it('the stuck cases: with a 1 h threshold exactly the 6 h, 3 h and 90 min tasks in progress (11), oldest first', () => {
+    const incident = tasks.filter((t) => t.EventUuid === TRIAGE.stuckEventUuid);
+    expect(incident.map((t) => t.TaskId).sort()).toEqual(
+      [
+        TRIAGE_TASK_IDS.triageStuckKill6h,
+        TRIAGE_TASK_IDS.triageStuckBlock3h,
+        TRIAGE_TASK_IDS.triageStuckIsolate90m,
+        TRIAGE_TASK_IDS.triageInProgressNow,
+        TRIAGE_TASK_IDS.triageBlockingNotStuck8h,
+      ].sort(),
+    );
+    // The stuck rule as the API query states it: TaskStatus 11, ProcessTime at or before now − 1 h.
+    const stuck = (thresholdMs: number) =>
+      incident
+        .filter((t) => t.TaskStatus === 11 && t.ProcessTime! <= NOW - thresholdMs)
+        .sort((a, b) => a.ProcessTime! - b.ProcessTime!)
+        .map((t) => t.TaskId);
+    expect(stuck(3_600_000)).toEqual([
+      TRIAGE_TASK_IDS.triageStuckKill6h,
+      TRIAGE_TASK_IDS.triageStuckBlock3h,
+      TRIAGE_TASK_IDS.triageStuckIsolate90m,
+    ]);
+    expect(stuck(4 * 3_600_000)).toEqual([TRIAGE_TASK_IDS.triageStuckKill6h]);
+    expect(get('triageBlockingNotStuck8h').TaskStatus).toBe(21);
+    expect(NOW - get('triageInProgressNow').ProcessTime!).toBe(0);
+  });
 });

@@ -4,9 +4,14 @@
  * IP acted on by three products (a block in force, a failed unblock, a whitelisting: the
  * conflicts the console flags), the same IP unblocked earlier, a file released, a file
  * still isolated with no duration given, and a playbook run behind several tasks of one
- * event. They count among the `count` tasks asked for (the seeded stream is cut 7 tasks
+ * event. They count among the `count` tasks asked for (the seeded stream is cut 12 tasks
  * earlier); no triage case fails (90) or fails an undo (92), so those counts stay. Hosts are
  * named in InputParams (`hostName`, `instanceId`); IP blocks carry `blockDuration` (s).
+ *
+ * Stuck cases (issue 12), one incident of their own (TRIAGE.stuckEventUuid): three tasks
+ * still in progress (11) since 6 h, 3 h and 90 min before start-up, one that started at
+ * start-up, and an IP block in force (21) since 8 h, which is never stuck. With a 1 h
+ * threshold the stuck list is exactly the 6 h, 3 h and 90 min tasks, oldest first.
  */
 import type { ProcessTask } from '../../shared/sophonsoar';
 
@@ -22,6 +27,11 @@ export const TRIAGE_TASK_IDS = {
   triageFileReleased: id(26),
   triageFileIsolated: id(27),
   triagePlaybookKill: id(28),
+  triageStuckKill6h: id(29),
+  triageStuckBlock3h: id(30),
+  triageStuckIsolate90m: id(31),
+  triageInProgressNow: id(32),
+  triageBlockingNotStuck8h: id(33),
 } as const satisfies Record<string, string>;
 
 /**
@@ -35,6 +45,9 @@ export const TRIAGE = {
   playbookReqUuid: '0b8f6e2a-91d4-4c3e-a7f2-5d1c3e9b8a40',
   host: 'web-prod-03',
   hostInstance: 'i-t4ntriage0000000003',
+  /** The incident of the stuck cases, and the IP its block acts on. */
+  stuckEventUuid: '2c6e8a0f-4b1d-4e3a-9c57-5e8f1a3b7d55',
+  stuckIp: '203.0.113.77',
 } as const;
 
 const MINUTE = 60_000;
@@ -210,5 +223,88 @@ export function triageTasks(now: number): ProcessTask[] {
       EventUuid: TRIAGE.eventUuid,
       ReqUuid: TRIAGE.playbookReqUuid,
     },
+    ...stuckTasks(now, common),
+  ];
+}
+
+/** The stuck cases (see the top of the file): in progress since a known time, and a block in force. */
+function stuckTasks(now: number, common: Partial<ProcessTask>): ProcessTask[] {
+  const inProgress = (
+    TaskId: string,
+    processedAgo: number,
+    over: Partial<ProcessTask> & { input: Record<string, unknown> },
+  ): ProcessTask => {
+    const { input, ...rest } = over;
+    const processed = now - processedAgo;
+    return {
+      ...common,
+      TaskId,
+      GmtCreateMillis: processed - 1000,
+      GmtModifiedMillis: processed,
+      ProcessTime: processed,
+      TaskStatus: 11,
+      Source: 'custom_alert',
+      TriggerSource: 'custom_alert',
+      EventUuid: TRIAGE.stuckEventUuid,
+      ReqUuid: `4d1f8b62-7c3e-4a95-8f28-d3b9e6a1c${TaskId.slice(-3)}`,
+      InputParams: JSON.stringify(input),
+      ...rest,
+    };
+  };
+  const ipBlock = {
+    YunCode: 'CFW',
+    EntityName: TRIAGE.stuckIp,
+    EntityType: 'ip',
+    EntityUuid: '5e1f0a77-23c4-4d8e-9b10-203000113077',
+    SceneCode: 'cfw_inbound_ip_block',
+    SceneName: 'Cloud Firewall: block inbound malicious IP',
+  };
+  const ipInput = {
+    ip: TRIAGE.stuckIp,
+    instanceId: 'cfw_elasticity_public_intl-triage0001',
+    direction: 'in',
+    blockDuration: 86_400,
+  };
+  const host = { hostName: TRIAGE.host, instanceId: TRIAGE.hostInstance };
+  return [
+    // The agent went offline while killing a miner 6 h ago: never answered.
+    inProgress(TRIAGE_TASK_IDS.triageStuckKill6h, 6 * HOUR, {
+      YunCode: 'Aegis',
+      EntityName: 'xmrig',
+      EntityType: 'process',
+      EntityUuid: '6f2a8c40-1d3e-4b5f-9a7c-000000000029',
+      SceneCode: 'aegis_miner_process_kill',
+      SceneName: 'Security Center: kill mining process',
+      input: { processName: 'xmrig', pid: 31337, cmdline: '/dev/shm/xmrig', ...host },
+    }),
+    // A firewall block that has been "in progress" for 3 h.
+    inProgress(TRIAGE_TASK_IDS.triageStuckBlock3h, 3 * HOUR, { ...ipBlock, input: ipInput }),
+    // A quarantine started 90 min ago.
+    inProgress(TRIAGE_TASK_IDS.triageStuckIsolate90m, 90 * MINUTE, {
+      YunCode: 'Aegis',
+      EntityName: '/tmp/.stuck/dropper',
+      EntityType: 'file',
+      EntityUuid: '6f2a8c40-1d3e-4b5f-9a7c-000000000031',
+      SceneCode: 'aegis_malicious_file_quarantine',
+      SceneName: 'Security Center: quarantine malicious file',
+      input: { filePath: '/tmp/.stuck/dropper', md5: '9e107d9d372bb6826bd81d3542a419d6', ...host },
+    }),
+    // Started at start-up: stuck only once the threshold has passed since.
+    inProgress(TRIAGE_TASK_IDS.triageInProgressNow, 0, {
+      YunCode: 'Aegis',
+      EntityName: '/tmp/.stuck/loader',
+      EntityType: 'file',
+      EntityUuid: '6f2a8c40-1d3e-4b5f-9a7c-000000000032',
+      SceneCode: 'aegis_malicious_file_quarantine',
+      SceneName: 'Security Center: quarantine malicious file',
+      input: { filePath: '/tmp/.stuck/loader', md5: 'd41d8cd98f00b204e9800998ecf8427e', ...host },
+    }),
+    // A block in force for 8 h: a state that lasts by design, never stuck.
+    inProgress(TRIAGE_TASK_IDS.triageBlockingNotStuck8h, 8 * HOUR, {
+      ...ipBlock,
+      TaskStatus: 21,
+      GmtModifiedMillis: now - 8 * HOUR + 600,
+      input: ipInput,
+    }),
   ];
 }
