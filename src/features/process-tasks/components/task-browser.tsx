@@ -24,6 +24,10 @@ import { TaskToolbar } from './task-toolbar';
 const UrlNotices = lazy(() => import('./url-notices').then((m) => ({ default: m.UrlNotices })));
 const ErrorState = lazy(() => import('./error-state').then((m) => ({ default: m.ErrorState })));
 
+// The summary strip (status counts, stuck, headline) loads after the first rows, into a
+// slot of reserved height so the rows do not move when it arrives.
+const SummaryStrip = lazy(() => import('./summary-strip').then((m) => ({ default: m.SummaryStrip })));
+
 const EntitySummary = lazy(() => import('./entity-summary').then((m) => ({ default: m.EntitySummary })));
 
 // antd Pagination (with its page-size Select) loads after the first rows, below them.
@@ -107,6 +111,13 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           }
         />
         <FilterChips filters={view.filters} onRemove={removeFilters} onClearAll={clearFilters} />
+        <div className="rtc-summary-slot">
+          {afterFirstRows ? (
+            <Suspense fallback={null}>
+              <SummaryStrip view={view} setView={setView} />
+            </Suspense>
+          ) : null}
+        </div>
         {view.filters.EntityName !== undefined && shown && shown.ProcessTasks.length > 0 && afterFirstRows ? (
           <Suspense fallback={null}>
             <EntitySummary
