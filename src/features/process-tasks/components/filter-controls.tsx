@@ -8,7 +8,9 @@ import { DebouncedInput } from '../../../components/debounced-input';
 import { t } from '../../../lib/i18n';
 import type { FilterParam } from '../../../shared/catalogue';
 import { VALUE_OPTIONS } from '../model/labels';
+import { COUNTED_FILTERS } from '../model/status-counts';
 import type { TaskFilters } from '../model/task-view';
+import { CountedSelect } from './counted-select';
 import { SceneCodeInput } from './scene-code-input';
 import { TimeRangeFilter } from './time-range-filter';
 
@@ -28,6 +30,16 @@ export function FilterControl({
 }) {
   switch (p.kind) {
     case 'list':
+      if (COUNTED_FILTERS.some((c) => c === p.name))
+        return (
+          <CountedSelect
+            param={p.name as (typeof COUNTED_FILTERS)[number]}
+            id={id}
+            filters={filters}
+            options={VALUE_OPTIONS[p.valueLabels](filters[p.name])}
+            onChange={onChange}
+          />
+        );
       return (
         <Select
           id={id}
