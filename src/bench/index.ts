@@ -7,7 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BENCHES = ['proxy-overhead.ts', 'first-screen.ts', 'export-bench.ts', 'team-bench.ts'];
+const BENCHES = [
+  'proxy-overhead.ts',
+  'first-screen.ts',
+  'summary-calls.ts',
+  'export-bench.ts',
+  'team-bench.ts',
+];
 const dir = join(process.cwd(), 'src', 'bench');
 const failed: string[] = [];
 

@@ -45,11 +45,16 @@ export function CountedSelect({
       maxTagCount="responsive"
       placeholder={t('filters.any')}
       value={filters[param] ?? []}
-      // The label stays the option's name (typing filters on it, the tags show it); the
-      // count is drawn beside it and read out as the option's description.
+      // The label stays the option's name (typing filters on it, the tags show it, and it
+      // is the accessible name, set explicitly: without a virtual list the name would be
+      // the whole row); the count is drawn beside it and read out as its description.
       options={options.map((o) => {
         const n = countOf(o.value);
-        return n === undefined ? o : { ...o, 'aria-description': tCount('summary.optionCount', n) };
+        return {
+          ...o,
+          'aria-label': o.label,
+          ...(n !== undefined && { 'aria-description': tCount('summary.optionCount', n) }),
+        };
       })}
       optionFilterProp="label"
       optionRender={(o) => {
