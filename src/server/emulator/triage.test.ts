@@ -75,5 +75,7 @@ describe('triage cases', () => {
     expect(stuck(4 * 3_600_000)).toEqual([TRIAGE_TASK_IDS.triageStuckKill6h]);
     expect(get('triageBlockingNotStuck8h').TaskStatus).toBe(21);
     expect(NOW - get('triageInProgressNow').ProcessTime!).toBe(0);
+    // Keyword searches for the triage cases (ParamContent "triage") do not find them.
+    for (const t of incident) expect(JSON.stringify(t).toLowerCase()).not.toContain('triage');
   });
 });

@@ -11,7 +11,9 @@
  * Stuck cases (issue 12), one incident of their own (TRIAGE.stuckEventUuid): three tasks
  * still in progress (11) since 6 h, 3 h and 90 min before start-up, one that started at
  * start-up, and an IP block in force (21) since 8 h, which is never stuck. With a 1 h
- * threshold the stuck list is exactly the 6 h, 3 h and 90 min tasks, oldest first.
+ * threshold the stuck list is exactly the 6 h, 3 h and 90 min tasks, oldest first. Their
+ * text never says "triage" (a host and instances of their own), so keyword searches for
+ * the triage cases find what they found before.
  */
 import type { ProcessTask } from '../../shared/sophonsoar';
 
@@ -48,6 +50,8 @@ export const TRIAGE = {
   /** The incident of the stuck cases, and the IP its block acts on. */
   stuckEventUuid: '2c6e8a0f-4b1d-4e3a-9c57-5e8f1a3b7d55',
   stuckIp: '203.0.113.77',
+  stuckHost: 'app-prod-07',
+  stuckHostInstance: 'i-t4nstuck00000000007',
 } as const;
 
 const MINUTE = 60_000;
@@ -261,11 +265,11 @@ function stuckTasks(now: number, common: Partial<ProcessTask>): ProcessTask[] {
   };
   const ipInput = {
     ip: TRIAGE.stuckIp,
-    instanceId: 'cfw_elasticity_public_intl-triage0001',
+    instanceId: 'cfw_elasticity_public_intl-stuck0001',
     direction: 'in',
     blockDuration: 86_400,
   };
-  const host = { hostName: TRIAGE.host, instanceId: TRIAGE.hostInstance };
+  const host = { hostName: TRIAGE.stuckHost, instanceId: TRIAGE.stuckHostInstance };
   return [
     // The agent went offline while killing a miner 6 h ago: never answered.
     inProgress(TRIAGE_TASK_IDS.triageStuckKill6h, 6 * HOUR, {

@@ -142,7 +142,8 @@ export function SummaryStrip({
       ) : null}
       <Button
         size="small"
-        danger={(summary?.stuck ?? 0) > 0}
+        // The theme's error colour (readable in both themes), not antd's danger button.
+        className={(summary?.stuck ?? 0) > 0 && !stuckPressed ? 'rtc-summary-stuck-found' : undefined}
         type={stuckPressed ? 'primary' : 'default'}
         aria-pressed={stuckPressed}
         title={t('summary.stuckHint', { threshold: thresholdLabel(thresholdMs) })}
