@@ -177,7 +177,11 @@ function ReasonCell({ task, now }: { task: TaskRecord; now: number }) {
 /** The short form of a Task ID shown in the table (the full one is copied and linked). */
 export const shortId = (id: string) => (id.length > 8 ? `${id.slice(0, 8)}…` : id);
 
-/** The columns. `now` is read from the table's meta-free closure: cells re-render with the page. */
+/**
+ * The columns. `now` is read from the table's meta-free closure: cells re-render with the page.
+ * Each `cell` is called as a plain function (task-table.tsx renderCell): it must not call
+ * hooks; a component it returns may.
+ */
 export function buildTaskColumns(now: number, options: ColumnOptions) {
   const time = (id: MsFieldName) =>
     helper.accessor(id, {
