@@ -20,6 +20,21 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      treeshake: {
+        // These packages declare no `sideEffects` in package.json, so every module they
+        // have stayed in the bundle once any one was imported: antd's ConfigProvider
+        // imports a context from @rc-component/form, which kept the whole form engine
+        // (and async-validator) in the first screen. Their modules only define components
+        // and functions.
+        moduleSideEffects: [
+          {
+            test: /[\\/]node_modules[\\/]@rc-component[\\/](form|trigger|async-validator)[\\/]/,
+            sideEffects: false,
+          },
+        ],
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

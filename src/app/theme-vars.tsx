@@ -43,6 +43,12 @@ export function ThemeVars({ children }: { children: ReactNode }) {
     '--rtc-pad-sm': `${token.paddingSM}px`,
     '--rtc-pad-xs': `${token.paddingXS}px`,
     '--rtc-shadow': token.boxShadowTertiary,
+    // Plain icon buttons (components/copy-button.tsx) drawn as antd's small text buttons.
+    '--rtc-fill-hover': token.colorFillTertiary,
+    '--rtc-fill-active': token.colorFill,
+    '--rtc-control-height-sm': `${token.controlHeightSM}px`,
+    '--rtc-focus-outline': `${token.lineWidthFocus}px solid ${token.colorPrimaryBorder}`,
+    '--rtc-motion': `${token.motionDurationMid} ${token.motionEaseInOut}`,
   };
   // On the root element, so portalled parts (drawer, popovers) see them too.
   useLayoutEffect(() => {

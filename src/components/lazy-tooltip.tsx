@@ -1,4 +1,4 @@
-import { Tooltip, type TooltipProps } from 'antd';
+import type { TooltipProps } from 'antd';
 import { cloneElement, useEffect, useState, type MouseEvent, type ReactElement } from 'react';
 
 type Child = ReactElement<{
@@ -6,14 +6,25 @@ type Child = ReactElement<{
   onMouseLeave?: (e: MouseEvent<HTMLElement>) => void;
 }>;
 
+type AntdTooltip = typeof import('antd').Tooltip;
+let Tooltip: AntdTooltip | undefined;
+let loading: Promise<AntdTooltip> | undefined;
+
+/** antd's Tooltip, loaded once (its chunk is not part of the first screen). */
+function loadTooltip(): Promise<AntdTooltip> {
+  loading ??= import('./antd-tooltip').then((m) => (Tooltip = m.Tooltip));
+  return loading;
+}
+
 /**
  * antd's Tooltip (hover trigger), mounted only when the pointer has rested on `children`
  * for `mouseEnterDelay` seconds: a table has a tooltip per cell, and a mounted antd
  * Tooltip (trigger, portal, motion, style hooks) per cell was most of the cost of
- * rendering a page of rows. Once mounted it opens at once (the delay has been waited) and
- * then behaves as antd's own. `title` may be a function, called only when shown.
- * `children` must be one element that passes mouse events on (a DOM element or an antd
- * component), as antd's Tooltip requires.
+ * rendering a page of rows. antd's Tooltip code itself loads on the first such hover, so
+ * the first screen does not carry it. Once mounted it opens at once (the delay has been
+ * waited) and then behaves as antd's own. `title` may be a function, called only when
+ * shown. `children` must be one element that passes mouse events on (a DOM element or an
+ * antd component), as antd's Tooltip requires.
  */
 export function LazyTooltip({
   children,
@@ -24,10 +35,17 @@ export function LazyTooltip({
   const [hovered, setHovered] = useState(false);
   useEffect(() => {
     if (!hovered || mounted) return;
-    const id = window.setTimeout(() => setMounted(true), mouseEnterDelay * 1000);
-    return () => window.clearTimeout(id);
+    let live = true;
+    const id = window.setTimeout(
+      () => void loadTooltip().then(() => live && setMounted(true)),
+      mouseEnterDelay * 1000,
+    );
+    return () => {
+      live = false;
+      window.clearTimeout(id);
+    };
   }, [hovered, mounted, mouseEnterDelay]);
-  if (mounted)
+  if (mounted && Tooltip)
     return (
       <Tooltip {...props} mouseEnterDelay={mouseEnterDelay} defaultOpen={hovered}>
         {children}

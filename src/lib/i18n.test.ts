@@ -1,3 +1,4 @@
+import { parse } from '@formatjs/icu-messageformat-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addMessages,
@@ -67,6 +68,26 @@ describe('i18n on FormatJS', () => {
     } finally {
       console.error = log;
     }
+  });
+
+  // The production build hands the translator syntax trees (scripts/vite-precompile-icu.ts):
+  // text-only trees are returned without a formatter, the others formatted with shared Intl
+  // objects. Both forms must give the same text.
+  it.each([
+    ['Only text', undefined, 'Only text'],
+    ["Escaped '{'braces'}' and it's", undefined, "Escaped {braces} and it's"],
+    ['Hello {name}', { name: 'SOC' }, 'Hello SOC'],
+    ['Hello {name}', undefined, 'Hello {name}'],
+    ['{count, plural, one {# task} other {# tasks}}', { count: 1 }, '1 task'],
+    ['{count, plural, one {# task} other {# tasks}}', { count: 12345 }, '12,345 tasks'],
+    ['<b>not a tag</b> {n, number}', { n: 1500 }, '<b>not a tag</b> 1,500'],
+  ])('a compiled message %j with %j reads %j, as its text does', (text, vars, expected) => {
+    const ast = parse(text, { ignoreTag: true });
+    const compiled = createTranslator({ en: { 'demo.compiled': ast } });
+    const plain = createTranslator({ en: { 'demo.plain': text } });
+    expect(compiled('demo.compiled', vars)).toBe(expected);
+    expect(compiled('demo.compiled', vars)).toBe(expected);
+    expect(plain('demo.plain', vars)).toBe(expected);
   });
 
   it('formats numbers by the locale', () => {

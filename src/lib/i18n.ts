@@ -73,9 +73,65 @@ function plainArguments(elements: readonly MessageFormatElement[], out = new Set
 
 interface Compiled {
   message: Message;
-  format: IntlMessageFormat;
+  /** Absent for a message that is only text (`literal`). */
+  format?: IntlMessageFormat;
   plain: readonly string[];
+  /** The message's text when it has no argument, plural or tag: returned as is. */
+  literal?: string;
 }
+
+/** The text of a syntax tree made only of literal text, else undefined. */
+function literalText(elements: readonly MessageFormatElement[]): string | undefined {
+  let text = '';
+  for (const el of elements) {
+    if (el.type !== TYPE.literal) return undefined;
+    text += el.value;
+  }
+  return text;
+}
+
+/**
+ * Intl objects shared by every compiled message, by constructor arguments. Each
+ * IntlMessageFormat otherwise builds its own (a PluralRules and a NumberFormat per plural
+ * message), and the first screen formats dozens of messages once each.
+ */
+function sharedIntl<A extends unknown[], R>(make: (...args: A) => R): (...args: A) => R {
+  const cache = new Map<string, R>();
+  return (...args) => {
+    const id = JSON.stringify(args);
+    let value = cache.get(id);
+    if (value === undefined) {
+      value = make(...args);
+      cache.set(id, value);
+    }
+    return value;
+  };
+}
+const FORMATTERS = {
+  getNumberFormat: sharedIntl(
+    (...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args),
+  ),
+  getDateTimeFormat: sharedIntl(
+    (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
+  ),
+  getPluralRules: sharedIntl(
+    (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args),
+  ),
+};
+
+// IntlMessageFormat resolves its locale in every constructor: the supported one of
+// `Intl.NumberFormat.supportedLocalesOf(locales)` as an Intl.Locale, else
+// `new Intl.Locale(locales)`. For one locale tag both are the tag, canonicalised; but
+// supportedLocalesOf's first call lists every locale the engine has (about 13 ms of the
+// first screen in Chromium's profile). So one tag becomes its Intl.Locale directly, once.
+const resolveLocaleUncached = IntlMessageFormat.resolveLocale;
+const resolvedLocales = new Map<string, Intl.Locale | undefined>();
+IntlMessageFormat.resolveLocale = (locales) => {
+  if (typeof locales !== 'string' || typeof Intl.Locale === 'undefined')
+    return resolveLocaleUncached(locales);
+  if (!resolvedLocales.has(locales)) resolvedLocales.set(locales, new Intl.Locale(locales));
+  return resolvedLocales.get(locales);
+};
 
 /**
  * Formats one ICU message. A plain `{name}` argument not given stays visible as `{name}`
@@ -88,16 +144,26 @@ function format(locale: Locale, key: string, message: Message, vars?: Vars): str
   try {
     let c = formatters.get(id);
     if (c?.message !== message) {
-      const f = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
-      c = { message, format: f, plain: [...plainArguments(f.getAst())] };
+      // A compiled message that is only text needs no formatter (most of the UI's strings).
+      const literal = typeof message === 'string' ? undefined : literalText(message);
+      if (literal !== undefined) c = { message, plain: [], literal };
+      else {
+        const f = new IntlMessageFormat(message, locale, undefined, {
+          ignoreTag: true,
+          formatters: FORMATTERS,
+        });
+        const ast = f.getAst();
+        c = { message, format: f, plain: [...plainArguments(ast)], literal: literalText(ast) };
+      }
       formatters.set(id, c);
     }
+    if (c.literal !== undefined) return c.literal;
     let values: Vars | undefined = vars;
     for (const name of c.plain) {
       if (values === undefined || !Object.prototype.hasOwnProperty.call(values, name))
         values = { ...values, [name]: `{${name}}` };
     }
-    const out = c.format.format(values);
+    const out = c.format!.format(values);
     return typeof out === 'string' ? out : String(out);
   } catch (error) {
     console.error(`i18n: message ${key} (${locale}) could not be formatted`, error);

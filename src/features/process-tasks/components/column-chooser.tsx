@@ -1,34 +1,33 @@
 import { SettingOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Popover } from 'antd';
+import { Button } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useFirstScreenShown } from '../../../lib/first-screen';
 import { t } from '../../../lib/i18n';
 import type { TaskTable } from '../hooks/use-task-table';
-import { columnLabel } from './task-columns';
+
+// antd Popover and Checkbox (and the Tooltip and trigger under them) load after the first
+// rows: the first screen shows the button only.
+const ColumnChooserPopover = lazy(() =>
+  import('./column-chooser-popover').then((m) => ({ default: m.ColumnChooserPopover })),
+);
 
 /** Show or hide columns; the choice is remembered (see useColumnVisibility). */
 export function ColumnChooser({ table, onReset }: { table: TaskTable; onReset: () => void }) {
-  const content = (
-    <div className="rtc-column-chooser" role="group" aria-label={t('toolbar.columnsTitle')}>
-      {table.getAllLeafColumns().map((column) => (
-        <Checkbox
-          key={column.id}
-          checked={column.getIsVisible()}
-          disabled={!column.getCanHide()}
-          onChange={(e) => column.toggleVisibility(e.target.checked)}
-          data-column-id={column.id}
-        >
-          {columnLabel(column.id)}
-        </Checkbox>
-      ))}
-      <Button size="small" type="link" onClick={onReset}>
-        {t('toolbar.columnsReset')}
-      </Button>
-    </div>
+  const afterFirstRows = useFirstScreenShown();
+  // Controlled, so that a click before the popover's chunk has loaded opens it once loaded.
+  const [open, setOpen] = useState(false);
+  const button = (onClick?: () => void) => (
+    <Button icon={<SettingOutlined />} data-testid="column-chooser" onClick={onClick}>
+      {t('toolbar.columns')}
+    </Button>
   );
+  const early = button(() => setOpen(true));
+  if (!afterFirstRows && !open) return early;
   return (
-    <Popover content={content} title={t('toolbar.columnsTitle')} trigger="click" placement="bottomRight">
-      <Button icon={<SettingOutlined />} data-testid="column-chooser">
-        {t('toolbar.columns')}
-      </Button>
-    </Popover>
+    <Suspense fallback={early}>
+      <ColumnChooserPopover table={table} onReset={onReset} open={open} onOpenChange={setOpen}>
+        {button()}
+      </ColumnChooserPopover>
+    </Suspense>
   );
 }

@@ -1,6 +1,7 @@
 import { LinkOutlined } from '@ant-design/icons';
-import { App, Button, Tooltip } from 'antd';
+import { App, Button } from 'antd';
 import { writeClipboard } from '../../../components/copy-button';
+import { LazyTooltip } from '../../../components/lazy-tooltip';
 import { t } from '../../../lib/i18n';
 import { absoluteHref } from '../hooks/task-url-store';
 import { freezeFilters, hasRelativeTimes, type TaskUrlState } from '../model/url-state';
@@ -19,7 +20,7 @@ export function CopyLinkButtons({ state }: { state: TaskUrlState }) {
         {t('toolbar.copyLink')}
       </Button>
       {hasRelativeTimes(state.view.filters) ? (
-        <Tooltip title={t('toolbar.copyLinkFrozenHint')}>
+        <LazyTooltip title={t('toolbar.copyLinkFrozenHint')}>
           <Button
             data-testid="copy-link-frozen"
             onClick={() =>
@@ -33,7 +34,7 @@ export function CopyLinkButtons({ state }: { state: TaskUrlState }) {
           >
             {t('toolbar.copyLinkFrozen')}
           </Button>
-        </Tooltip>
+        </LazyTooltip>
       ) : null}
     </>
   );

@@ -1,4 +1,7 @@
-import { FileOutlined, GlobalOutlined, QuestionOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import FileOutlined from '@ant-design/icons-svg/es/asn/FileOutlined';
+import GlobalOutlined from '@ant-design/icons-svg/es/asn/GlobalOutlined';
+import QuestionOutlined from '@ant-design/icons-svg/es/asn/QuestionOutlined';
+import ThunderboltOutlined from '@ant-design/icons-svg/es/asn/ThunderboltOutlined';
 import {
   columnVisibilityFeature,
   createColumnHelper,
@@ -9,6 +12,7 @@ import {
 import { CopyButton } from '../../../components/copy-button';
 import { EllipsisText } from '../../../components/ellipsis-text';
 import { IdText } from '../../../components/id-text';
+import { PlainIcon } from '../../../components/plain-icon';
 import { TimeText } from '../../../components/time-text';
 import { VisibleText } from '../../../components/visible-text';
 import { t } from '../../../lib/i18n';
@@ -72,6 +76,7 @@ export const DEFAULT_HIDDEN: Partial<Record<ColumnId, false>> = {
   ErrCode: false,
 };
 
+// Icons as plain markup (components/plain-icon.tsx): one per row.
 const ENTITY_ICONS: Record<string, typeof GlobalOutlined> = {
   ip: GlobalOutlined,
   file: FileOutlined,
@@ -112,12 +117,12 @@ function InputSnippet({ task, keyword }: { task: TaskRecord; keyword: string }) 
 function EntityCell({ task, options }: { task: TaskRecord; options: ColumnOptions }) {
   const name = task.EntityName;
   const type = task.EntityType;
-  const Icon = (type && ENTITY_ICONS[type]) || QuestionOutlined;
+  const icon = (type && ENTITY_ICONS[type]) || QuestionOutlined;
   const host = entityHost(task.InputParams);
   return (
     <span className="rtc-entity-cell">
       <span className="rtc-entity">
-        <Icon aria-label={entityTypeLabel(type)} role="img" className="rtc-entity-icon" />
+        <PlainIcon icon={icon} label={entityTypeLabel(type)} className="rtc-entity-icon" />
         {name ? (
           <>
             <EllipsisText text={name}>
@@ -172,7 +177,11 @@ function ReasonCell({ task, now }: { task: TaskRecord; now: number }) {
 /** The short form of a Task ID shown in the table (the full one is copied and linked). */
 export const shortId = (id: string) => (id.length > 8 ? `${id.slice(0, 8)}…` : id);
 
-/** The columns. `now` is read from the table's meta-free closure: cells re-render with the page. */
+/**
+ * The columns. `now` is read from the table's meta-free closure: cells re-render with the page.
+ * Each `cell` is called as a plain function (task-table.tsx renderCell): it must not call
+ * hooks; a component it returns may.
+ */
 export function buildTaskColumns(now: number, options: ColumnOptions) {
   const time = (id: MsFieldName) =>
     helper.accessor(id, {

@@ -39,6 +39,18 @@ function onRowKey(e: KeyboardEvent<HTMLTableRowElement>, taskId: string, onOpen:
 }
 
 type Rows = ReturnType<TaskTableInstance['getRowModel']>['rows'];
+type Cell = ReturnType<Rows[number]['getVisibleCells']>[number];
+
+/**
+ * A cell's content: its column's `cell` function called directly, where TanStack's
+ * FlexRender would mount it as a component (two components per cell: a fifth of a
+ * page's components). So a column's `cell` must not call hooks; it returns elements,
+ * and a component it returns may use hooks.
+ */
+function renderCell(cell: Cell): ReactNode {
+  const content = cell.column.columnDef.cell;
+  return typeof content === 'function' ? (content(cell.getContext()) as ReactNode) : (content ?? null);
+}
 
 /** How long a click waits before opening the drawer: a double-click (word selection) cancels it. */
 const OPEN_DELAY_MS = 250;
@@ -101,13 +113,11 @@ function onRowAuxClick(e: MouseEvent<HTMLTableRowElement>) {
  */
 const TaskRows = memo(function TaskRows({
   rows,
-  FlexRender,
   onOpen,
   activeRow,
   onFocusRow,
 }: {
   rows: Rows;
-  FlexRender: TaskTableInstance['FlexRender'];
   /** The visible column ids, joined: a change re-renders the rows. */
   visibleColumns: string;
   onOpen: (taskId: string) => void;
@@ -128,7 +138,7 @@ const TaskRows = memo(function TaskRows({
     >
       {row.getVisibleCells().map((cell, i) => (
         <td key={cell.id} className={cellClass(cell.column.id, i)} data-column-id={cell.column.id}>
-          <FlexRender cell={cell} />
+          {renderCell(cell)}
         </td>
       ))}
     </tr>
@@ -207,7 +217,6 @@ export function TaskTable({ table, loading, stale, empty, onOpen, density }: Pro
           ) : (
             <TaskRows
               rows={rows}
-              FlexRender={table.FlexRender}
               visibleColumns={table
                 .getVisibleLeafColumns()
                 .map((c) => c.id)
