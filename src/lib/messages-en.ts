@@ -135,6 +135,12 @@ export const messagesEn = {
   'toolbar.refreshing': 'Updating…',
   'toolbar.totalStale': 'counted before your last change; updating…',
   'toolbar.refresh': 'Refresh',
+  'live.autoRefresh': 'Auto-refresh',
+  'live.autoRefresh.off': 'Auto-refresh off',
+  'live.autoRefresh.seconds': '{count, plural, one {Every # s} other {Every # s}}',
+  'live.autoRefresh.minutes': '{count, plural, one {Every minute} other {Every # min}}',
+  'live.newTasks': '{count, plural, one {# new task: show} other {# new tasks: show}}',
+  'live.newTasksAtLeast': '{count, plural, one {#+ new tasks: show} other {#+ new tasks: show}}',
   'toolbar.copyLink': 'Copy link',
   'toolbar.copyLinkFrozen': 'Copy link with frozen times',
   'toolbar.copyLinkFrozenHint':

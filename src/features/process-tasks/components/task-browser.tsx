@@ -3,9 +3,12 @@ import { markFirstScreenShown, useFirstScreenShown } from '../../../lib/first-sc
 import { whenIdle } from '../../../lib/when-idle';
 import { t } from '../../../lib/i18n';
 import { useNow } from '../../../lib/use-now';
+import { rowElements, TASK_TABLE_ID } from '../hooks/task-table-focus';
+import { useAutoRefresh, useAutoRefreshSetting } from '../hooks/use-auto-refresh';
 import { useColumnVisibility } from '../hooks/use-column-visibility';
 import { useDensity } from '../hooks/use-density';
 import { useDocumentTitle } from '../hooks/use-document-title';
+import { useLiveRows } from '../hooks/use-live-rows';
 import { useReadyAfter } from '../hooks/use-ready-after';
 import { useTaskList } from '../hooks/use-task-list';
 import { useTaskTable } from '../hooks/use-task-table';
@@ -15,6 +18,7 @@ import type { TaskFilters, TaskListView } from '../model/url-state';
 import { EmptyResults } from './empty-results';
 import { FilterChips } from './filter-chips';
 import { FilterPanel } from './filter-panel';
+import { NewTasksBanner } from './new-tasks-banner';
 import { TaskDrawerHost } from './task-drawer-host';
 import { TaskTable } from './task-table';
 import { TaskToolbar } from './task-toolbar';
@@ -30,6 +34,10 @@ const EntitySummary = lazy(() => import('./entity-summary').then((m) => ({ defau
 // Keyboard shortcuts (hooks/use-task-shortcuts.ts) listen once the first rows are painted.
 const TaskShortcuts = lazy(() => import('./task-shortcuts').then((m) => ({ default: m.TaskShortcuts })));
 const TaskPagination = lazy(() => import('./task-pagination').then((m) => ({ default: m.TaskPagination })));
+// Live updates: the auto-refresh choice (antd Select) loads after the first rows too.
+const AutoRefreshSelect = lazy(() =>
+  import('./auto-refresh-select').then((m) => ({ default: m.AutoRefreshSelect })),
+);
 
 const pageTaskIds = (rows: { TaskId?: string }[] | undefined): string[] =>
   (rows ?? []).flatMap((r) => (r.TaskId === undefined ? [] : [r.TaskId]));
@@ -57,12 +65,23 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
   } = useTaskView();
   const now = useNow();
   const { list, shown, totalCount, totalStale, refresh } = useTaskList(view);
+  // Live updates (issue 12): what the table shows while the list refreshes, and the timer.
+  const [autoRefreshMs] = useAutoRefreshSetting();
+  useAutoRefresh(autoRefreshMs);
+  const live = useLiveRows({
+    view,
+    data: list.data,
+    isPlaceholder: list.isPlaceholderData,
+    updatedAt: list.dataUpdatedAt,
+    fallback: shown,
+  });
+  const rows = live.rows;
   const { visibility, setVisibility, reset } = useColumnVisibility();
   const [density, setDensity] = useDensity();
   useDocumentTitle(view, openTaskId);
   const table = useTaskTable({
     view,
-    rows: shown?.ProcessTasks,
+    rows,
     totalCount,
     now,
     columnVisibility: visibility,
@@ -95,7 +114,19 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           totalCount={totalCount}
           refreshing={list.isFetching && shown !== undefined}
           totalStale={totalStale}
-          onRefresh={refresh}
+          onRefresh={() => {
+            live.showNextAnswer();
+            refresh();
+          }}
+          live={
+            afterFirstRows ? (
+              <Suspense fallback={<span className="rtc-auto-refresh-placeholder" />}>
+                <AutoRefreshSelect />
+              </Suspense>
+            ) : (
+              <span className="rtc-auto-refresh-placeholder" />
+            )
+          }
           table={table}
           onResetColumns={reset}
           density={density}
@@ -107,12 +138,12 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           }
         />
         <FilterChips filters={view.filters} onRemove={removeFilters} onClearAll={clearFilters} />
-        {view.filters.EntityName !== undefined && shown && shown.ProcessTasks.length > 0 && afterFirstRows ? (
+        {view.filters.EntityName !== undefined && rows && rows.length > 0 && afterFirstRows ? (
           <Suspense fallback={null}>
             <EntitySummary
               entity={view.filters.EntityName}
-              rows={shown.ProcessTasks}
-              complete={view.page === 1 && (totalCount ?? Infinity) <= shown.ProcessTasks.length}
+              rows={rows}
+              complete={view.page === 1 && (totalCount ?? Infinity) <= rows.length}
             />
           </Suspense>
         ) : null}
@@ -126,7 +157,21 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
             />
           </Suspense>
         ) : null}
+        {autoRefreshMs > 0 ? (
+          <NewTasksBanner
+            newCount={live.newCount}
+            atLeast={live.newAtLeast}
+            onShow={() => {
+              live.showNew();
+              // The banner goes; the newest task (now the first row) takes focus.
+              requestAnimationFrame(() =>
+                (rowElements()[0] ?? document.getElementById(TASK_TABLE_ID))?.focus(),
+              );
+            }}
+          />
+        ) : null}
         <TaskTable
+          rowClassName={live.rowClassName}
           table={table}
           loading={list.isPending && !shown}
           stale={list.isPlaceholderData || (list.isError && shown !== undefined)}
@@ -160,7 +205,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
       </section>
       <TaskDrawerHost
         openTaskId={openTaskId}
-        pageRows={shown?.ProcessTasks}
+        pageRows={rows}
         view={view}
         onNavigate={openTask}
         onClose={closeTask}
@@ -168,7 +213,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
       {afterFirstRows ? (
         <Suspense fallback={null}>
           <TaskShortcuts
-            taskIds={pageTaskIds(shown?.ProcessTasks)}
+            taskIds={pageTaskIds(rows)}
             openTaskId={openTaskId}
             openTask={openTask}
             closeTask={closeTask}

@@ -149,3 +149,19 @@ export function mergeInPlace(shown: readonly TaskRecord[], fresh: readonly TaskR
   const goneIds = [...shownById.keys()].filter((id) => !freshById.has(id));
   return { rows, newCount: 0, newAtLeast: false, changedIds, goneIds };
 }
+
+/**
+ * The table's row ids (React keys) for `rows`, by position: the TaskId, so a row keeps its
+ * element (focus, text selection, an open tooltip) when a refresh moves it; `<id>#2`, `#3`…
+ * for later rows repeating an id, and `#<index>` for a row without one.
+ */
+export function rowIds(rows: readonly TaskRecord[]): string[] {
+  const seen = new Map<string, number>();
+  return rows.map((row, index) => {
+    const id = idOf(row);
+    if (id === undefined) return `#${index}`;
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return n === 1 ? id : `${id}#${n}`;
+  });
+}
