@@ -27,6 +27,7 @@ export function AutoRefreshSelect() {
       className="rtc-auto-refresh"
       aria-label={t('live.autoRefresh')}
       title={t('live.autoRefresh')}
+      id="auto-refresh"
       data-testid="auto-refresh"
       value={interval}
       onChange={setInterval}
