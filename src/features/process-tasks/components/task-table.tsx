@@ -41,6 +41,19 @@ function onRowKey(e: KeyboardEvent<HTMLTableRowElement>, taskId: string, onOpen:
 }
 
 type Rows = ReturnType<TaskTableInstance['getRowModel']>['rows'];
+type Cell = ReturnType<Rows[number]['getVisibleCells']>[number];
+
+/**
+ * A body cell: its column's `cell` function called here, in one component type for every
+ * cell. (FlexRender renders that function as a component of its own: the columns are
+ * rebuilt whenever `now` ticks, so each new function was a new component type, and every
+ * cell remounted every 30 s, losing the analyst's text selection and focus inside it.)
+ * Like any cell function, it must call no hooks (the lint rule of hooks says so).
+ */
+function CellContent({ cell }: { cell: Cell }) {
+  const render = cell.column.columnDef.cell;
+  return typeof render === 'function' ? render(cell.getContext()) : (render ?? null);
+}
 
 /** How long a click waits before opening the drawer: a double-click (word selection) cancels it. */
 const OPEN_DELAY_MS = 250;
@@ -103,14 +116,12 @@ function onRowAuxClick(e: MouseEvent<HTMLTableRowElement>) {
  */
 const TaskRows = memo(function TaskRows({
   rows,
-  FlexRender,
   onOpen,
   activeRow,
   onFocusRow,
   rowClassName,
 }: {
   rows: Rows;
-  FlexRender: TaskTableInstance['FlexRender'];
   /** The visible column ids, joined: a change re-renders the rows. */
   visibleColumns: string;
   onOpen: (taskId: string) => void;
@@ -132,7 +143,7 @@ const TaskRows = memo(function TaskRows({
     >
       {row.getVisibleCells().map((cell, i) => (
         <td key={cell.id} className={cellClass(cell.column.id, i)} data-column-id={cell.column.id}>
-          <FlexRender cell={cell} />
+          <CellContent cell={cell} />
         </td>
       ))}
     </tr>
@@ -213,7 +224,6 @@ export function TaskTable({ table, loading, stale, empty, onOpen, density, rowCl
           ) : (
             <TaskRows
               rows={rows}
-              FlexRender={table.FlexRender}
               visibleColumns={table
                 .getVisibleLeafColumns()
                 .map((c) => c.id)
