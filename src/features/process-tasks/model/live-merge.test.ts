@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskRecord } from '../../../shared/responses';
-import { holdsNewTasks, mergeHeldPage, mergeInPlace, taskChanged } from './live-merge';
+import { holdsNewTasks, mergeHeldPage, mergeInPlace, rowIds, taskChanged } from './live-merge';
 
 const T0 = 1_764_400_000_000;
 /** A task created `n` seconds after T0, in progress unless told otherwise. */
@@ -218,5 +218,24 @@ describe('holdsNewTasks', () => {
     [{ page: 1, orderField: 'processTime', direction: 'desc' }, false],
   ] as const)('%j → %s', (view, expected) => {
     expect(holdsNewTasks(view)).toBe(expected);
+  });
+});
+
+describe("rowIds (the table rows' React keys)", () => {
+  it.each<[string, TaskRecord[], string[]]>([
+    ['TaskIds as they are', [c, b, a], ['c', 'b', 'a']],
+    ['a row keeps its key when a refresh moves it', [task('d', 40), c, b], ['d', 'c', 'b']],
+    ['a repeated TaskId gets #2, #3', [c, c, b, c], ['c', 'c#2', 'b', 'c#3']],
+    [
+      'a row without a TaskId is keyed by position',
+      [c, { GmtCreateMillis: T0 }, { TaskId: '' }],
+      ['c', '#1', '#2'],
+    ],
+    ['a TaskId that reads like a position key does not clash', [{ TaskId: '#1' }, {}], ['#1', '#1#2']],
+    ['nor one that reads like a repeat', [{ TaskId: 'c#2' }, c, c], ['c#2', 'c', 'c#3']],
+  ])('%s', (_, rows, expected) => {
+    const keys = rowIds(rows);
+    expect(keys).toEqual(expected);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

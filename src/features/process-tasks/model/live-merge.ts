@@ -156,12 +156,13 @@ export function mergeInPlace(shown: readonly TaskRecord[], fresh: readonly TaskR
  * for later rows repeating an id, and `#<index>` for a row without one.
  */
 export function rowIds(rows: readonly TaskRecord[]): string[] {
-  const seen = new Map<string, number>();
+  // Unique whatever the data holds (a TaskId may even read "#1"): React needs distinct keys.
+  const used = new Set<string>();
   return rows.map((row, index) => {
-    const id = idOf(row);
-    if (id === undefined) return `#${index}`;
-    const n = (seen.get(id) ?? 0) + 1;
-    seen.set(id, n);
-    return n === 1 ? id : `${id}#${n}`;
+    const base = idOf(row) ?? `#${index}`;
+    let key = base;
+    for (let n = 2; used.has(key); n++) key = `${base}#${n}`;
+    used.add(key);
+    return key;
   });
 }
