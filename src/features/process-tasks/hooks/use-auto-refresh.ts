@@ -49,49 +49,74 @@ export function refreshList(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: processTaskKeys.lists() }, { cancelRefetch: false });
 }
 
-const hidden = () => document.visibilityState === 'hidden';
+/** What the timer needs of the page: whether it is hidden, and news of a change (injectable for tests). */
+export interface PageVisibility {
+  isHidden(): boolean;
+  /** Calls `listener` on every visibility change; returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
+}
+
+const documentVisibility: PageVisibility = {
+  isHidden: () => document.visibilityState === 'hidden',
+  onChange(listener) {
+    document.addEventListener('visibilitychange', listener);
+    return () => document.removeEventListener('visibilitychange', listener);
+  },
+};
 
 /**
- * Refreshes the list (`refreshList`) every `intervalMs` (0: never) while the tab is visible. Hidden, the timer
- * stops (as React Query's `refetchIntervalInBackground: false`; no upstream call is made
- * for a tab nobody looks at); back to visible, the list is refreshed at once when a
- * refresh fell due while it was hidden, and the timer resumes from there. The interval's
- * own timer is used rather than React Query's `refetchInterval`, so one tick refreshes
- * every query of the list together.
+ * Calls `refresh` every `intervalMs` while the page is visible; returns the stop function.
+ * Hidden, the timer stops (no call for a page nobody looks at); visible again, `refresh`
+ * runs at once when one fell due while hidden, and the timer resumes from there (else it
+ * fires when the period that began at the last refresh ends). Timers: the global
+ * setTimeout; the clock: `now` (ms).
+ */
+export function startAutoRefresh(
+  intervalMs: number,
+  refresh: () => void,
+  page: PageVisibility = documentVisibility,
+  now: () => number = () => Date.now(),
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = now();
+  const tick = () => {
+    last = now();
+    refresh();
+  };
+  const start = (delay: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(function run() {
+      tick();
+      timer = setTimeout(run, intervalMs);
+    }, delay);
+  };
+  const onChange = () => {
+    if (page.isHidden()) {
+      clearTimeout(timer);
+      timer = undefined;
+      return;
+    }
+    if (timer !== undefined) return; // visible and running already
+    const due = last + intervalMs - now();
+    if (due <= 0) tick();
+    start(due <= 0 ? intervalMs : due);
+  };
+  if (!page.isHidden()) start(intervalMs);
+  const off = page.onChange(onChange);
+  return () => {
+    clearTimeout(timer);
+    off();
+  };
+}
+
+/**
+ * Refreshes the list (`refreshList`) every `intervalMs` (0: never) while the tab is
+ * visible, paused while it is hidden (`startAutoRefresh`), as React Query's
+ * `refetchIntervalInBackground: false` would. The hook's own timer is used rather than
+ * React Query's `refetchInterval`, so one tick refreshes every query of the list together.
  */
 export function useAutoRefresh(intervalMs: number): void {
   const queryClient = useQueryClient();
   const onTick = useEffectEvent(() => void refreshList(queryClient));
-  useEffect(() => {
-    if (intervalMs <= 0) return;
-    let timer: number | undefined;
-    let last = Date.now();
-    const tick = () => {
-      last = Date.now();
-      onTick();
-    };
-    const start = (delay: number) => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(function run() {
-        tick();
-        timer = window.setTimeout(run, intervalMs);
-      }, delay);
-    };
-    const onVisibility = () => {
-      if (hidden()) {
-        window.clearTimeout(timer);
-        timer = undefined;
-        return;
-      }
-      const due = last + intervalMs - Date.now();
-      if (due <= 0) tick();
-      start(due <= 0 ? intervalMs : due);
-    };
-    if (!hidden()) start(intervalMs);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.clearTimeout(timer);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, [intervalMs]);
+  useEffect(() => (intervalMs > 0 ? startAutoRefresh(intervalMs, onTick) : undefined), [intervalMs]);
 }
