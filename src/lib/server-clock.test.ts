@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createServerClock, parseHttpDate, pastEventTime } from './server-clock';
+import { createServerClock, parseHttpDate, pastEventTime, serverClock, serverTime } from './server-clock';
 
 /** A browser clock the test moves by hand. */
 function fakeBrowser(start: number) {
@@ -164,5 +164,16 @@ describe('pastEventTime', () => {
     ['an event at now is now', SERVER, SERVER, SERVER],
   ])('%s', (_, ms, now, expected) => {
     expect(pastEventTime(ms, now)).toBe(expected);
+  });
+});
+
+describe('serverTime (the page clock)', () => {
+  it("keeps 0 (never) and moves a browser time by the page's offset", () => {
+    expect(serverTime(0)).toBe(0);
+    const before = serverTime(SERVER);
+    expect(before).toBe(SERVER + (serverClock.offsetMs() ?? 0));
+    const at = Date.now();
+    serverClock.record(httpDate(at + 10 * MIN), at - 5, at);
+    expect(Math.abs(serverTime(SERVER) - (SERVER + 10 * MIN))).toBeLessThanOrEqual(1_000);
   });
 });

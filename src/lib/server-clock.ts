@@ -109,6 +109,14 @@ export function serverNow(): number {
 }
 
 /**
+ * A time read from the browser's clock (ms, e.g. React Query's `dataUpdatedAt`) on the
+ * server's clock; 0 stays 0 (React Query's "never").
+ */
+export function serverTime(browserMs: number): number {
+  return browserMs === 0 ? 0 : browserMs + (serverClock.offsetMs() ?? 0);
+}
+
+/**
  * The age of an event that has already happened (created, processed, modified), relative
  * to `now`: an event stamped after `now` (what is left of clock skew and the Date
  * header's 1 s resolution) counts as happening at `now`, so it reads "just now" / "a few

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { markFirstScreenShown, useFirstScreenShown } from '../../../lib/first-screen';
 import { whenIdle } from '../../../lib/when-idle';
 import { t } from '../../../lib/i18n';
+import { serverTime } from '../../../lib/server-clock';
 import { useNow } from '../../../lib/use-now';
 import { rowElements, TASK_TABLE_ID } from '../hooks/task-table-focus';
 import { useAutoRefresh, useAutoRefreshSetting } from '../hooks/use-auto-refresh';
@@ -133,7 +134,12 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           onDensityChange={setDensity}
           extra={
             exportReady
-              ? exportSlot?.({ view, visibleColumns, totalCount, resolvedAt: list.dataUpdatedAt || now })
+              ? exportSlot?.({
+                  view,
+                  visibleColumns,
+                  totalCount,
+                  resolvedAt: serverTime(list.dataUpdatedAt) || now,
+                })
               : null
           }
         />
@@ -157,7 +163,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
             />
           </Suspense>
         ) : null}
-        {autoRefreshMs > 0 ? (
+        {autoRefreshMs > 0 || live.newCount > 0 ? (
           <NewTasksBanner
             newCount={live.newCount}
             atLeast={live.newAtLeast}
