@@ -15,6 +15,14 @@ export function autoRefreshLabel(ms: AutoRefreshInterval): string {
     : tCount('live.autoRefresh.minutes', ms / 60_000);
 }
 
+/** The short form shown in the toolbar: "Off", "15 s", "1 min" (the select is labelled "Auto-refresh"). */
+export function autoRefreshShortLabel(ms: AutoRefreshInterval): string {
+  if (ms === 0) return t('live.autoRefresh.offShort');
+  return ms < 60_000
+    ? tCount('live.autoRefresh.secondsShort', ms / 1_000)
+    : tCount('live.autoRefresh.minutesShort', ms / 60_000);
+}
+
 /**
  * The toolbar's auto-refresh choice (off, 15 s, 30 s, 1 min, 5 min), remembered
  * (hooks/use-auto-refresh.ts). Loaded after the first rows: antd Select is not on the
@@ -26,13 +34,14 @@ export function AutoRefreshSelect() {
     <Select<AutoRefreshInterval>
       className="rtc-auto-refresh"
       aria-label={t('live.autoRefresh')}
-      title={t('live.autoRefresh')}
+      title={`${t('live.autoRefresh')}: ${autoRefreshLabel(interval)}`}
       id="auto-refresh"
       data-testid="auto-refresh"
       value={interval}
       onChange={setInterval}
       prefix={<SyncOutlined aria-hidden spin={interval > 0} />}
       options={AUTO_REFRESH_INTERVALS.map((ms) => ({ value: ms, label: autoRefreshLabel(ms) }))}
+      labelRender={({ value }) => autoRefreshShortLabel(value as AutoRefreshInterval)}
       popupMatchSelectWidth={false}
     />
   );
