@@ -22,14 +22,15 @@ const PAGE_1 = { PageNumber: '1', PageSize: '20', OrderField: 'gmtCreate', Direc
 
 type Task = DescribeProcessTasksResponse['ProcessTasks'][number];
 
-const isPage1 = (r: Request) => {
+const isPage = (n: number) => (r: Request) => {
   const url = new URL(r.url());
   return (
     url.pathname === '/api/DescribeProcessTasks' &&
-    url.searchParams.get('PageNumber') === '1' &&
+    url.searchParams.get('PageNumber') === String(n) &&
     url.searchParams.get('PageSize') === '20'
   );
 };
+const isPage1 = isPage(1);
 
 /** The options' labels and the short form the toolbar shows for each. */
 const SHOWN: Record<string, string> = {
@@ -265,6 +266,27 @@ test.describe('live updates', () => {
     await next;
     expect(Date.now() - shownAt).toBeLessThan(PERIOD_MS);
     await emulator.setLive(false);
+  });
+
+  test('off page 1: each refresh shows the fresh page in place, with no banner', async ({
+    page,
+    emulator,
+  }) => {
+    test.setTimeout(120_000);
+    await page.goto('/?PageNumber=2');
+    await expect(rows(page)).toHaveCount(20);
+    await chooseAutoRefresh(page, 'Every 15 s');
+    const before = await shownIds(page);
+    await emulator.setLive(true);
+    // New tasks push page 1's last rows onto page 2: the refresh shows them at once.
+    const request = await page.waitForRequest(isPage(2), { timeout: NEXT_REFRESH_MS });
+    const body = (await (await request.response())!.json()) as DescribeProcessTasksResponse;
+    await emulator.setLive(false);
+    const fresh = body.ProcessTasks.map((t) => t.TaskId);
+    expect(fresh).not.toEqual(before);
+    await expect.poll(() => shownIds(page)).toEqual(fresh);
+    await expect(page.getByTestId('live-bar')).toBeVisible();
+    await expect(page.getByTestId('new-tasks-banner')).toHaveCount(0);
   });
 
   test('the choice is remembered across a reload; off leaves no banner line', async ({ page }) => {
