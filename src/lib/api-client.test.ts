@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiFetch, apiGet, ApiRequestError } from './api-client';
+import { serverClock } from './server-clock';
 
 interface Answer {
   status: number;
@@ -27,6 +28,8 @@ const answers: Record<string, Answer> = {
   },
   html502: { status: 502, body: '<html>Bad gateway</html>' },
   notJson: { status: 200, body: '{"RequestId":"R4",' },
+  // An answer from a server whose clock is 10 minutes ahead (an error: every answer counts).
+  ahead: { status: 503, body: '', headers: { date: new Date(Date.now() + 600_000).toUTCString() } },
 };
 
 let server: Server;
@@ -95,5 +98,16 @@ describe('apiGet', () => {
     await expect(
       apiGet('ok', {}, z.object({ Data: z.array(z.string()).min(1) }), { baseUrl }),
     ).rejects.toMatchObject({ code: 'MalformedResponse', requestId: 'R1' });
+  });
+});
+
+describe('the server clock', () => {
+  it("records every answer's Date header: the server's clock, skewed or not, within its 1 s resolution", async () => {
+    // Node's HTTP server sends the Date header of its own clock, as the proxy does.
+    await apiFetch('ok', {}, { baseUrl });
+    expect(Math.abs(serverClock.offsetMs()!)).toBeLessThanOrEqual(1_000);
+    await apiFetch('ahead', {}, { baseUrl }).catch(() => undefined);
+    expect(Math.abs(serverClock.offsetMs()! - 600_000)).toBeLessThanOrEqual(1_500);
+    expect(Math.abs(serverClock.now() - (Date.now() + 600_000))).toBeLessThanOrEqual(1_500);
   });
 });

@@ -8,6 +8,7 @@ import type { $ZodType, output } from 'zod/v4/core';
 import { apiErrorSchema, responseProblem } from '../shared/responses';
 import { pickAccessDeniedDetail, type AccessDeniedDetail } from '../shared/upstream-error';
 import { API_REQUEST_HEADERS, apiUrl } from './api-url';
+import { serverClock } from './server-clock';
 
 /** What the upstream said about fixing the account (Alibaba's HostId, Recommend, AccessDeniedDetail). */
 export interface ApiErrorHints {
@@ -108,6 +109,7 @@ export async function apiFetch(
 ): Promise<unknown> {
   let res: Response;
   let text: string;
+  const sentAt = Date.now();
   try {
     res = await doFetch(apiUrl(path, params, baseUrl), {
       signal,
@@ -116,6 +118,8 @@ export async function apiFetch(
           ? { ...API_REQUEST_HEADERS, [PRIORITY_HEADER]: 'background' }
           : API_REQUEST_HEADERS,
     });
+    // Every answer, errors included, tells the server's time (lib/server-clock.ts).
+    serverClock.record(res.headers.get('date'), sentAt, Date.now());
     text = await res.text();
   } catch (err) {
     if (signal?.aborted) throw err;

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { malformedResponse } from '../../../lib/api-client';
+import { serverNow } from '../../../lib/server-clock';
 import { fetchProcessTasksPage } from '../../../lib/process-tasks-page';
 import {
   processTasksAnswerSchema,
@@ -35,15 +36,16 @@ export async function getProcessTasks(
 
 /**
  * One page of the list. The key holds the view as written in the URL (relative times
- * unresolved); the times are resolved when the request runs, so `now-24h` means the
- * last 24 h at each fetch. `priority` 'background' for a prefetch nobody sees yet.
+ * unresolved); the times are resolved when the request runs, against the server's clock
+ * (lib/server-clock.ts), so `now-24h` means the last 24 h at each fetch, an auto-refresh's
+ * included. `priority` 'background' for a prefetch nobody sees yet.
  */
 export function processTasksQueryOptions(view: TaskListView, priority?: 'background') {
   // The priority only orders the server's queue; the page is the same, so is the key.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: processTaskKeys.list(view),
-    queryFn: ({ signal }) => getProcessTasks(toWireQuery(view, Date.now()), signal, undefined, priority),
+    queryFn: ({ signal }) => getProcessTasks(toWireQuery(view, serverNow()), signal, undefined, priority),
     placeholderData: keepPreviousData,
   });
 }

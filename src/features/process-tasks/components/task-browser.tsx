@@ -2,10 +2,14 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { markFirstScreenShown, useFirstScreenShown } from '../../../lib/first-screen';
 import { whenIdle } from '../../../lib/when-idle';
 import { t } from '../../../lib/i18n';
+import { serverTime } from '../../../lib/server-clock';
 import { useNow } from '../../../lib/use-now';
+import { rowElements, TASK_TABLE_ID } from '../hooks/task-table-focus';
+import { useAutoRefresh, useAutoRefreshSetting } from '../hooks/use-auto-refresh';
 import { useColumnVisibility } from '../hooks/use-column-visibility';
 import { useDensity } from '../hooks/use-density';
 import { useDocumentTitle } from '../hooks/use-document-title';
+import { useLiveRows } from '../hooks/use-live-rows';
 import { useReadyAfter } from '../hooks/use-ready-after';
 import { useTaskList } from '../hooks/use-task-list';
 import { useTaskTable } from '../hooks/use-task-table';
@@ -15,6 +19,7 @@ import type { TaskFilters, TaskListView } from '../model/url-state';
 import { EmptyResults } from './empty-results';
 import { FilterChips } from './filter-chips';
 import { FilterPanel } from './filter-panel';
+import { NewTasksBanner } from './new-tasks-banner';
 import { TaskDrawerHost } from './task-drawer-host';
 import { TaskTable } from './task-table';
 import { TaskToolbar } from './task-toolbar';
@@ -34,6 +39,10 @@ const EntitySummary = lazy(() => import('./entity-summary').then((m) => ({ defau
 // Keyboard shortcuts (hooks/use-task-shortcuts.ts) listen once the first rows are painted.
 const TaskShortcuts = lazy(() => import('./task-shortcuts').then((m) => ({ default: m.TaskShortcuts })));
 const TaskPagination = lazy(() => import('./task-pagination').then((m) => ({ default: m.TaskPagination })));
+// Live updates: the auto-refresh choice (antd Select) loads after the first rows too.
+const AutoRefreshSelect = lazy(() =>
+  import('./auto-refresh-select').then((m) => ({ default: m.AutoRefreshSelect })),
+);
 
 const pageTaskIds = (rows: { TaskId?: string }[] | undefined): string[] =>
   (rows ?? []).flatMap((r) => (r.TaskId === undefined ? [] : [r.TaskId]));
@@ -61,12 +70,23 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
   } = useTaskView();
   const now = useNow();
   const { list, shown, totalCount, totalStale, refresh } = useTaskList(view);
+  // Live updates (issue 12): what the table shows while the list refreshes, and the timer.
+  const [autoRefreshMs] = useAutoRefreshSetting();
+  useAutoRefresh(autoRefreshMs);
+  const live = useLiveRows({
+    view,
+    data: list.data,
+    isPlaceholder: list.isPlaceholderData,
+    updatedAt: list.dataUpdatedAt,
+    fallback: shown,
+  });
+  const rows = live.rows;
   const { visibility, setVisibility, reset } = useColumnVisibility();
   const [density, setDensity] = useDensity();
   useDocumentTitle(view, openTaskId);
   const table = useTaskTable({
     view,
-    rows: shown?.ProcessTasks,
+    rows,
     totalCount,
     now,
     columnVisibility: visibility,
@@ -99,14 +119,31 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           totalCount={totalCount}
           refreshing={list.isFetching && shown !== undefined}
           totalStale={totalStale}
-          onRefresh={refresh}
+          onRefresh={() => {
+            live.showNextAnswer();
+            refresh();
+          }}
+          live={
+            afterFirstRows ? (
+              <Suspense fallback={<span className="rtc-auto-refresh-placeholder" />}>
+                <AutoRefreshSelect />
+              </Suspense>
+            ) : (
+              <span className="rtc-auto-refresh-placeholder" />
+            )
+          }
           table={table}
           onResetColumns={reset}
           density={density}
           onDensityChange={setDensity}
           extra={
             exportReady
-              ? exportSlot?.({ view, visibleColumns, totalCount, resolvedAt: list.dataUpdatedAt || now })
+              ? exportSlot?.({
+                  view,
+                  visibleColumns,
+                  totalCount,
+                  resolvedAt: serverTime(list.dataUpdatedAt) || now,
+                })
               : null
           }
         />
@@ -118,12 +155,12 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
             </Suspense>
           ) : null}
         </div>
-        {view.filters.EntityName !== undefined && shown && shown.ProcessTasks.length > 0 && afterFirstRows ? (
+        {view.filters.EntityName !== undefined && rows && rows.length > 0 && afterFirstRows ? (
           <Suspense fallback={null}>
             <EntitySummary
               entity={view.filters.EntityName}
-              rows={shown.ProcessTasks}
-              complete={view.page === 1 && (totalCount ?? Infinity) <= shown.ProcessTasks.length}
+              rows={rows}
+              complete={view.page === 1 && (totalCount ?? Infinity) <= rows.length}
             />
           </Suspense>
         ) : null}
@@ -137,7 +174,21 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
             />
           </Suspense>
         ) : null}
+        {autoRefreshMs > 0 || live.newCount > 0 ? (
+          <NewTasksBanner
+            newCount={live.newCount}
+            atLeast={live.newAtLeast}
+            onShow={() => {
+              live.showNew();
+              // The banner goes; the newest task (now the first row) takes focus.
+              requestAnimationFrame(() =>
+                (rowElements()[0] ?? document.getElementById(TASK_TABLE_ID))?.focus(),
+              );
+            }}
+          />
+        ) : null}
         <TaskTable
+          rowClassName={live.rowClassName}
           table={table}
           loading={list.isPending && !shown}
           stale={list.isPlaceholderData || (list.isError && shown !== undefined)}
@@ -171,7 +222,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
       </section>
       <TaskDrawerHost
         openTaskId={openTaskId}
-        pageRows={shown?.ProcessTasks}
+        pageRows={rows}
         view={view}
         onNavigate={openTask}
         onClose={closeTask}
@@ -179,7 +230,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
       {afterFirstRows ? (
         <Suspense fallback={null}>
           <TaskShortcuts
-            taskIds={pageTaskIds(shown?.ProcessTasks)}
+            taskIds={pageTaskIds(rows)}
             openTaskId={openTaskId}
             openTask={openTask}
             closeTask={closeTask}

@@ -189,7 +189,8 @@ export function buildTaskColumns(now: number, options: ColumnOptions) {
       header: () => columnLabel(id),
       enableSorting: isSortableColumn(id),
       sortDescFirst: true,
-      cell: (info) => <TimeText ms={info.getValue()} now={now} />,
+      // RemoveTime may lie ahead (a scheduled unblock); the others have happened.
+      cell: (info) => <TimeText ms={info.getValue()} now={now} past={id !== 'RemoveTime'} />,
     });
 
   return helper.columns([

@@ -6,6 +6,7 @@ import { CopyButton } from '../../../components/copy-button';
 import { VisibleText } from '../../../components/visible-text';
 import { t } from '../../../lib/i18n';
 import { revealInvisible } from '../../../lib/invisible-chars';
+import { pastEventTime, serverNow } from '../../../lib/server-clock';
 import { formatDateTimeWithZone, formatRelative, formatUtc } from '../../../lib/time';
 import { useTimeZoneSetting } from '../../../lib/use-time-zone';
 import {
@@ -164,7 +165,9 @@ function TaskDetails({ task, now }: { task: TaskRecord; now: number }) {
                       <>
                         {formatDateTimeWithZone(ms, zone)}
                         <br />
-                        <span className="rtc-muted">{formatRelative(ms, now)}</span>
+                        <span className="rtc-muted">
+                          {formatRelative(f === 'RemoveTime' ? ms : pastEventTime(ms, now), now)}
+                        </span>
                       </>
                     ) : (
                       <Value v={undefined} />
@@ -240,7 +243,7 @@ export function TaskDrawer({
     placeholderData: fromPage,
   });
   const task = detail.data;
-  const [now] = useState(() => Date.now());
+  const [now] = useState(serverNow);
   const triageProps = { pageRows, view, onNavigate, now };
 
   return (

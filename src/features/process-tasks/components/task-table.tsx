@@ -17,6 +17,8 @@ interface Props {
   empty: ReactNode;
   onOpen: (taskId: string) => void;
   density: Density;
+  /** A row's extra class by TaskId (the live-update highlight, hooks/use-live-rows.ts). */
+  rowClassName?: (taskId: string | undefined) => string | undefined;
 }
 
 function SortIcon({ sorted }: { sorted: false | 'asc' | 'desc' }) {
@@ -44,8 +46,10 @@ type Cell = ReturnType<Rows[number]['getVisibleCells']>[number];
 /**
  * A cell's content: its column's `cell` function called directly, where TanStack's
  * FlexRender would mount it as a component (two components per cell: a fifth of a
- * page's components). So a column's `cell` must not call hooks; it returns elements,
- * and a component it returns may use hooks.
+ * page's components; and since the columns are rebuilt whenever `now` ticks, each new
+ * function would be a new component type, remounting every cell every 30 s and losing
+ * the analyst's text selection and focus inside it). So a column's `cell` must not call
+ * hooks; it returns elements, and a component it returns may use hooks.
  */
 function renderCell(cell: Cell): ReactNode {
   const content = cell.column.columnDef.cell;
@@ -116,6 +120,7 @@ const TaskRows = memo(function TaskRows({
   onOpen,
   activeRow,
   onFocusRow,
+  rowClassName,
 }: {
   rows: Rows;
   /** The visible column ids, joined: a change re-renders the rows. */
@@ -124,13 +129,14 @@ const TaskRows = memo(function TaskRows({
   /** Keyboard: the one row in the tab order (roving tabindex, see hooks/use-task-shortcuts.ts). */
   activeRow: number;
   onFocusRow: (index: number) => void;
+  rowClassName?: (taskId: string | undefined) => string | undefined;
 }) {
   return rows.map((row, index) => (
     <tr
       key={row.id}
       tabIndex={index === activeRow ? 0 : -1}
       onFocus={(e) => e.target === e.currentTarget && onFocusRow(index)}
-      className="rtc-row"
+      className={rowClass(rowClassName?.(row.original.TaskId))}
       data-task-id={row.original.TaskId}
       onClick={(e) => row.original.TaskId !== undefined && onRowClick(e, row.original.TaskId, onOpen)}
       onAuxClick={onRowAuxClick}
@@ -145,13 +151,15 @@ const TaskRows = memo(function TaskRows({
   ));
 });
 
+const rowClass = (extra: string | undefined) => (extra ? `rtc-row ${extra}` : 'rtc-row');
+
 /** The first two visible columns stay put when the table scrolls sideways. */
 function cellClass(columnId: string, index: number): string {
   return index < 2 ? `rtc-col-${columnId} rtc-sticky rtc-sticky-${index}` : `rtc-col-${columnId}`;
 }
 
 /** A semantic table styled from antd tokens; TanStack Table provides headers, rows and state. */
-export function TaskTable({ table, loading, stale, empty, onOpen, density }: Props) {
+export function TaskTable({ table, loading, stale, empty, onOpen, density, rowClassName }: Props) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
   // Keyboard: one row in the tab order (roving tabindex); j/k and arrows move it.
@@ -224,6 +232,7 @@ export function TaskTable({ table, loading, stale, empty, onOpen, density }: Pro
               onOpen={onOpen}
               activeRow={activeRow}
               onFocusRow={setFocusedRow}
+              rowClassName={rowClassName}
             />
           )}
         </tbody>

@@ -22,6 +22,8 @@ interface Props {
   onRefresh: () => void;
   table: TaskTable;
   onResetColumns: () => void;
+  /** The auto-refresh choice, before Refresh (components/auto-refresh-select.tsx). */
+  live?: ReactNode;
   /** What the app plugs in at the end (the export), if anything. */
   extra?: ReactNode;
   density: Density;
@@ -59,6 +61,7 @@ export function TaskToolbar({
   refreshing,
   totalStale,
   onRefresh,
+  live,
   table,
   onResetColumns,
   extra,
@@ -90,6 +93,7 @@ export function TaskToolbar({
       </div>
       <div className="rtc-toolbar-right">
         <DensitySwitch density={density} onChange={onDensityChange} />
+        {live}
         <Button icon={<ReloadOutlined />} onClick={onRefresh}>
           {t('toolbar.refresh')}
         </Button>

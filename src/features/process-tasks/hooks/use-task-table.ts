@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { TaskRecord } from '../../../shared/responses';
 import { buildTaskColumns, taskTableFeatures } from '../components/task-columns';
 import { orderFromSorting, sortingFromOrder } from '../model/sort';
+import { rowIds } from '../model/live-merge';
 import { entityPivotView } from '../model/pivots';
 import { buildHref, serializeView, type TaskListView } from '../model/url-state';
 
@@ -57,11 +58,14 @@ export function useTaskTable({
     [view.page, view.pageSize],
   );
 
+  // Keyed by TaskId: a row that a refresh moves keeps its element (model/live-merge.ts).
+  const ids = useMemo(() => rowIds(rows ?? NO_ROWS), [rows]);
+
   return useTable({
     features: taskTableFeatures,
     columns,
     data: rows ?? NO_ROWS,
-    getRowId: (row, index) => `${index}:${row.TaskId}`,
+    getRowId: (_row, index) => ids[index] ?? `#${index}`,
     rowCount: totalCount ?? 0,
     manualSorting: true,
     manualPagination: true,
