@@ -5,6 +5,7 @@ import { buildTaskColumns, taskTableFeatures } from '../components/task-columns'
 import { orderFromSorting, sortingFromOrder } from '../model/sort';
 import { entityPivotView } from '../model/pivots';
 import { buildHref, serializeView, type TaskListView } from '../model/url-state';
+import { usePageSort } from './use-page-sort';
 
 const NO_ROWS: TaskRecord[] = [];
 
@@ -48,10 +49,13 @@ export function useTaskTable({
       }),
     [now, keyword, search],
   );
-  const sorting = useMemo(
+  const serverSorting = useMemo(
     () => sortingFromOrder(view.orderField, view.direction),
     [view.orderField, view.direction],
   );
+  // The duration columns sort the page on screen only (the API cannot order by them).
+  const pageSort = usePageSort(rows, search, now);
+  const sorting = pageSort.sorting ?? serverSorting;
   const pagination = useMemo<PaginationState>(
     () => ({ pageIndex: view.page - 1, pageSize: view.pageSize }),
     [view.page, view.pageSize],
@@ -60,7 +64,7 @@ export function useTaskTable({
   return useTable({
     features: taskTableFeatures,
     columns,
-    data: rows ?? NO_ROWS,
+    data: pageSort.sortedRows ?? NO_ROWS,
     getRowId: (row, index) => `${index}:${row.TaskId}`,
     rowCount: totalCount ?? 0,
     manualSorting: true,
@@ -69,7 +73,9 @@ export function useTaskTable({
     enableMultiSort: false,
     state: { sorting, pagination, columnVisibility },
     onSortingChange: (u: Updater<SortingState>) => {
-      const order = orderFromSorting(apply(u, sorting));
+      const next = apply(u, sorting);
+      if (pageSort.take(next)) return;
+      const order = orderFromSorting(next);
       if (!order) return;
       onViewChange((v) => ({ ...v, ...order, page: 1 }));
     },
