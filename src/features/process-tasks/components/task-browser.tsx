@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { markFirstScreenShown, useFirstScreenShown } from '../../../lib/first-screen';
 import { whenIdle } from '../../../lib/when-idle';
 import { t } from '../../../lib/i18n';
@@ -13,6 +13,7 @@ import { useTaskView } from '../hooks/use-task-view';
 import type { FilterParamName } from '../../../shared/catalogue';
 import type { TaskFilters, TaskListView } from '../model/url-state';
 import { EmptyResults } from './empty-results';
+import { FailureCausesButton, FailureCausesPanel } from './failure-causes-slot';
 import { FilterChips } from './filter-chips';
 import { FilterPanel } from './filter-panel';
 import { TaskDrawerHost } from './task-drawer-host';
@@ -76,6 +77,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
   const answered = shown !== undefined || list.isError;
   useEffect(() => (answered ? whenIdle(markFirstScreenShown, 100) : undefined), [answered]);
   const afterFirstRows = useFirstScreenShown();
+  const [causesOpen, setCausesOpen] = useState(false);
 
   const removeFilters = (params: FilterParamName[]) =>
     updateFilters(Object.fromEntries(params.map((p) => [p, undefined])) as Partial<TaskFilters>);
@@ -101,12 +103,18 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           density={density}
           onDensityChange={setDensity}
           extra={
-            exportReady
-              ? exportSlot?.({ view, visibleColumns, totalCount, resolvedAt: list.dataUpdatedAt || now })
-              : null
+            <>
+              <FailureCausesButton open={causesOpen} onToggle={() => setCausesOpen((o) => !o)} />
+              {exportReady
+                ? exportSlot?.({ view, visibleColumns, totalCount, resolvedAt: list.dataUpdatedAt || now })
+                : null}
+            </>
           }
         />
         <FilterChips filters={view.filters} onRemove={removeFilters} onClearAll={clearFilters} />
+        {causesOpen ? (
+          <FailureCausesPanel view={view} onOpenTask={openTask} onClose={() => setCausesOpen(false)} />
+        ) : null}
         {view.filters.EntityName !== undefined && shown && shown.ProcessTasks.length > 0 && afterFirstRows ? (
           <Suspense fallback={null}>
             <EntitySummary

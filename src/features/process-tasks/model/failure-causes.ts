@@ -15,6 +15,11 @@ export const FAILURE_SCAN_BOUND_DEFAULT = 2000;
 /** Smallest and largest bound accepted (one page; 50 pages of 100). */
 export const FAILURE_SCAN_BOUND_MIN = 1;
 export const FAILURE_SCAN_BOUND_MAX = 5000;
+/**
+ * The analyst's bound on the tasks read (a whole number, 1–5,000; default 2,000), kept in
+ * localStorage under this key (JSON number) and set with the panel's "Read at most" field.
+ */
+export const FAILURE_SCAN_BOUND_STORAGE_KEY = 'rtc.process-tasks.failure-scan-bound.v1';
 /** DescribeProcessTasks' largest PageSize (sophonsoar-api.md). */
 export const FAILURE_SCAN_PAGE_SIZE = 100;
 
