@@ -128,13 +128,13 @@ function GroupRow({
         <td className="rtc-causes-count" data-testid="cause-count">
           {formatNumber(group.count)}
         </td>
-        <td className="rtc-break">
+        <td className="rtc-causes-text">
           {message ? <VisibleText text={message.value} multiline /> : <span className="rtc-muted">—</span>}
           {otherMessages.length > 0 ? (
             <div className="rtc-muted">{t('causes.moreMessages', { n: otherMessages.length })}</div>
           ) : null}
         </td>
-        <td className="rtc-break">
+        <td className="rtc-causes-text">
           {group.tips.length > 0 ? (
             group.tips.map((tip) => (
               <div key={tip.value}>
@@ -145,7 +145,7 @@ function GroupRow({
             <span className="rtc-muted">—</span>
           )}
         </td>
-        <td>{group.products.map((p) => `${productLabel(p.value)} ${formatNumber(p.count)}`).join(', ')}</td>
+        <td>{group.products.map((p) => `${productLabel(p.value)}: ${formatNumber(p.count)}`).join(', ')}</td>
         <td>
           <Button size="small" aria-expanded={expanded} onClick={onToggle} data-testid="cause-toggle">
             {expanded ? t('causes.hideTasks') : t('causes.showTasks')}
