@@ -117,6 +117,56 @@ test.describe('failures by cause', () => {
     await expect(page.getByLabel('Read at most (tasks)')).toHaveValue(String(bound));
   });
 
+  test('closing the breakdown or changing the filters cancels its scan', async ({ page, api, emulator }) => {
+    const total = (await describe(api, { TaskStatus: '["90","91","92"]', PageSize: '1' })).Page.TotalCount;
+    expect(total).toBeGreaterThan(200);
+    const scans: { url: string; failed: boolean; done: boolean }[] = [];
+    page.on('request', (r) => {
+      const url = decodeURIComponent(r.url());
+      // The scan's pages: failed statuses, 100 a page, in the background (not the list's prefetch).
+      if (
+        url.includes('/api/DescribeProcessTasks') &&
+        url.includes('PageSize=100') &&
+        url.includes('"90"') &&
+        r.headers()['x-rtc-priority'] === 'background'
+      )
+        scans.push({ url: r.url(), failed: false, done: false });
+    });
+    page.on('requestfailed', (r) => {
+      const s = scans.find((x) => x.url === r.url() && !x.done && !x.failed);
+      if (s) s.failed = true;
+    });
+    page.on('requestfinished', (r) => {
+      const s = scans.find((x) => x.url === r.url() && !x.done && !x.failed);
+      if (s) s.done = true;
+    });
+    await page.goto('/');
+    await expect(rows(page).first()).toBeVisible();
+    // Slow answers, so a page is still on its way when the panel closes.
+    await emulator.setFaults({ latencyMs: 1500 });
+    await page.getByTestId('causes-button').click();
+    await expect(page.getByTestId('causes-progress')).toContainText(`Reading failed tasks: 100 of ${total}`);
+    await expect.poll(() => scans.length).toBe(2);
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(page.getByTestId('failure-causes')).toHaveCount(0);
+    await expect.poll(() => scans[1]!.failed).toBe(true);
+    await page.waitForTimeout(2000);
+    expect(scans.length, 'no page asked for after closing').toBe(2);
+
+    // Open again, then change the filters: the scan in flight stops, a new one reads the new filter.
+    await page.getByTestId('causes-button').click();
+    await expect.poll(() => scans.length).toBe(3);
+    const box = page.locator('#filter-search');
+    await box.fill('203.0.113.10');
+    await box.press('Enter');
+    await expect(page).toHaveURL(/EntityName=203\.0\.113\.10/);
+    await expect.poll(() => scans[2]!.failed).toBe(true);
+    await expect.poll(() => scans.some((x) => x.url.includes('EntityName=203.0.113.10'))).toBe(true);
+    await emulator.setFaults({ latencyMs: 0 });
+    await expect(page.getByTestId('causes-coverage')).toBeVisible({ timeout: 30_000 });
+    expect(scans.filter((x) => !x.url.includes('EntityName=')).every((x) => x.failed || x.done)).toBe(true);
+  });
+
   test('the search box says error text is not searchable when it looks like an error code', async ({
     page,
   }) => {
