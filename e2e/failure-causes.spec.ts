@@ -5,6 +5,7 @@
  * badge with the threshold set through its storage key. Every expected figure comes from
  * the API.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { ProcessTask } from '../src/shared/sophonsoar';
 import { STUCK_THRESHOLD_STORAGE_KEY } from '../src/features/process-tasks/hooks/use-stuck-threshold';
@@ -76,6 +77,18 @@ test.describe('failures by cause', () => {
       expect(counts).toEqual([...counts].sort((a, b) => b - a));
       // Keyword search cannot see error text: the panel says so.
       await expect(page.getByTestId('causes-search-note')).toContainText('Keyword search does not look');
+      // Hostile error text is shown as text, never run; the panel passes axe.
+      const hostile = tasks.find((t) => t.ErrMsg?.includes('<script>'));
+      if (hostile) {
+        const group = page.locator(`[data-testid="cause-group"][data-code="${hostile.ErrCode}"]`);
+        await group.getByTestId('cause-other-messages').locator('summary').click();
+        await expect(group).toContainText(hostile.ErrMsg!);
+        expect(await page.locator('.rtc-causes script, .rtc-causes a[href^="javascript"]').count()).toBe(0);
+      }
+      const axe = await new AxeBuilder({ page }).include('[data-testid="failure-causes"]').analyze();
+      expect(
+        axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+      ).toEqual([]);
     });
   }
 

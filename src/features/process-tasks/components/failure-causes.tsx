@@ -131,7 +131,15 @@ function GroupRow({
         <td className="rtc-causes-text">
           {message ? <VisibleText text={message.value} multiline /> : <span className="rtc-muted">—</span>}
           {otherMessages.length > 0 ? (
-            <div className="rtc-muted">{t('causes.moreMessages', { n: otherMessages.length })}</div>
+            <details data-testid="cause-other-messages">
+              <summary className="rtc-muted">{t('causes.moreMessages', { n: otherMessages.length })}</summary>
+              {otherMessages.map((m) => (
+                <div key={m.value}>
+                  <VisibleText text={m.value} multiline />{' '}
+                  <span className="rtc-muted">({formatNumber(m.count)})</span>
+                </div>
+              ))}
+            </details>
           ) : null}
         </td>
         <td className="rtc-causes-text">
