@@ -242,6 +242,17 @@ test.describe('durations', () => {
     );
     for (const [id, ms] of shown) expect(ms, id).toBe(toProcess(byId.get(id)!));
 
+    // The drawer's previous / next follow the order on screen.
+    await rows(page).first().locator('a.rtc-row-link').click();
+    await expect(page).toHaveURL(new RegExp(`/tasks/${desc[0]}\\?`));
+    await page.getByTestId('next-task').click();
+    await expect(page).toHaveURL(new RegExp(`/tasks/${desc[1]}\\?`));
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect
+      .poll(() => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-task-id'))))
+      .toEqual(desc);
+
     // Time blocked: RemoveTime − ProcessTime once unblocked; ongoing blocks last so far.
     const blocked = page.locator('th[data-column-id="TimeBlocked"] button');
     await blocked.click();

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { markFirstScreenShown, useFirstScreenShown } from '../../../lib/first-screen';
 import { whenIdle } from '../../../lib/when-idle';
 import { t } from '../../../lib/i18n';
@@ -82,6 +82,9 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
   const removeFilters = (params: FilterParamName[]) =>
     updateFilters(Object.fromEntries(params.map((p) => [p, undefined])) as Partial<TaskFilters>);
   const visibleColumns = table.getVisibleLeafColumns().map((c) => c.id);
+  // The page's rows in the order on screen (a duration column sorts the page only).
+  const data = table.options.data;
+  const screenRows = useMemo(() => (shown ? [...data] : undefined), [shown, data]);
 
   return (
     <>
@@ -168,7 +171,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
       </section>
       <TaskDrawerHost
         openTaskId={openTaskId}
-        pageRows={shown?.ProcessTasks}
+        pageRows={screenRows}
         view={view}
         onNavigate={openTask}
         onClose={closeTask}
@@ -176,7 +179,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
       {afterFirstRows ? (
         <Suspense fallback={null}>
           <TaskShortcuts
-            taskIds={pageTaskIds(shown?.ProcessTasks)}
+            taskIds={pageTaskIds(screenRows)}
             openTaskId={openTaskId}
             openTask={openTask}
             closeTask={closeTask}
