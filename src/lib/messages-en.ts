@@ -337,6 +337,5 @@ export const messagesEn = {
   'causes.error': 'The failed tasks could not be read',
   'causes.retry': 'Try again',
   'causes.close': 'Close',
-  'search.errorTextHint':
-    'Keyword search does not look at error codes or messages: use “Failures by cause” to group failed tasks by error.',
+  'search.errorTextHint': 'Error codes and messages are not searchable: use “Failures by cause”.',
 } as const;

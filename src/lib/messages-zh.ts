@@ -335,6 +335,5 @@ export const messagesZh = {
   'causes.error': '无法读取失败任务',
   'causes.retry': '重试',
   'causes.close': '关闭',
-  'search.errorTextHint':
-    '关键字搜索不检索错误码或错误信息：请使用“按原因查看失败”按错误码分组查看失败任务。',
+  'search.errorTextHint': '错误码和错误信息无法搜索：请使用“按原因查看失败”。',
 } satisfies Partial<Record<MessageKey, string>>;
