@@ -155,10 +155,12 @@ test.describe('failures by cause', () => {
     });
     await page.goto('/');
     await expect(rows(page).first()).toBeVisible();
-    // Slow answers, so a page is still on its way when the panel closes.
-    await emulator.setFaults({ latencyMs: 1500 });
+    // Slow answers (6 s), so a page is surely still on its way when the panel closes.
+    await emulator.setFaults({ latencyMs: 6000 });
     await page.getByTestId('causes-button').click();
-    await expect(page.getByTestId('causes-progress')).toContainText(`Reading failed tasks: 100 of ${total}`);
+    await expect(page.getByTestId('causes-progress')).toContainText(`Reading failed tasks: 100 of ${total}`, {
+      timeout: 30_000,
+    });
     await expect.poll(() => scans.length).toBe(2);
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(page.getByTestId('failure-causes')).toHaveCount(0);
