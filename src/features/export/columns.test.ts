@@ -45,6 +45,18 @@ describe('columnsFor', () => {
     ]);
   });
 
+  it('visible: the duration columns are the times they are computed from, each once', () => {
+    expect(headersOf(columnsFor('visible', ['TimeToProcess', 'TimeBlocked']))).toEqual([
+      'TaskId',
+      'GmtCreateMillis_ISO',
+      'GmtCreateMillis',
+      'ProcessTime_ISO',
+      'ProcessTime',
+      'RemoveTime_ISO',
+      'RemoveTime',
+    ]);
+  });
+
   it('visible: TaskId first, table columns expanded to what they show, non-fields ignored', () => {
     const cols = columnsFor('visible', [
       'select',

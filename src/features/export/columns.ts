@@ -118,6 +118,9 @@ const TABLE_COLUMN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Source: ['Source', 'TriggerSource'],
   // The triage table's Reason: the error message of a failed task, the unblock time otherwise.
   Reason: ['ErrMsg', 'RemoveTime'],
+  // The durations (issue 12): the times they are computed from.
+  TimeToProcess: ['GmtCreateMillis', 'ProcessTime'],
+  TimeBlocked: ['ProcessTime', 'RemoveTime'],
 };
 
 /** The header of the "all fields" column that keeps fields the catalogue does not know. */

@@ -17,6 +17,7 @@ import {
   type SearchMode,
 } from '../model/search-query';
 import type { TaskFilters } from '../model/task-view';
+import { looksLikeErrorText } from '../model/error-text';
 
 interface Props {
   filters: TaskFilters;
@@ -97,6 +98,8 @@ export function SearchBox({ filters, onChange }: Props) {
     onChange(searchPatch(s, m));
   };
 
+  // Error codes and messages are not searchable: say where to look instead.
+  const errorText = looksLikeErrorText(draft);
   const effectiveMode: SearchMode = classifySearch(draft)?.containsOnly ? 'contains' : mode;
   return (
     <div className="rtc-search" role="search">
@@ -125,7 +128,7 @@ export function SearchBox({ filters, onChange }: Props) {
         allowClear
         prefix={<SearchOutlined aria-hidden />}
         placeholder={t('search.placeholder')}
-        aria-describedby="filter-search-outcome"
+        aria-describedby={errorText ? 'filter-search-outcome filter-search-hint' : 'filter-search-outcome'}
         onChange={(e) => {
           const v = e.target.value;
           setDraft(v);
@@ -144,6 +147,11 @@ export function SearchBox({ filters, onChange }: Props) {
       >
         {describeOutcome(outcome, current)}
       </span>
+      {errorText ? (
+        <span id="filter-search-hint" className="rtc-search-outcome" data-testid="search-error-hint">
+          {t('search.errorTextHint')}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { markFirstScreenShown, useFirstScreenShown } from '../../../lib/first-screen';
 import { whenIdle } from '../../../lib/when-idle';
 import { t } from '../../../lib/i18n';
@@ -17,6 +17,7 @@ import { useTaskView } from '../hooks/use-task-view';
 import type { FilterParamName } from '../../../shared/catalogue';
 import type { TaskFilters, TaskListView } from '../model/url-state';
 import { EmptyResults } from './empty-results';
+import { FailureCausesButton, FailureCausesPanel } from './failure-causes-slot';
 import { FilterChips } from './filter-chips';
 import { FilterPanel } from './filter-panel';
 import { NewTasksBanner } from './new-tasks-banner';
@@ -100,10 +101,14 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
   const answered = shown !== undefined || list.isError;
   useEffect(() => (answered ? whenIdle(markFirstScreenShown, 100) : undefined), [answered]);
   const afterFirstRows = useFirstScreenShown();
+  const [causesOpen, setCausesOpen] = useState(false);
 
   const removeFilters = (params: FilterParamName[]) =>
     updateFilters(Object.fromEntries(params.map((p) => [p, undefined])) as Partial<TaskFilters>);
   const visibleColumns = table.getVisibleLeafColumns().map((c) => c.id);
+  // The page's rows in the order on screen (a duration column sorts the page only).
+  const data = table.options.data;
+  const screenRows = useMemo(() => (rows ? [...data] : undefined), [rows, data]);
 
   return (
     <>
@@ -137,14 +142,17 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           density={density}
           onDensityChange={setDensity}
           extra={
-            exportReady
-              ? exportSlot?.({
-                  view,
-                  visibleColumns,
-                  totalCount,
-                  resolvedAt: serverTime(list.dataUpdatedAt) || now,
-                })
-              : null
+            <>
+              <FailureCausesButton open={causesOpen} onToggle={() => setCausesOpen((o) => !o)} />
+              {exportReady
+                ? exportSlot?.({
+                    view,
+                    visibleColumns,
+                    totalCount,
+                    resolvedAt: serverTime(list.dataUpdatedAt) || now,
+                  })
+                : null}
+            </>
           }
         />
         <FilterChips filters={view.filters} onRemove={removeFilters} onClearAll={clearFilters} />
@@ -155,6 +163,9 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
             </Suspense>
           ) : null}
         </div>
+        {causesOpen ? (
+          <FailureCausesPanel view={view} onOpenTask={openTask} onClose={() => setCausesOpen(false)} />
+        ) : null}
         {view.filters.EntityName !== undefined && rows && rows.length > 0 && afterFirstRows ? (
           <Suspense fallback={null}>
             <EntitySummary
@@ -222,7 +233,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
       </section>
       <TaskDrawerHost
         openTaskId={openTaskId}
-        pageRows={rows}
+        pageRows={screenRows}
         view={view}
         onNavigate={openTask}
         onClose={closeTask}
@@ -230,7 +241,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
       {afterFirstRows ? (
         <Suspense fallback={null}>
           <TaskShortcuts
-            taskIds={pageTaskIds(rows)}
+            taskIds={pageTaskIds(screenRows)}
             openTaskId={openTaskId}
             openTask={openTask}
             closeTask={closeTask}

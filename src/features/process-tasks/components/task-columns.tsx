@@ -19,13 +19,16 @@ import { t } from '../../../lib/i18n';
 import { TASK_FIELDS, labelKey, type MsFieldName } from '../../../shared/catalogue';
 import type { TaskRecord } from '../../../shared/responses';
 import { blockState } from '../model/block-state';
+import { DURATION_COLUMN_IDS, isDurationColumn, taskDuration } from '../model/durations';
 import { entityHost } from '../model/entity-host';
 import { containsKeyword, snippetAround } from '../model/highlight';
 import { entityTypeLabel, isFailedStatus, productName, sourceLabel, sourceName } from '../model/labels';
 import { isSortableColumn } from '../model/sort';
 import { BlockText } from './block-text';
+import { DurationText } from './duration-text';
 import { HighlightedText } from './highlighted-text';
 import { StatusTag } from './status-tag';
+import { StuckBadge } from './stuck-badge';
 
 export const taskTableFeatures = tableFeatures({
   rowSortingFeature,
@@ -55,6 +58,7 @@ export const COLUMN_IDS = [
   'Scope',
   'Creator',
   'ErrCode',
+  ...DURATION_COLUMN_IDS,
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
@@ -63,6 +67,7 @@ export function columnLabel(id: string): string {
   if (id === 'Source') return t('column.sourceTrigger');
   if (id === 'SceneName') return t('column.action');
   if (id === 'Reason') return t('column.reason');
+  if (isDurationColumn(id)) return t(`column.${id}`);
   const field = TASK_FIELDS.find((f) => f.name === id);
   return field ? t(labelKey(field.name)) : id;
 }
@@ -74,6 +79,8 @@ export const DEFAULT_HIDDEN: Partial<Record<ColumnId, false>> = {
   Scope: false,
   Creator: false,
   ErrCode: false,
+  TimeToProcess: false,
+  TimeBlocked: false,
 };
 
 // Icons as plain markup (components/plain-icon.tsx): one per row.
@@ -198,7 +205,15 @@ export function buildTaskColumns(now: number, options: ColumnOptions) {
       id: 'TaskStatus',
       header: () => columnLabel('TaskStatus'),
       enableSorting: false,
-      cell: (info) => <StatusTag code={info.getValue()} />,
+      cell: (info) =>
+        info.getValue() === 11 ? (
+          <span className="rtc-status-cell">
+            <StatusTag code={info.getValue()} />
+            <StuckBadge task={info.row.original} now={now} />
+          </span>
+        ) : (
+          <StatusTag code={info.getValue()} />
+        ),
     }),
     helper.accessor('EntityName', {
       id: 'EntityName',
@@ -331,5 +346,20 @@ export function buildTaskColumns(now: number, options: ColumnOptions) {
         );
       },
     }),
+    // Sorted on the page only (hooks/use-page-sort.ts): the API cannot order by them.
+    ...DURATION_COLUMN_IDS.map((id) =>
+      helper.accessor((task) => durationSortKey(id, task, now), {
+        id,
+        header: () => columnLabel(id),
+        sortDescFirst: true,
+        cell: (info) => <DurationText id={id} task={info.row.original} now={now} />,
+      }),
+    ),
   ]);
+}
+
+/** The ms of a duration column, or -1 when missing or unknown (the accessor TanStack asks for). */
+function durationSortKey(id: (typeof DURATION_COLUMN_IDS)[number], task: TaskRecord, now: number): number {
+  const d = taskDuration(id, task, now);
+  return d.kind === 'known' ? d.ms : -1;
 }

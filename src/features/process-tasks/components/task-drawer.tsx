@@ -22,7 +22,9 @@ import { processTaskQueryOptions } from '../api/get-process-task';
 import { isFailedStatus, statusLabel, VALUE_LABEL } from '../model/labels';
 import type { TaskListView } from '../model/url-state';
 import { ErrorState } from './error-state';
+import { DurationLines } from './duration-text';
 import { StatusTag } from './status-tag';
+import { StuckBadge } from './stuck-badge';
 import { TaskNoteButton } from './ticket-note-button';
 
 // The drill-downs (related tasks, playbook run) load with the drawer's first opening.
@@ -61,10 +63,15 @@ function Row({ name, children, testId }: { name: string; children: React.ReactNo
 }
 
 /** A summary or error field: a status tag, a labelled code, a monospaced code or text. */
-function FieldValue({ field, task }: { field: TaskField; task: TaskRecord }) {
+function FieldValue({ field, task, now }: { field: TaskField; task: TaskRecord; now?: number }) {
   const v = task[field.name];
   if ('valueLabels' in field && field.valueLabels === 'status')
-    return <StatusTag code={typeof v === 'number' ? v : undefined} />;
+    return (
+      <span className="rtc-status-cell">
+        <StatusTag code={typeof v === 'number' ? v : undefined} />
+        {now === undefined ? null : <StuckBadge task={task} now={now} />}
+      </span>
+    );
   if ('valueLabels' in field && typeof v === 'string')
     return <VisibleText text={VALUE_LABEL[field.valueLabels](v)} />;
   const multiline = MULTILINE_FIELDS.has(field.name);
@@ -107,7 +114,7 @@ function TaskDetails({ task, now }: { task: TaskRecord; now: number }) {
         <dl className="rtc-dl">
           {SUMMARY_FIELDS.map((f) => (
             <Row key={f.name} name={label(f.name)} testId={`drawer-${f.name}`}>
-              <FieldValue field={f} task={task} />
+              <FieldValue field={f} task={task} now={now} />
             </Row>
           ))}
         </dl>
@@ -180,6 +187,7 @@ function TaskDetails({ task, now }: { task: TaskRecord; now: number }) {
             })}
           </tbody>
         </table>
+        <DurationLines task={task} now={now} />
       </section>
 
       <section aria-labelledby="drawer-input" data-testid="drawer-InputParams">

@@ -6,6 +6,7 @@ import type { Density } from '../hooks/use-density';
 import type { TaskTable as TaskTableInstance } from '../hooks/use-task-table';
 import { TASK_TABLE_ID } from '../hooks/task-table-focus';
 import { ariaSort } from '../model/sort';
+import { isDurationColumn } from '../model/durations';
 import { columnLabel } from './task-columns';
 
 interface Props {
@@ -195,7 +196,9 @@ export function TaskTable({ table, loading, stale, empty, onOpen, density, rowCl
                         type="button"
                         className="rtc-sort-button"
                         onClick={column.getToggleSortingHandler()}
-                        title={t('table.sortBy', { column: columnLabel(column.id) })}
+                        title={t(isDurationColumn(column.id) ? 'table.sortPageOnly' : 'table.sortBy', {
+                          column: columnLabel(column.id),
+                        })}
                       >
                         <table.FlexRender header={header} />
                         <SortIcon sorted={sorted} />

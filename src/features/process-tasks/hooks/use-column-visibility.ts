@@ -16,7 +16,12 @@ function initial(): Visibility {
   if (!stored) return { ...DEFAULT_HIDDEN };
   // Only known columns; TaskId is always shown.
   const out: Visibility = {};
-  for (const id of COLUMN_IDS) if (id !== 'TaskId' && stored[id] !== undefined) out[id] = stored[id];
+  for (const id of COLUMN_IDS) {
+    if (id === 'TaskId') continue;
+    // A column added since the choice was stored starts as the default has it.
+    const v = stored[id] ?? DEFAULT_HIDDEN[id];
+    if (v !== undefined) out[id] = v;
+  }
   return out;
 }
 

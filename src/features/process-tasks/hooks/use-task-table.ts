@@ -6,6 +6,7 @@ import { orderFromSorting, sortingFromOrder } from '../model/sort';
 import { rowIds } from '../model/live-merge';
 import { entityPivotView } from '../model/pivots';
 import { buildHref, serializeView, type TaskListView } from '../model/url-state';
+import { usePageSort } from './use-page-sort';
 
 const NO_ROWS: TaskRecord[] = [];
 
@@ -49,22 +50,27 @@ export function useTaskTable({
       }),
     [now, keyword, search],
   );
-  const sorting = useMemo(
+  const serverSorting = useMemo(
     () => sortingFromOrder(view.orderField, view.direction),
     [view.orderField, view.direction],
   );
+  // The duration columns sort the page on screen only (the API cannot order by them).
+  const pageSort = usePageSort(rows, search, now);
+  const sorting = pageSort.sorting ?? serverSorting;
   const pagination = useMemo<PaginationState>(
     () => ({ pageIndex: view.page - 1, pageSize: view.pageSize }),
     [view.page, view.pageSize],
   );
 
   // Keyed by TaskId: a row that a refresh moves keeps its element (model/live-merge.ts).
-  const ids = useMemo(() => rowIds(rows ?? NO_ROWS), [rows]);
+  // The ids follow the rows in the order shown (a page sort reorders them).
+  const shownRows = pageSort.sortedRows ?? NO_ROWS;
+  const ids = useMemo(() => rowIds(shownRows), [shownRows]);
 
   return useTable({
     features: taskTableFeatures,
     columns,
-    data: rows ?? NO_ROWS,
+    data: shownRows,
     getRowId: (_row, index) => ids[index] ?? `#${index}`,
     rowCount: totalCount ?? 0,
     manualSorting: true,
@@ -73,7 +79,9 @@ export function useTaskTable({
     enableMultiSort: false,
     state: { sorting, pagination, columnVisibility },
     onSortingChange: (u: Updater<SortingState>) => {
-      const order = orderFromSorting(apply(u, sorting));
+      const next = apply(u, sorting);
+      if (pageSort.take(next)) return;
+      const order = orderFromSorting(next);
       if (!order) return;
       onViewChange((v) => ({ ...v, ...order, page: 1 }));
     },

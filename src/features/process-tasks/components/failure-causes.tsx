@@ -1,0 +1,307 @@
+// Loaded on demand (React.lazy) when the analyst opens the breakdown: not on the first screen.
+import { CloseOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, InputNumber, Progress } from 'antd';
+import { useState, type MouseEvent } from 'react';
+import { VisibleText } from '../../../components/visible-text';
+import { formatNumber, t } from '../../../lib/i18n';
+import { readJson, writeJson } from '../../../lib/local-storage';
+import { labelKey } from '../../../shared/catalogue';
+import type { TaskRecord } from '../../../shared/responses';
+import { failedTasksScanQueryOptions } from '../api/get-failed-tasks';
+import {
+  FAILURE_SCAN_BOUND_DEFAULT,
+  FAILURE_SCAN_BOUND_MAX,
+  FAILURE_SCAN_BOUND_MIN,
+  FAILURE_SCAN_BOUND_STORAGE_KEY,
+  failedStatuses,
+  groupByCause,
+  parseScanBound,
+  type CauseGroup,
+  type ScanProgress,
+} from '../model/failure-causes';
+import { productLabel, statusLabel } from '../model/labels';
+import { serializeView, type TaskListView } from '../model/url-state';
+
+const isBound = (v: unknown): v is number => typeof v === 'number' && parseScanBound(String(v)) === v;
+
+function useScanBound(): [number, (n: number) => void] {
+  const [bound, setBound] = useState(
+    () => readJson(FAILURE_SCAN_BOUND_STORAGE_KEY, isBound) ?? FAILURE_SCAN_BOUND_DEFAULT,
+  );
+  return [
+    bound,
+    (n) => {
+      if (!isBound(n)) return;
+      writeJson(FAILURE_SCAN_BOUND_STORAGE_KEY, n);
+      setBound(n);
+    },
+  ];
+}
+
+function BoundField({ bound, onChange }: { bound: number; onChange: (n: number) => void }) {
+  const [draft, setDraft] = useState<number | null>(bound);
+  const commit = () => {
+    if (draft !== null && isBound(draft)) onChange(draft);
+    else setDraft(bound);
+  };
+  return (
+    <label className="rtc-causes-bound">
+      <span>{t('causes.bound')}</span>{' '}
+      <InputNumber
+        size="small"
+        min={FAILURE_SCAN_BOUND_MIN}
+        max={FAILURE_SCAN_BOUND_MAX}
+        step={100}
+        precision={0}
+        value={draft}
+        onChange={setDraft}
+        onBlur={commit}
+        onPressEnter={commit}
+        data-testid="causes-bound"
+      />
+    </label>
+  );
+}
+
+/** The tasks of one group, from those fetched: links to /tasks/<TaskId> that open the drawer. */
+function GroupTasks({
+  tasks,
+  taskHref,
+  onOpenTask,
+}: {
+  tasks: TaskRecord[];
+  taskHref: (id: string) => string;
+  onOpenTask: (id: string) => void;
+}) {
+  const open = (e: MouseEvent<HTMLAnchorElement>, id: string) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return; // a new tab, as a link does
+    e.preventDefault();
+    onOpenTask(id);
+  };
+  return (
+    <ul className="rtc-causes-tasks" aria-label={t('causes.groupTasks')} data-testid="cause-tasks">
+      {tasks.map((task, i) => (
+        <li key={task.TaskId ?? `#${i}`} data-task-id={task.TaskId}>
+          {task.TaskId ? (
+            <a className="rtc-mono" href={taskHref(task.TaskId)} onClick={(e) => open(e, task.TaskId!)}>
+              <VisibleText text={task.TaskId} />
+            </a>
+          ) : (
+            <span className="rtc-muted">{t('value.missing')}</span>
+          )}{' '}
+          <span>{statusLabel(task.TaskStatus)}</span>
+          {' · '}
+          <VisibleText text={task.EntityName ?? t('value.missing')} />
+          {' · '}
+          <span>{productLabel(task.YunCode)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function GroupRow({
+  group,
+  expanded,
+  onToggle,
+  children,
+}: {
+  group: CauseGroup<TaskRecord>;
+  expanded: boolean;
+  onToggle: () => void;
+  children: React.ReactNode;
+}) {
+  const [message, ...otherMessages] = group.messages;
+  return (
+    <>
+      <tr data-testid="cause-group" data-code={group.code ?? ''} data-count={group.count}>
+        <td className="rtc-mono rtc-break">
+          {group.code === undefined ? (
+            <span className="rtc-muted">{t('causes.noCode')}</span>
+          ) : (
+            <span className="rtc-error-text">
+              <VisibleText text={group.code} />
+            </span>
+          )}
+        </td>
+        <td className="rtc-causes-count" data-testid="cause-count">
+          {formatNumber(group.count)}
+        </td>
+        <td className="rtc-causes-text">
+          {message ? <VisibleText text={message.value} multiline /> : <span className="rtc-muted">—</span>}
+          {otherMessages.length > 0 ? (
+            <details data-testid="cause-other-messages">
+              <summary className="rtc-muted">{t('causes.moreMessages', { n: otherMessages.length })}</summary>
+              {otherMessages.map((m) => (
+                <div key={m.value}>
+                  <VisibleText text={m.value} multiline />{' '}
+                  <span className="rtc-muted">({formatNumber(m.count)})</span>
+                </div>
+              ))}
+            </details>
+          ) : null}
+        </td>
+        <td className="rtc-causes-text">
+          {group.tips.length > 0 ? (
+            group.tips.map((tip) => (
+              <div key={tip.value}>
+                <VisibleText text={tip.value} multiline />
+              </div>
+            ))
+          ) : (
+            <span className="rtc-muted">—</span>
+          )}
+        </td>
+        <td>{group.products.map((p) => `${productLabel(p.value)}: ${formatNumber(p.count)}`).join(', ')}</td>
+        <td>
+          <Button size="small" aria-expanded={expanded} onClick={onToggle} data-testid="cause-toggle">
+            {expanded ? t('causes.hideTasks') : t('causes.showTasks')}
+          </Button>
+        </td>
+      </tr>
+      {expanded ? (
+        <tr className="rtc-causes-expanded">
+          <td colSpan={6}>{children}</td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Failed tasks of the current filters grouped by ErrCode (model/failure-causes.ts): reads
+ * them page by page up to the analyst's bound, with progress; "based on N of M" when it
+ * stops short. Closing it or changing the filters drops the scan (its requests aborted).
+ */
+export function FailureCauses({
+  view,
+  onOpenTask,
+  onClose,
+}: {
+  view: TaskListView;
+  onOpenTask: (taskId: string) => void;
+  onClose: () => void;
+}) {
+  const [bound, setBound] = useScanBound();
+  const statuses = failedStatuses(view.filters.TaskStatus);
+  // Progress and the open group belong to one scan: filters, statuses and bound.
+  const key = JSON.stringify([view.filters, statuses, bound]);
+  const [progress, setProgress] = useState<{ key: string; p: ScanProgress }>();
+  const options = failedTasksScanQueryOptions(view.filters, statuses, bound, (p) => setProgress({ key, p }));
+  const scan = useQuery({ ...options, enabled: statuses.length > 0 });
+  const [expanded, setExpanded] = useState<{ key: string; code: string | undefined }>();
+  const search = serializeView(view);
+  const taskHref = (id: string) => `/tasks/${encodeURIComponent(id)}${search ? `?${search}` : ''}`;
+  const groups = scan.data ? groupByCause(scan.data.tasks) : [];
+  const shownProgress = progress?.key === key ? progress.p : undefined;
+
+  return (
+    <section className="rtc-causes" aria-labelledby="causes-title" data-testid="failure-causes">
+      <div className="rtc-causes-head">
+        <h3 id="causes-title" className="rtc-section-title">
+          {t('causes.title')}
+        </h3>
+        <BoundField bound={bound} onChange={setBound} />
+        <Button
+          type="text"
+          size="small"
+          icon={<CloseOutlined />}
+          aria-label={t('causes.close')}
+          onClick={onClose}
+        />
+      </div>
+      <p className="rtc-muted">{t('causes.intro')}</p>
+      <p data-testid="causes-search-note">{t('causes.searchNote')}</p>
+      {statuses.length === 0 ? (
+        <p data-testid="causes-empty">{t('causes.statusExcludes')}</p>
+      ) : scan.isError ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t('causes.error')}
+          description={<VisibleText text={scan.error.message} />}
+          action={
+            <Button size="small" onClick={() => void scan.refetch()}>
+              {t('causes.retry')}
+            </Button>
+          }
+        />
+      ) : !scan.data ? (
+        <div role="status" data-testid="causes-progress">
+          {shownProgress?.target === undefined ? (
+            <span>{t('causes.starting')}</span>
+          ) : (
+            <>
+              <Progress
+                percent={
+                  shownProgress.target === 0
+                    ? 100
+                    : Math.round((100 * shownProgress.fetched) / shownProgress.target)
+                }
+                size="small"
+                aria-hidden
+              />
+              <span>
+                {t('causes.progress', {
+                  fetched: formatNumber(shownProgress.fetched),
+                  target: formatNumber(shownProgress.target),
+                })}
+              </span>
+            </>
+          )}
+        </div>
+      ) : scan.data.total === 0 ? (
+        <p data-testid="causes-empty">{t('causes.noneFailed')}</p>
+      ) : (
+        <>
+          <p
+            data-testid="causes-coverage"
+            data-fetched={scan.data.tasks.length}
+            data-total={scan.data.total}
+            data-complete={scan.data.complete}
+          >
+            {scan.data.complete
+              ? t('causes.complete', { total: formatNumber(scan.data.total) })
+              : t('causes.basedOn', {
+                  fetched: formatNumber(scan.data.tasks.length),
+                  total: formatNumber(scan.data.total),
+                  bound: formatNumber(bound),
+                })}
+          </p>
+          <div className="rtc-causes-wrap">
+            <table className="rtc-causes-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t(labelKey('ErrCode'))}</th>
+                  <th scope="col">{t('causes.count')}</th>
+                  <th scope="col">{t(labelKey('ErrMsg'))}</th>
+                  <th scope="col">{t(labelKey('ErrTip'))}</th>
+                  <th scope="col">{t(labelKey('YunCode'))}</th>
+                  <th scope="col">
+                    <span className="rtc-sr-only">{t('causes.showTasks')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {groups.map((g) => {
+                  const open = expanded?.key === key && expanded.code === g.code;
+                  return (
+                    <GroupRow
+                      key={g.code ?? '\u0000none'}
+                      group={g}
+                      expanded={open}
+                      onToggle={() => setExpanded(open ? undefined : { key, code: g.code })}
+                    >
+                      <GroupTasks tasks={g.tasks} taskHref={taskHref} onOpenTask={onOpenTask} />
+                    </GroupRow>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
