@@ -17,7 +17,12 @@ export function ColumnChooser({ table, onReset }: { table: TaskTable; onReset: (
   // Controlled, so that a click before the popover's chunk has loaded opens it once loaded.
   const [open, setOpen] = useState(false);
   const button = (onClick?: () => void) => (
-    <Button icon={<SettingOutlined />} data-testid="column-chooser" onClick={onClick}>
+    <Button
+      icon={<SettingOutlined />}
+      data-testid="column-chooser"
+      title={t('toolbar.columns')}
+      onClick={onClick}
+    >
       {t('toolbar.columns')}
     </Button>
   );

@@ -16,7 +16,12 @@ export function CopyLinkButtons({ state }: { state: TaskUrlState }) {
     );
   return (
     <>
-      <Button icon={<LinkOutlined />} onClick={() => void copy(absoluteHref(state))} data-testid="copy-link">
+      <Button
+        icon={<LinkOutlined />}
+        onClick={() => void copy(absoluteHref(state))}
+        data-testid="copy-link"
+        title={t('toolbar.copyLink')}
+      >
         {t('toolbar.copyLink')}
       </Button>
       {hasRelativeTimes(state.view.filters) ? (

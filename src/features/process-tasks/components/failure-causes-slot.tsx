@@ -17,6 +17,7 @@ export function FailureCausesButton({ open, onToggle }: { open: boolean; onToggl
       type={open ? 'primary' : 'default'}
       onClick={onToggle}
       data-testid="causes-button"
+      title={t('causes.button')}
     >
       {t('causes.button')}
     </Button>

@@ -115,7 +115,12 @@ export function SavedViewsMenu({ table }: { table: TaskTable }) {
 
   return (
     <>
-      <Button icon={<BookOutlined />} onClick={() => setOpen(true)} data-testid="saved-views">
+      <Button
+        icon={<BookOutlined />}
+        onClick={() => setOpen(true)}
+        data-testid="saved-views"
+        title={th('savedViews.button')}
+      >
         {th('savedViews.button')}
       </Button>
       <Modal

@@ -94,7 +94,12 @@ export function TaskToolbar({
       <div className="rtc-toolbar-right">
         <DensitySwitch density={density} onChange={onDensityChange} />
         {live}
-        <Button icon={<ReloadOutlined />} onClick={onRefresh}>
+        <Button
+          icon={<ReloadOutlined />}
+          onClick={onRefresh}
+          data-testid="refresh"
+          title={t('toolbar.refresh')}
+        >
           {t('toolbar.refresh')}
         </Button>
         <CopyLinkButtons state={state} />
