@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useEffectEvent, useSyncExternalStore } from 'react';
-import { readJson, writeJson } from '../../../lib/local-storage';
+import { useEffect, useEffectEvent } from 'react';
+import { storedSetting } from '../../../lib/stored-setting';
 import { processTaskKeys } from '../api/query-keys';
 
 /** The auto-refresh choices (ms); 0 is off. */
@@ -13,26 +13,14 @@ const isInterval = (v: unknown): v is AutoRefreshInterval =>
   (AUTO_REFRESH_INTERVALS as readonly unknown[]).includes(v);
 
 // One value for the page (the toolbar's select and the timer agree), remembered in localStorage.
-let current: AutoRefreshInterval | undefined;
-const listeners = new Set<() => void>();
-const snapshot = (): AutoRefreshInterval =>
-  (current ??= readJson(AUTO_REFRESH_STORAGE_KEY, isInterval) ?? DEFAULT_AUTO_REFRESH);
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
+const autoRefresh = storedSetting(AUTO_REFRESH_STORAGE_KEY, isInterval, DEFAULT_AUTO_REFRESH);
 
 /** Sets the auto-refresh interval (ms, one of AUTO_REFRESH_INTERVALS) everywhere on the page and remembers it. */
-export function setAutoRefresh(ms: AutoRefreshInterval): void {
-  writeJson(AUTO_REFRESH_STORAGE_KEY, ms);
-  current = ms;
-  for (const l of listeners) l();
-}
+export const setAutoRefresh = (ms: AutoRefreshInterval): void => autoRefresh.set(ms);
 
 /** The auto-refresh interval the analyst chose last time (ms; 0 off), and its setter. */
-export function useAutoRefreshSetting(): [AutoRefreshInterval, (ms: AutoRefreshInterval) => void] {
-  return [useSyncExternalStore(subscribe, snapshot), setAutoRefresh];
-}
+export const useAutoRefreshSetting = (): [AutoRefreshInterval, (ms: AutoRefreshInterval) => void] =>
+  autoRefresh.use();
 
 /**
  * Refreshes everything on screen that belongs to the list: every query whose key starts

@@ -1,5 +1,4 @@
-import { useSyncExternalStore } from 'react';
-import { readJson, writeJson } from '../../../lib/local-storage';
+import { storedSetting } from '../../../lib/stored-setting';
 
 /** Row height of the task table: compact fits more rows on a laptop screen. */
 export type Density = 'compact' | 'comfortable';
@@ -9,34 +8,13 @@ export const DEFAULT_DENSITY: Density = 'compact';
 
 const isDensity = (v: unknown): v is Density => v === 'compact' || v === 'comfortable';
 
+const density = storedSetting(DENSITY_STORAGE_KEY, isDensity, DEFAULT_DENSITY);
+
 /** The density the analyst chose last time (localStorage), or the default. */
-export function readDensity(): Density {
-  return readJson(DENSITY_STORAGE_KEY, isDensity) ?? DEFAULT_DENSITY;
-}
-
-// One value for the whole page, so the table and a saved view applied from the toolbar agree.
-let current: Density | undefined;
-const listeners = new Set<() => void>();
-
-function snapshot(): Density {
-  current ??= readDensity();
-  return current;
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const readDensity = (): Density => density.get();
 
 /** Sets the density everywhere on the page and remembers it. */
-export function setDensity(d: Density): void {
-  writeJson(DENSITY_STORAGE_KEY, d);
-  current = d;
-  for (const l of listeners) l();
-}
+export const setDensity = (d: Density): void => density.set(d);
 
 /** The table's density, remembered across reloads in localStorage and shared by every user of it. */
-export function useDensity(): [Density, (d: Density) => void] {
-  const density = useSyncExternalStore(subscribe, snapshot);
-  return [density, setDensity];
-}
+export const useDensity = (): [Density, (d: Density) => void] => density.use();
