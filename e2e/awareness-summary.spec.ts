@@ -205,7 +205,7 @@ test.describe('summary strip', () => {
     await page.goto('/');
     const headline = page.getByTestId('summary-headline');
     await expect(headline).toContainText(
-      `Account: ${fmt(m.TaskNum!)} tasks · blocked: ${fmt(m.BanIpNum!)} IPs, ${fmt(m.BanFileNum!)} files, ${fmt(m.BanProcessNum!)} processes`,
+      `Account: ${fmt(m.TaskNum!)} tasks · ${fmt(m.BanIpNum!)} IPs blocked, ${fmt(m.BanFileNum!)} files isolated, ${fmt(m.BanProcessNum!)} processes handled`,
     );
     await expect(page.getByTestId('summary-headline-age')).toHaveText(
       /^as of (a few seconds|\d+ seconds?|a minute) ago$/,

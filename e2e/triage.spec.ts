@@ -160,10 +160,12 @@ test.describe('triage layout', () => {
     const scene = row.locator('td[data-column-id="SceneName"] .rtc-ellipsis');
     // Double-click: a word is selected, no drawer.
     await scene.dblclick();
-    expect(await page.evaluate(() => window.getSelection()?.toString().trim().length ?? 0)).toBeGreaterThan(
-      0,
-    );
+    const word = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+    expect(word.trim().length).toBeGreaterThan(0);
+    // The pointer rests on the text past the tooltip's delay: the selection stays (the
+    // tooltip is not mounted over selected text, which would remount it).
     await page.waitForTimeout(600);
+    expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(word);
     await expect(page).toHaveURL(/\/\?TaskStatus=21$/);
     await expect(page.getByRole('dialog')).toHaveCount(0);
     // Drag across the scene's text: a selection, no drawer.
@@ -174,6 +176,14 @@ test.describe('triage layout', () => {
     await page.mouse.up();
     expect(await page.evaluate(() => window.getSelection()?.toString().length ?? 0)).toBeGreaterThan(3);
     await page.waitForTimeout(600);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    // The same on a time, whose UTC tooltip waits 0.3 s.
+    const time = row.locator('td[data-column-id="ProcessTime"] time');
+    await time.dblclick();
+    const timeWord = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+    expect(timeWord.trim().length).toBeGreaterThan(0);
+    await page.waitForTimeout(800);
+    expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(timeWord);
     await expect(page.getByRole('dialog')).toHaveCount(0);
     // A plain click opens it.
     await row.locator('td[data-column-id="ProcessTime"]').click();

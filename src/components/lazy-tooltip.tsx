@@ -16,6 +16,11 @@ function loadTooltip(): Promise<AntdTooltip> {
   return loading;
 }
 
+const hasSelection = (): boolean => {
+  const selection = window.getSelection();
+  return selection !== null && !selection.isCollapsed;
+};
+
 /**
  * antd's Tooltip (hover trigger), mounted only when the pointer has rested on `children`
  * for `mouseEnterDelay` seconds: a table has a tooltip per cell, and a mounted antd
@@ -23,7 +28,8 @@ function loadTooltip(): Promise<AntdTooltip> {
  * rendering a page of rows. antd's Tooltip code itself loads on the first such hover, so
  * the first screen does not carry it. Once mounted it opens at once (the delay has been
  * waited) and then behaves as antd's own. `title` may be a function, called only when
- * shown. `children` must be one element that passes mouse events on (a DOM element or an
+ * shown. It is not mounted while text is selected on the page (mounting remounts the
+ * child, which would drop the selection). `children` must be one element that passes mouse events on (a DOM element or an
  * antd component), as antd's Tooltip requires.
  */
 export function LazyTooltip({
@@ -37,7 +43,12 @@ export function LazyTooltip({
     if (!hovered || mounted) return;
     let live = true;
     const id = window.setTimeout(
-      () => void loadTooltip().then(() => live && setMounted(true)),
+      () =>
+        void loadTooltip().then(() => {
+          // Mounting the Tooltip remounts `children`: text the analyst has selected in
+          // the meantime (a double-click on a word) would be lost, so no tooltip then.
+          if (live && !hasSelection()) setMounted(true);
+        }),
       mouseEnterDelay * 1000,
     );
     return () => {

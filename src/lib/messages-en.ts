@@ -322,7 +322,7 @@ export const messagesEn = {
   'summary.hours': '{count} h',
   'summary.counting': 'Counting…',
   'summary.countFailed': 'Counts unavailable: {message}',
-  'summary.headline': 'Account: {tasks} tasks · blocked: {ips} IPs, {files} files, {processes} processes',
+  'summary.headline': 'Account: {tasks} tasks · {ips} IPs blocked, {files} files isolated, {processes} processes handled',
   'summary.asOf': 'as of {relative}',
   'summary.optionCount': '{count, plural, one {# task} other {# tasks}}',
   'column.TimeToProcess': 'Time to process',
