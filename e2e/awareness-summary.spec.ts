@@ -129,6 +129,13 @@ test.describe('summary strip', () => {
       Direction: 'asc',
       EventUuid: TRIAGE.stuckEventUuid,
     });
+    // The processed-time filter says it in words and stays relative ("stuck now").
+    await expect(
+      page
+        .locator('#filter-ProcessActionStart')
+        .locator('xpath=ancestor::div[contains(@class,"ant-select")][1]'),
+    ).toContainText('Before 60 min ago');
+    await expect(page.locator('#filter-ProcessActionStart-custom')).toHaveCount(0);
     // The link reopens the same list, and the threshold is remembered.
     await page.goto(url.pathname + url.search);
     await expectTaskIds(page, oldestFirst);

@@ -117,6 +117,11 @@ export const messagesEn = {
   'range.startPlaceholder': 'Start',
   'range.endPlaceholder': 'End',
   'range.relative': 'now{offset}',
+  'range.now': 'now',
+  'range.ago': '{n} {unit, select, s {s} m {min} h {h} d {d} w {wk} other {}} ago',
+  'range.relUntil': 'Before {end}',
+  'range.relFrom': 'Since {start}',
+  'range.relBetween': '{start} to {end}',
 
   'notice.title': 'Some parts of the link were changed or ignored',
   'notice.unknownParam': '{param} is not a parameter this view knows; it was ignored.',

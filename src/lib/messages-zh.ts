@@ -119,6 +119,11 @@ export const messagesZh = {
   'range.startPlaceholder': '开始',
   'range.endPlaceholder': '结束',
   'range.relative': 'now{offset}',
+  'range.now': '现在',
+  'range.ago': '{n} {unit, select, s {秒} m {分钟} h {小时} d {天} w {周} other {}}前',
+  'range.relUntil': '早于{end}',
+  'range.relFrom': '自{start}起',
+  'range.relBetween': '{start}至{end}',
 
   'notice.title': '链接中的部分内容已被更改或忽略',
   'notice.unknownParam': '{param} 不是此视图支持的参数，已忽略。',

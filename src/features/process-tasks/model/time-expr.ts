@@ -21,6 +21,16 @@ export function isRelative(expr: TimeExpr): boolean {
   return expr.startsWith('now');
 }
 
+/**
+ * A relative expression's offset: `now-30m` → `{ n: 30, unit: 'm' }`, `now` → `{ n: 0 }`;
+ * undefined for an absolute or invalid one.
+ */
+export function relativeOffset(expr: TimeExpr): { n: number; unit: Unit | undefined } | undefined {
+  const m = RELATIVE.exec(expr);
+  if (!m) return undefined;
+  return m[1] === undefined ? { n: 0, unit: undefined } : { n: Number(m[1]), unit: m[2] as Unit };
+}
+
 /** True for `now`, `now-<n><s|m|h|d|w>` and 13-digit ms. */
 export function isValidTimeExpr(raw: string): boolean {
   return RELATIVE.test(raw) || ABSOLUTE.test(raw);
