@@ -421,11 +421,15 @@ test.describe('throttling', () => {
   }) => {
     const sent: number[] = [];
     const retryAfter: (string | null)[] = [];
+    // The list's page (PageSize 10), not the summary strip's counts (PageSize 1) that
+    // load once the error is on screen.
+    const isListPage = (url: string) =>
+      /\/api\/DescribeProcessTasks\?/.test(url) && new URL(url).searchParams.get('PageSize') === '10';
     page.on('request', (r) => {
-      if (/\/api\/DescribeProcessTasks\?/.test(r.url())) sent.push(Date.now());
+      if (isListPage(r.url())) sent.push(Date.now());
     });
     page.on('response', (r) => {
-      if (/\/api\/DescribeProcessTasks\?/.test(r.url())) retryAfter.push(r.headers()['retry-after'] ?? null);
+      if (isListPage(r.url())) retryAfter.push(r.headers()['retry-after'] ?? null);
     });
     const error = page.getByTestId('error-state');
     // The upstream's hint (x-acs-retry-after 2000 ms) becomes the proxy's Retry-After: 2.

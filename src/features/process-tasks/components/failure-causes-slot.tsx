@@ -7,10 +7,11 @@ import type { TaskListView } from '../model/url-state';
 // The breakdown (antd Progress, InputNumber, its scan) loads when first opened.
 const FailureCauses = lazy(() => import('./failure-causes').then((m) => ({ default: m.FailureCauses })));
 
-/** The toolbar's "Failures by cause" toggle. */
+/** The "Failures by cause" toggle, at the end of the summary strip (beside the failed count). */
 export function FailureCausesButton({ open, onToggle }: { open: boolean; onToggle: () => void }) {
   return (
     <Button
+      size="small"
       icon={<PieChartOutlined />}
       aria-expanded={open}
       aria-controls="failure-causes"

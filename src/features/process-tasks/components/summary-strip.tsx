@@ -9,7 +9,7 @@
  */
 import { Button, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { formatNumber, getLocale, t } from '../../../lib/i18n';
 import { formatRelative } from '../../../lib/time';
 import { useNow } from '../../../lib/use-now';
@@ -81,9 +81,12 @@ function Headline() {
 export function SummaryStrip({
   view,
   setView,
+  extra,
 }: {
   view: TaskListView;
   setView: (next: (view: TaskListView) => TaskListView) => void;
+  /** Shown after the stuck threshold (the "Failures by cause" toggle). */
+  extra?: ReactNode;
 }) {
   const [thresholdMs, setThreshold] = useStuckThreshold();
   // The queries' filters keep relative times as written, so `now` only picks the tighter
@@ -176,6 +179,7 @@ export function SummaryStrip({
           }}
         />
       </span>
+      {extra}
       {error !== undefined ? (
         <span className="rtc-summary-error" role="status" data-testid="summary-error">
           {t('summary.countFailed', { message: error instanceof Error ? error.message : String(error) })}

@@ -143,7 +143,6 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           onDensityChange={setDensity}
           extra={
             <>
-              <FailureCausesButton open={causesOpen} onToggle={() => setCausesOpen((o) => !o)} />
               {exportReady
                 ? exportSlot?.({
                     view,
@@ -159,7 +158,11 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
         <div className="rtc-summary-slot">
           {afterFirstRows ? (
             <Suspense fallback={null}>
-              <SummaryStrip view={view} setView={setView} />
+              <SummaryStrip
+                view={view}
+                setView={setView}
+                extra={<FailureCausesButton open={causesOpen} onToggle={() => setCausesOpen((o) => !o)} />}
+              />
             </Suspense>
           ) : null}
         </div>
