@@ -230,6 +230,9 @@ test.describe('durations', () => {
     await expect
       .poll(() => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-task-id'))))
       .toEqual(desc);
+    await expect(page.locator('th[data-column-id="TimeToProcess"]').getByTestId('page-sort-note')).toHaveText(
+      'this page',
+    );
     await expect(page.locator('th[data-column-id="TimeToProcess"]')).toHaveAttribute(
       'aria-sort',
       'descending',

@@ -327,7 +327,8 @@ export const messagesEn = {
   'summary.hours': '{count} h',
   'summary.counting': 'Counting…',
   'summary.countFailed': 'Counts unavailable: {message}',
-  'summary.headline': 'Account: {tasks} tasks · {ips} IPs blocked, {files} files isolated, {processes} processes handled',
+  'summary.headline':
+    'Account: {tasks} tasks · {ips} IPs blocked, {files} files isolated, {processes} processes handled',
   'summary.asOf': 'as of {relative}',
   'summary.optionCount': '{count, plural, one {# task} other {# tasks}}',
   'column.TimeToProcess': 'Time to process',
@@ -343,6 +344,7 @@ export const messagesEn = {
   'duration.ongoingPermanent': '{duration} so far (permanent)',
   'duration.toProcessTitle': 'From creation (GmtCreateMillis) to the start of the response (ProcessTime)',
   'duration.blockedTitle': 'From ProcessTime to RemoveTime, or until now while the block is in force',
+  'table.pageSortNote': 'this page',
   'table.sortPageOnly': 'Sort by {column}: sorts this page only (the API cannot order by it)',
   'stuck.badge': 'Stuck?',
   'stuck.title': 'In progress since {time} ({age}), longer than the threshold of {threshold}',

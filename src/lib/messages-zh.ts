@@ -326,7 +326,8 @@ export const messagesZh = {
   'summary.hours': '{count} 小时',
   'summary.counting': '计数中…',
   'summary.countFailed': '无法获取计数：{message}',
-  'summary.headline': '账号：处置任务 {tasks} 个 · 封禁 IP {ips} 个、隔离文件 {files} 个、处置进程 {processes} 个',
+  'summary.headline':
+    '账号：处置任务 {tasks} 个 · 封禁 IP {ips} 个、隔离文件 {files} 个、处置进程 {processes} 个',
   'summary.asOf': '更新于{relative}',
   'summary.optionCount': '{count, plural, other {# 个任务}}',
   'column.TimeToProcess': '创建至处置耗时',
@@ -342,6 +343,7 @@ export const messagesZh = {
   'duration.ongoingPermanent': '已持续 {duration}（永久）',
   'duration.toProcessTitle': '从创建时间（GmtCreateMillis）到开始处置（ProcessTime）',
   'duration.blockedTitle': '从处置时间（ProcessTime）到解封时间（RemoveTime）；封禁生效期间计至现在',
+  'table.pageSortNote': '仅本页',
   'table.sortPageOnly': '按“{column}”排序：仅对本页排序（API 不支持按此排序）',
   'stuck.badge': '疑似卡住',
   'stuck.title': '自 {time} 起处置中（{age}），超过阈值 {threshold}',

@@ -202,6 +202,11 @@ export function TaskTable({ table, loading, stale, empty, onOpen, density, rowCl
                       >
                         <table.FlexRender header={header} />
                         <SortIcon sorted={sorted} />
+                        {sorted && isDurationColumn(column.id) ? (
+                          <span className="rtc-page-sort-note" data-testid="page-sort-note">
+                            {t('table.pageSortNote')}
+                          </span>
+                        ) : null}
                       </button>
                     ) : (
                       <table.FlexRender header={header} />
