@@ -80,11 +80,17 @@ test.describe('first load', () => {
     request,
   }) => {
     // When the first rows entered the DOM (performance.now), recorded by the page itself.
+    // And which antd components were in the DOM then (by their root class, e.g. ant-btn).
     await page.addInitScript(() => {
-      const w = window as unknown as { __firstRowsAt?: number };
+      const w = window as unknown as { __firstRowsAt?: number; __antdAtFirstRows?: string[] };
       new MutationObserver(() => {
-        if (w.__firstRowsAt === undefined && document.querySelector('tbody tr.rtc-row'))
+        if (w.__firstRowsAt === undefined && document.querySelector('tbody tr.rtc-row')) {
           w.__firstRowsAt = performance.now();
+          const roots = new Set<string>();
+          for (const el of document.querySelectorAll('[class*="ant-"]'))
+            for (const c of el.classList) if (/^ant-[a-z]+$/.test(c)) roots.add(c);
+          w.__antdAtFirstRows = [...roots].sort();
+        }
       }).observe(document, { subtree: true, childList: true });
     });
     await page.goto('/');
@@ -105,5 +111,13 @@ test.describe('first load', () => {
     // Issue 16's budget; the figure is in the README's Performance section and
     // `npm run bench` prints it.
     expect(bytes).toBeLessThanOrEqual(250 * 1024);
+
+    // The first rows' frame renders no antd component besides the App wrapper: antd's
+    // components (their style registration and wave) load after the first rows, and the
+    // buttons shown before are plain ones drawn alike (components/plain-button.tsx).
+    const antd = await page.evaluate(
+      () => (window as unknown as { __antdAtFirstRows: string[] }).__antdAtFirstRows,
+    );
+    expect(antd).toEqual(['ant-app']);
   });
 });

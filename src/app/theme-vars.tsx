@@ -20,6 +20,9 @@ export function ThemeVars({ children }: { children: ReactNode }) {
     '--rtc-hover': token.controlItemBgHover,
     '--rtc-active': token.controlItemBgActive,
     '--rtc-primary': token.colorPrimary,
+    '--rtc-primary-hover': token.colorPrimaryHover,
+    '--rtc-primary-active': token.colorPrimaryActive,
+    '--rtc-text-light-solid': token.colorTextLightSolid,
     '--rtc-focus': token.colorPrimaryBorder,
     '--rtc-error': token.colorErrorText,
     '--rtc-tone-processing-bg': token.colorInfoBg,
@@ -47,6 +50,11 @@ export function ThemeVars({ children }: { children: ReactNode }) {
     '--rtc-fill-hover': token.colorFillTertiary,
     '--rtc-fill-active': token.colorFill,
     '--rtc-control-height-sm': `${token.controlHeightSM}px`,
+    // Plain buttons (components/plain-button.tsx) drawn as antd's Button.
+    '--rtc-control-height': `${token.controlHeight}px`,
+    '--rtc-radius-md': `${token.borderRadius}px`,
+    '--rtc-button-shadow': `0 ${token.controlOutlineWidth}px 0 ${token.controlTmpOutline}`,
+    '--rtc-button-primary-shadow': `0 ${token.controlOutlineWidth}px 0 ${token.controlOutline}`,
     '--rtc-focus-outline': `${token.lineWidthFocus}px solid ${token.colorPrimaryBorder}`,
     '--rtc-motion': `${token.motionDurationMid} ${token.motionEaseInOut}`,
   };

@@ -1,7 +1,7 @@
 import { readJson, writeJson } from '../lib/local-storage';
 import { formatZoneOffset, isValidTimeZone, setTimeZoneSetting } from '../lib/time';
+import { TIME_ZONE_STORAGE_KEY as STORAGE_KEY } from './warm-intl';
 
-const STORAGE_KEY = 'rtc.time-zone.v1';
 const isZone = (v: unknown): v is string => typeof v === 'string' && (v === 'local' || isValidTimeZone(v));
 
 /** Applies the zone the analyst chose last time (localStorage), before the first render. */

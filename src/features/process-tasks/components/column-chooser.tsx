@@ -1,6 +1,6 @@
-import { SettingOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import SettingOutlined from '@ant-design/icons-svg/es/asn/SettingOutlined';
 import { lazy, Suspense, useState } from 'react';
+import { PlainButton } from '../../../components/plain-button';
 import { useFirstScreenShown } from '../../../lib/first-screen';
 import { t } from '../../../lib/i18n';
 import type { TaskTable } from '../hooks/use-task-table';
@@ -17,14 +17,14 @@ export function ColumnChooser({ table, onReset }: { table: TaskTable; onReset: (
   // Controlled, so that a click before the popover's chunk has loaded opens it once loaded.
   const [open, setOpen] = useState(false);
   const button = (onClick?: () => void) => (
-    <Button
-      icon={<SettingOutlined />}
+    <PlainButton
+      icon={SettingOutlined}
       data-testid="column-chooser"
       title={t('toolbar.columns')}
       onClick={onClick}
     >
       {t('toolbar.columns')}
-    </Button>
+    </PlainButton>
   );
   const early = button(() => setOpen(true));
   if (!afterFirstRows && !open) return early;

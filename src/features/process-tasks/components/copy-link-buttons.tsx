@@ -1,7 +1,8 @@
-import { LinkOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import LinkOutlined from '@ant-design/icons-svg/es/asn/LinkOutlined';
+import { App } from 'antd';
 import { writeClipboard } from '../../../components/copy-button';
 import { LazyTooltip } from '../../../components/lazy-tooltip';
+import { PlainButton } from '../../../components/plain-button';
 import { t } from '../../../lib/i18n';
 import { absoluteHref } from '../hooks/task-url-store';
 import { freezeFilters, hasRelativeTimes, type TaskUrlState } from '../model/url-state';
@@ -16,17 +17,17 @@ export function CopyLinkButtons({ state }: { state: TaskUrlState }) {
     );
   return (
     <>
-      <Button
-        icon={<LinkOutlined />}
+      <PlainButton
+        icon={LinkOutlined}
         onClick={() => void copy(absoluteHref(state))}
         data-testid="copy-link"
         title={t('toolbar.copyLink')}
       >
         {t('toolbar.copyLink')}
-      </Button>
+      </PlainButton>
       {hasRelativeTimes(state.view.filters) ? (
         <LazyTooltip title={t('toolbar.copyLinkFrozenHint')}>
-          <Button
+          <PlainButton
             data-testid="copy-link-frozen"
             onClick={() =>
               void copy(
@@ -38,7 +39,7 @@ export function CopyLinkButtons({ state }: { state: TaskUrlState }) {
             }
           >
             {t('toolbar.copyLinkFrozen')}
-          </Button>
+          </PlainButton>
         </LazyTooltip>
       ) : null}
     </>

@@ -1,6 +1,7 @@
-import { InfoCircleOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import InfoCircleOutlined from '@ant-design/icons-svg/es/asn/InfoCircleOutlined';
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { PlainButton } from '../../../components/plain-button';
+import { PlainIcon } from '../../../components/plain-icon';
 import { useFirstScreenShown } from '../../../lib/first-screen';
 import { t } from '../../../lib/i18n';
 import { readJson, writeJson } from '../../../lib/local-storage';
@@ -118,16 +119,15 @@ export function FilterPanel({ filters, onChange }: Props) {
             {controls ? <SearchBox filters={filters} onChange={onChange} /> : <ControlPlaceholder wide />}
           </Suspense>
         </div>
-        <Button
+        <PlainButton
           aria-expanded={open}
           aria-controls="filter-more"
           data-testid="more-filters"
-          type={open ? 'primary' : 'default'}
-          ghost={open}
+          variant={open ? 'primary-ghost' : 'default'}
           onClick={() => setOpen(!open)}
         >
           {inPanel > 0 ? t('filters.moreCount', { count: inPanel }) : t('filters.more')}
-        </Button>
+        </PlainButton>
       </div>
       {open ? (
         <div id="filter-more" role="group" aria-label={t('filters.panel')} className="rtc-filter-more">
@@ -136,7 +136,7 @@ export function FilterPanel({ filters, onChange }: Props) {
             {OTHER_RANGES.map((r) => range(r, false))}
           </div>
           <p className="rtc-note" data-testid="no-create-time-note">
-            <InfoCircleOutlined aria-hidden /> {t('filters.noCreateTimeFilter')}
+            <PlainIcon icon={InfoCircleOutlined} /> {t('filters.noCreateTimeFilter')}
           </p>
         </div>
       ) : null}

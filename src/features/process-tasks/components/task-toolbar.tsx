@@ -1,6 +1,6 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import ReloadOutlined from '@ant-design/icons-svg/es/asn/ReloadOutlined';
 import type { ReactNode } from 'react';
+import { PlainButton } from '../../../components/plain-button';
 import { t, tCount } from '../../../lib/i18n';
 import { DENSITIES, type Density } from '../hooks/use-density';
 import type { TaskTable } from '../hooks/use-task-table';
@@ -40,15 +40,15 @@ function DensitySwitch({ density, onChange }: { density: Density; onChange: (d: 
       data-testid="density-switch"
     >
       {DENSITIES.map((d) => (
-        <Button
+        <PlainButton
           key={d}
           size="small"
-          type={density === d ? 'primary' : 'default'}
+          variant={density === d ? 'primary' : 'default'}
           aria-pressed={density === d}
           onClick={() => onChange(d)}
         >
           {t(`table.density.${d}`)}
-        </Button>
+        </PlainButton>
       ))}
     </span>
   );
@@ -94,14 +94,14 @@ export function TaskToolbar({
       <div className="rtc-toolbar-right">
         <DensitySwitch density={density} onChange={onDensityChange} />
         {live}
-        <Button
-          icon={<ReloadOutlined />}
+        <PlainButton
+          icon={ReloadOutlined}
           onClick={onRefresh}
           data-testid="refresh"
           title={t('toolbar.refresh')}
         >
           {t('toolbar.refresh')}
-        </Button>
+        </PlainButton>
         <CopyLinkButtons state={state} />
         <ColumnChooser table={table} onReset={onResetColumns} />
         <ToolbarHabits table={table} totalCount={totalCount} />
