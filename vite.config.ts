@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { createFirstScreenChunk } from './scripts/vite-first-screen-chunk.js';
 import { precompileIcuMessages } from './scripts/vite-precompile-icu.js';
+
+const firstScreenChunk = createFirstScreenChunk();
 
 /** Tests beside the code that still need sockets or processes, by name. */
 const INTEGRATION_IN_SRC = [
@@ -15,12 +18,14 @@ const INTEGRATION_IN_SRC = [
 // The SPA is built into dist/; the server (src/server) serves it. In `npm run dev`,
 // /api is proxied to a running server (`npm start`).
 export default defineConfig({
-  plugins: [react(), precompileIcuMessages()],
+  plugins: [react(), precompileIcuMessages(), firstScreenChunk.plugin()],
   build: {
     outDir: 'dist',
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      // The first screen in one chunk (scripts/vite-first-screen-chunk.ts).
+      output: { codeSplitting: { groups: [firstScreenChunk.group] } },
       treeshake: {
         // These packages declare no `sideEffects` in package.json, so every module they
         // have stayed in the bundle once any one was imported: antd's ConfigProvider

@@ -111,6 +111,9 @@ test.describe('first load', () => {
     // Issue 16's budget; the figure is in the README's Performance section and
     // `npm run bench` prints it.
     expect(bytes).toBeLessThanOrEqual(250 * 1024);
+    // In few files: over HTTP/1.1 a browser fetches at most six at a time from one host,
+    // and ~35 small files took seven round trips (scripts/vite-first-screen-chunk.ts).
+    expect(before.length, before.join('\n')).toBeLessThanOrEqual(6);
 
     // The first rows' frame renders no antd component besides the App wrapper: antd's
     // components (their style registration and wave) load after the first rows, and the
