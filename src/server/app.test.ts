@@ -5,12 +5,20 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { rmSync } from 'node:fs';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appConfigSchema } from '../shared/sophonsoar';
 import { buildApp, type BuildAppOptions } from './app';
 import { offlineAppOptions, tempSpaBuild } from '../../test/helpers/offline-app';
 
-const dist = tempSpaBuild({ 'assets/index-abc123.js': 'console.log(1)' });
+// A built file with the brotli and gzip copies the build writes beside it (vite.config.ts).
+const BIG_JS = `export const rows = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ i, text: 'row' })))};`;
+const dist = tempSpaBuild({
+  'assets/index-abc123.js': 'console.log(1)',
+  'assets/app-def456.js': BIG_JS,
+  'assets/app-def456.js.br': brotliCompressSync(BIG_JS),
+  'assets/app-def456.js.gz': gzipSync(BIG_JS),
+});
 
 function offlineOptions(overrides: Partial<BuildAppOptions> = {}): BuildAppOptions {
   return offlineAppOptions({ version: '9.8.7', staticRoot: dist, ...overrides });
@@ -209,6 +217,27 @@ describe('SPA', () => {
     async (url) => {
       const r = await app.inject(url);
       expect(r.body).not.toContain('"dependencies"');
+    },
+  );
+
+  it.each([
+    { accept: 'br, gzip, deflate', encoding: 'br', decode: brotliDecompressSync },
+    { accept: 'gzip, deflate', encoding: 'gzip', decode: gunzipSync },
+    { accept: 'identity', encoding: undefined, decode: (b: Buffer) => b },
+    { accept: undefined, encoding: undefined, decode: (b: Buffer) => b },
+  ])(
+    'serves the precompressed copy the browser accepts: Accept-Encoding $accept',
+    async ({ accept, encoding, decode }) => {
+      const r = await app.inject({
+        url: '/assets/app-def456.js',
+        headers: accept === undefined ? {} : { 'accept-encoding': accept },
+      });
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-encoding']).toBe(encoding);
+      expect(r.headers['content-type']).toMatch(/javascript/);
+      expect(r.headers['cache-control']).toContain('immutable');
+      if (encoding) expect(String(r.headers['vary'])).toMatch(/accept-encoding/i);
+      expect(decode(r.rawPayload).toString()).toBe(BIG_JS);
     },
   );
 

@@ -36,7 +36,7 @@ export function offlineAppOptions(overrides: Partial<BuildAppOptions> = {}): Bui
  * `assets/` folder, and `files` (path relative to the folder → content). Returns its path;
  * the caller removes it if it wants to.
  */
-export function tempSpaBuild(files: Record<string, string> = {}): string {
+export function tempSpaBuild(files: Record<string, string | Buffer> = {}): string {
   const dist = mkdtempSync(join(tmpdir(), 'rtc-dist-'));
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>RTC</title><div id="root"></div>');
