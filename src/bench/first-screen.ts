@@ -9,8 +9,9 @@
  *   minus the later of the answer and the app's boot (performance mark rtc:app-render) is
  *   the render cost;
  * - the baseline in the same run: a bare antd page (src/bench/bare-antd: Table, Select,
- *   RangePicker, Drawer; no data) built by the same toolchain and served by the same
- *   server, navigation → first contentful paint; and the ratio of our first rows to it;
+ *   RangePicker, Drawer; no data) built by the same toolchain (precompressed the same way)
+ *   and served by the same server, navigation → first contentful paint; and the ratio of
+ *   our first rows to it;
  * - the render cost as main-thread CPU time too (Chrome trace, thread time of the renderer's
  *   main-thread tasks in the same window), from separate traced runs: wall times grow with
  *   the machine's load, the work the render does much less;
@@ -26,6 +27,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 import { build as viteBuild } from 'vite';
 import { startProxyHarness } from '../../test/helpers/proxy-harness';
 import { launchChromium } from './lib/browser';
@@ -86,7 +88,11 @@ async function buildBaseline(outDir: string) {
     root: join(dirname(fileURLToPath(import.meta.url)), 'bare-antd'),
     configFile: false,
     logLevel: 'error',
-    plugins: [react()],
+    // Served like the app's build: brotli and gzip copies beside each file.
+    plugins: [
+      react(),
+      compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),
+    ],
     build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000 },
   });
 }
@@ -209,7 +215,14 @@ async function renderCpuRun(
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(INIT_SCRIPT);
-  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+  await browser.startTracing(page, {
+    categories: [
+      'toplevel',
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'blink.user_timing',
+    ],
+  });
   await page.goto(`${url}/`, { waitUntil: 'commit' });
   await waitForMark(page, 'rowsPainted');
   const { appRender, answer } = await page.evaluate(() => ({
