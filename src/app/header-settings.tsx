@@ -1,5 +1,5 @@
-import { Select } from 'antd';
 import { useState, useSyncExternalStore } from 'react';
+import { HeaderSelect } from './header-select';
 import { getLocale, t, type SupportedLocale } from '../lib/i18n';
 import { chooseLocale } from './locale-setting';
 import { chooseTheme, getThemeChoice, subscribeTheme, type ThemeChoice } from './theme-setting';
@@ -15,55 +15,45 @@ function LanguageSelect() {
   const locale = getLocale() as SupportedLocale;
   const [failed, setFailed] = useState(false);
   return (
-    <div className="rtc-zone">
-      <label htmlFor="ui-language" className="rtc-header-meta">
-        {t('app.language')}
-      </label>
-      <Select
-        id="ui-language"
-        size="small"
-        value={locale}
-        popupMatchSelectWidth={false}
-        options={LANGUAGE_OPTIONS}
-        aria-describedby={failed ? 'ui-language-error' : undefined}
-        status={failed ? 'error' : undefined}
-        onChange={(v: SupportedLocale) => {
-          setFailed(false);
-          chooseLocale(v).catch((error: unknown) => {
-            console.error(`The language ${v} could not be loaded`, error);
-            setFailed(true);
-          });
-        }}
-      />
-      {failed && (
-        <span id="ui-language-error" role="alert" className="rtc-header-meta">
-          {t('app.languageLoadFailed')}
-        </span>
-      )}
-    </div>
+    <HeaderSelect<SupportedLocale>
+      id="ui-language"
+      label={t('app.language')}
+      value={locale}
+      options={LANGUAGE_OPTIONS}
+      aria-describedby={failed ? 'ui-language-error' : undefined}
+      status={failed ? 'error' : undefined}
+      onChange={(v) => {
+        setFailed(false);
+        chooseLocale(v).catch((error: unknown) => {
+          console.error(`The language ${v} could not be loaded`, error);
+          setFailed(true);
+        });
+      }}
+      after={
+        failed && (
+          <span id="ui-language-error" role="alert" className="rtc-header-meta">
+            {t('app.languageLoadFailed')}
+          </span>
+        )
+      }
+    />
   );
 }
 
 function ThemeSelect() {
   const choice = useSyncExternalStore(subscribeTheme, getThemeChoice);
   return (
-    <div className="rtc-zone">
-      <label htmlFor="ui-theme" className="rtc-header-meta">
-        {t('app.theme')}
-      </label>
-      <Select
-        id="ui-theme"
-        size="small"
-        value={choice}
-        popupMatchSelectWidth={false}
-        options={[
-          { value: 'system', label: t('app.theme.system') },
-          { value: 'light', label: t('app.theme.light') },
-          { value: 'dark', label: t('app.theme.dark') },
-        ]}
-        onChange={(v: ThemeChoice) => chooseTheme(v)}
-      />
-    </div>
+    <HeaderSelect<ThemeChoice>
+      id="ui-theme"
+      label={t('app.theme')}
+      value={choice}
+      options={[
+        { value: 'system', label: t('app.theme.system') },
+        { value: 'light', label: t('app.theme.light') },
+        { value: 'dark', label: t('app.theme.dark') },
+      ]}
+      onChange={(v) => chooseTheme(v)}
+    />
   );
 }
 

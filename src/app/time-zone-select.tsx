@@ -1,8 +1,8 @@
-import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { t } from '../lib/i18n';
 import { resolveTimeZone } from '../lib/time';
 import { useTimeZoneSetting } from '../lib/use-time-zone';
+import { HeaderSelect } from './header-select';
 import { chooseTimeZone, timeZoneOptions } from './time-zone-setting';
 
 /**
@@ -25,21 +25,15 @@ export function TimeZoneSelect() {
     ];
   }, [opened, zone, builtAt]);
   return (
-    <div className="rtc-zone">
-      <label htmlFor="time-zone" className="rtc-header-meta">
-        {t('app.timeZone')}
-      </label>
-      <Select
-        id="time-zone"
-        size="small"
-        value={zone}
-        showSearch={{ optionFilterProp: 'label' }}
-        popupMatchSelectWidth={false}
-        className="rtc-zone-select"
-        options={options}
-        onOpenChange={(open) => open && setOpened(true)}
-        onChange={chooseTimeZone}
-      />
-    </div>
+    <HeaderSelect
+      id="time-zone"
+      label={t('app.timeZone')}
+      value={zone}
+      showSearch={{ optionFilterProp: 'label' }}
+      className="rtc-zone-select"
+      options={options}
+      onOpenChange={(open) => open && setOpened(true)}
+      onChange={chooseTimeZone}
+    />
   );
 }
