@@ -124,3 +124,30 @@ test.describe('first load', () => {
     expect(antd).toEqual(['ant-app']);
   });
 });
+
+test('the first screen’s plain buttons keep antd’s click wave, in the button’s own colour', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(rows(page).first()).toBeVisible();
+  const refresh = page.getByTestId('refresh');
+  await refresh.hover();
+  await refresh.click();
+  const wave = await refresh.evaluate((el) => ({
+    on: el.hasAttribute('data-wave'),
+    color: getComputedStyle(el).getPropertyValue('--rtc-wave-color'),
+    border: getComputedStyle(el).borderTopColor,
+    animations: el
+      .getAnimations({ subtree: true })
+      .map((a) => (a as CSSAnimation).animationName)
+      .sort(),
+  }));
+  expect(wave.on).toBe(true);
+  // antd's rule: the border colour when it is not transparent or white (hovered: the primary hover colour).
+  expect(wave.color).toBe(wave.border);
+  expect(wave.animations).toEqual(['rtc-wave-fade', 'rtc-wave-shadow']);
+  // And it clears itself when the fade ends (2 s), ready for the next click.
+  await expect
+    .poll(() => refresh.evaluate((el) => el.hasAttribute('data-wave')), { timeout: 10_000 })
+    .toBe(false);
+});
