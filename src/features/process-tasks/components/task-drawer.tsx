@@ -19,7 +19,7 @@ import {
 } from '../../../shared/catalogue';
 import type { TaskRecord } from '../../../shared/responses';
 import { processTaskQueryOptions } from '../api/get-process-task';
-import { isFailedStatus, statusLabel, VALUE_LABEL } from '../model/labels';
+import { isFailedStatus, removeTimeLabel, statusLabel, VALUE_LABEL } from '../model/labels';
 import type { TaskListView } from '../model/url-state';
 import { ErrorState } from './error-state';
 import { DurationLines } from './duration-text';
@@ -166,7 +166,7 @@ function TaskDetails({ task, now }: { task: TaskRecord; now: number }) {
               const has = typeof ms === 'number' && Number.isFinite(ms);
               return (
                 <tr key={f} data-testid={`drawer-${f}`}>
-                  <th scope="row">{label(f)}</th>
+                  <th scope="row">{f === 'RemoveTime' ? removeTimeLabel(task) : label(f)}</th>
                   <td>
                     {has ? (
                       <>

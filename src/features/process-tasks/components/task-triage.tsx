@@ -100,8 +100,9 @@ function RelatedTasks({
     <div data-testid={testId}>
       {extra?.(all)}
       <p className="rtc-muted" data-testid={`${testId}-count`}>
-        {tCount('triage.othersCount', otherTotal)}
-        {total > all.length ? ` ${t('triage.firstShown', { shown: all.length })}` : ''}
+        {total > all.length
+          ? tCount('triage.othersCountFirst', otherTotal, { shown: all.length })
+          : tCount('triage.othersCount', otherTotal)}
       </p>
       {others.length > 0 ? (
         <ul className="rtc-related">
@@ -156,7 +157,11 @@ function EntityUuidCount({ uuid }: { uuid: string }) {
   if (q.isError) return <p className="rtc-error-text">{t('triage.countError')}</p>;
   const count = q.data.Data.find((d) => d.EntityUuid === uuid)?.Count;
   if (count === undefined) return null;
-  return <p data-testid="entity-uuid-count">{tCount('triage.entityUuidCount', count)}</p>;
+  return (
+    <p data-testid="entity-uuid-count" title={t('pivot.uuidCountSource')}>
+      {tCount('triage.entityUuidCount', count)}
+    </p>
+  );
 }
 
 function PlaybookRun({ reqUuid }: { reqUuid: string }) {

@@ -18,7 +18,7 @@ import { formatDateTimeWithZone, resolveTimeZone, type TimeZoneSetting } from '.
 import { TASK_FIELDS, labelKey, type TaskFieldName } from '../../../shared/catalogue';
 import type { TaskRecord } from '../../../shared/responses';
 import { activeFilters } from './filter-summary';
-import { entityTypeLabel, productLabel, statusLabel } from './labels';
+import { entityTypeLabel, productLabel, removeTimeLabel, statusLabel } from './labels';
 import type { TaskFilters } from './task-view';
 import { th } from '../habits-i18n';
 
@@ -112,7 +112,8 @@ export function taskNote(task: TaskRecord, link: string, zone: TimeZoneSetting):
     );
   for (const f of TIME_FIELDS) {
     const ms = task[f];
-    if (typeof ms === 'number' && Number.isFinite(ms)) add(label(f), timeWithZone(ms, zone));
+    if (typeof ms === 'number' && Number.isFinite(ms))
+      add(f === 'RemoveTime' ? removeTimeLabel(task) : label(f), timeWithZone(ms, zone));
   }
   for (const f of ID_FIELDS) add(label(f), task[f]);
   for (const f of ERROR_FIELDS) add(label(f), task[f]);
