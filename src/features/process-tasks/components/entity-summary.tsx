@@ -1,7 +1,6 @@
 // Loaded only when the list is filtered on one entity (the entity pivot).
 import { useQuery } from '@tanstack/react-query';
-import { t, tCount, type MessageKey } from '../../../lib/i18n';
-import { formatList } from '../../../lib/format-list';
+import { t, tCount, type MessageKey, formatList } from '../../../lib/i18n';
 import type { TaskRecord } from '../../../shared/responses';
 import { processTaskCountsQueryOptions } from '../api/get-triage';
 import { findConflicts } from '../model/conflicts';

@@ -2,8 +2,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Input, Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { t, type MessageKey } from '../../../lib/i18n';
-import { formatList } from '../../../lib/format-list';
+import { t, type MessageKey, formatList } from '../../../lib/i18n';
 import { labelKey } from '../../../shared/catalogue';
 import { processTasksProbeQueryOptions } from '../api/get-process-tasks';
 import {

@@ -10,8 +10,7 @@
 import { Button, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
-import { formatNumber, getLocale, t } from '../../../lib/i18n';
-import { formatList } from '../../../lib/format-list';
+import { formatNumber, getLocale, t, formatList } from '../../../lib/i18n';
 import { formatRelative } from '../../../lib/time';
 import { useNow } from '../../../lib/use-now';
 import { langOf, TASK_STATUS_GROUPS, type TaskStatusGroup } from '../../../shared/catalogue';

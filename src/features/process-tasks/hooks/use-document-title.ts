@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { t } from '../../../lib/i18n';
-import { formatList } from '../../../lib/format-list';
+import { t, formatList } from '../../../lib/i18n';
 import { activeFilters } from '../model/filter-summary';
 import type { TaskListView } from '../model/task-view';
 

@@ -1,6 +1,5 @@
 /** Human words for active filters (chips, empty state). */
-import { t, type MessageKey } from '../../../lib/i18n';
-import { formatList } from '../../../lib/format-list';
+import { t, type MessageKey, formatList } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/time';
 import { FILTER_PARAMS, TIME_RANGES, labelKey, type FilterParamName } from '../../../shared/catalogue';
 import { VALUE_LABEL } from './labels';

@@ -18,8 +18,7 @@
  * Loaded with the saved-views dialog only (full zod and its locales are not on the first screen).
  */
 import { z } from 'zod';
-import { formatList } from '../../../lib/format-list';
-import { formatSize, getLocale, t, type MessageKey } from '../../../lib/i18n';
+import { formatSize, getLocale, t, type MessageKey, formatList } from '../../../lib/i18n';
 import type { Density } from '../hooks/use-density';
 import { parseSearch, serializeView, type TaskListView } from './url-state';
 import { th } from '../habits-i18n';

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatList, type ListKind } from './format-list';
-import { setLocale } from './i18n';
+import { formatList, setLocale, type ListKind } from './i18n';
 
 afterEach(() => setLocale('en'));
 
