@@ -1,5 +1,5 @@
 // Loaded on demand (React.lazy): not part of the first screen.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Drawer, Spin } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
@@ -18,7 +18,9 @@ import {
   type TaskFieldName,
 } from '../../../shared/catalogue';
 import type { TaskRecord } from '../../../shared/responses';
+import { refreshInBackground } from '../api/background-refresh';
 import { processTaskQueryOptions } from '../api/get-process-task';
+import { useAutoRefreshTick } from '../hooks/use-auto-refresh';
 import { isFailedStatus, removeTimeLabel, statusLabel, VALUE_LABEL } from '../model/labels';
 import type { TaskListView } from '../model/url-state';
 import { ErrorState } from './error-state';
@@ -249,6 +251,11 @@ export function TaskDrawer({
     ...processTaskQueryOptions(shownId ?? ''),
     enabled: shownId !== undefined,
     placeholderData: fromPage,
+  });
+  // Auto-refresh refreshes the open task too, in the list's tick (priority 'background').
+  const queryClient = useQueryClient();
+  useAutoRefreshTick(() => {
+    if (taskId !== undefined) refreshInBackground(queryClient, processTaskQueryOptions(taskId, 'background'));
   });
   const task = detail.data;
   const [now] = useState(serverNow);
