@@ -87,7 +87,7 @@ export const habitsMessagesZh = {
   'savedViews.type.object': '对象',
   'savedViews.type.string': '文本',
   'savedViews.type.number': '数字',
-  'savedViews.type.boolean': 'true 或 false',
+  'savedViews.type.boolean': '布尔值（true 或 false）',
   'savedViews.field.name': '名称',
   'savedViews.field.search': '筛选和排序',
   'savedViews.field.columns': '列',

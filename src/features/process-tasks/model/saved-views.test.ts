@@ -121,7 +121,7 @@ describe('saved views codec', () => {
       'columns not booleans',
       file([{ ...good, columns: { Scope: 'yes' } }]),
       `View 1 ${G}, columns “Scope”: text where true or false is expected`,
-      `第 1 个视图${GZ}的列“Scope”：应为true 或 false，实际为文本`,
+      `第 1 个视图${GZ}的列“Scope”：应为布尔值（true 或 false），实际为文本`,
     ],
     [
       'an unknown column',
