@@ -457,7 +457,7 @@ test.describe('labels and "is it still blocked?"', () => {
     await page.goto('/?TaskStatus=92');
     await expect(
       page.locator(`tbody tr[data-task-id="${undo.TaskId}"] td[data-column-id="Reason"]`),
-    ).toContainText(`Release attempt at ${utc(undo.GmtModifiedMillis!)} failed: still isolated`);
+    ).toContainText(`Un-isolate attempt at ${utc(undo.GmtModifiedMillis!)} failed: still isolated`);
   });
 });
 
