@@ -36,6 +36,8 @@ export const habitsMessagesEn = {
   'ticketNote.count': 'Matching tasks',
   'ticketNote.listedAt': 'Listed at',
   'ticketNote.link': 'Link',
+  'ticketNote.line': '{label}: {value}',
+  'ticketNote.label': '{label}:',
   'ticketNote.zone': '{time} ({zone})',
   'savedViews.button': 'Saved views',
   'savedViews.title': 'Saved views',

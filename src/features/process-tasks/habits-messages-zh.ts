@@ -36,6 +36,8 @@ export const habitsMessagesZh = {
   'ticketNote.count': '匹配的任务数',
   'ticketNote.listedAt': '列出时间',
   'ticketNote.link': '链接',
+  'ticketNote.line': '{label}：{value}',
+  'ticketNote.label': '{label}：',
   'ticketNote.zone': '{time}（{zone}）',
   'savedViews.button': '保存的视图',
   'savedViews.title': '保存的视图',

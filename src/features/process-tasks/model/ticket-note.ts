@@ -64,19 +64,24 @@ export function timeWithZone(ms: number, zone: TimeZoneSetting): string {
 
 function render(title: string, lines: readonly NoteLine[], link: string): TicketNote {
   const all = [...lines, { label: th('ticketNote.link'), value: link }];
-  const text = [inert(title), ...all.map((l) => `${l.label}: ${inert(l.value)}`)].join('\n');
+  // "Status: Failed (90)" / "状态：失败（90）": the label's colon is the locale's.
+  const labelled = (label: string) => th('ticketNote.label', { label });
+  const text = [
+    inert(title),
+    ...all.map((l) => th('ticketNote.line', { label: l.label, value: inert(l.value) })),
+  ].join('\n');
   const markdown = [
     `**${escapeMarkdown(inert(title))}**`,
     '',
-    ...lines.map((l) => `- **${escapeMarkdown(l.label)}:** ${escapeMarkdown(inert(l.value))}`),
-    `- **${escapeMarkdown(th('ticketNote.link'))}:** <${link}>`,
+    ...lines.map((l) => `- **${escapeMarkdown(labelled(l.label))}** ${escapeMarkdown(inert(l.value))}`),
+    `- **${escapeMarkdown(labelled(th('ticketNote.link')))}** <${link}>`,
   ].join('\n');
   const html =
     `<p><strong>${escapeHtml(inert(title))}</strong></p><ul>` +
     lines
-      .map((l) => `<li><strong>${escapeHtml(l.label)}:</strong> ${escapeHtml(inert(l.value))}</li>`)
+      .map((l) => `<li><strong>${escapeHtml(labelled(l.label))}</strong> ${escapeHtml(inert(l.value))}</li>`)
       .join('') +
-    `<li><strong>${escapeHtml(th('ticketNote.link'))}:</strong> <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></li></ul>`;
+    `<li><strong>${escapeHtml(labelled(th('ticketNote.link')))}</strong> <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></li></ul>`;
   return { text, markdown, html };
 }
 
