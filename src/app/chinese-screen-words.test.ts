@@ -159,6 +159,8 @@ describe('one term per action: block (封禁/解封) and isolation (隔离/解�
     expect(tx('export.done.unblockedWindow', { start: 'a', end: 'b' })).toBe('解封/解除隔离时间：a – b');
     setLocale('en');
     expect(t('field.RemoveTime')).toBe('Unblocked / un-isolated');
+    // The duration of either: both words, as the Chinese 封禁/隔离时长.
+    expect(t('column.TimeBlocked')).toBe('Time blocked / isolated');
     for (const [key, text] of Object.entries(messagesEn))
       if (key.endsWith('.isolate'))
         expect(String(text), key).not.toMatch(/Released|Release attempt|Block end/);

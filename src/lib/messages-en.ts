@@ -339,7 +339,7 @@ export const messagesEn = {
   'summary.asOf': 'as of {relative}',
   'summary.optionCount': '{count, plural, one {# task} other {# tasks}}',
   'column.TimeToProcess': 'Time to process',
-  'column.TimeBlocked': 'Time blocked',
+  'column.TimeBlocked': 'Time blocked / isolated',
   'duration.d': '{n} d',
   'duration.h': '{n} h',
   'duration.min': '{n} min',
