@@ -206,8 +206,11 @@ test.describe('saved views', () => {
       buffer: Buffer.from(bad),
     });
     await expect(dialog.getByTestId('saved-views-error')).toContainText(
-      'Nothing was imported: The file is not a saved-views file: views[0].search: Foo is not a parameter',
+      'Nothing was imported: your saved views are unchanged',
     );
+    await expect(dialog.getByTestId('saved-views-problems').locator('li')).toHaveText([
+      /^View 1 \(evil\), filters and sort: Foo is not a parameter/,
+    ]);
     await dialog.getByTestId('saved-views-file').setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',

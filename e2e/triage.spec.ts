@@ -440,7 +440,7 @@ test.describe('labels and "is it still blocked?"', () => {
       `Unblocked at ${utc(task('triageCfwUnblocked').RemoveTime!)}`,
     );
     await expect(cell('triageFileReleased', 'Reason')).toHaveText(
-      `Released at ${utc(task('triageFileReleased').RemoveTime!)}`,
+      `Un-isolated at ${utc(task('triageFileReleased').RemoveTime!)}`,
     );
     // No duration in InputParams: the data does not say.
     await expect(cell('triageFileIsolated', 'Reason')).toHaveText('Isolated until: unknown');
@@ -457,7 +457,7 @@ test.describe('labels and "is it still blocked?"', () => {
     await page.goto('/?TaskStatus=92');
     await expect(
       page.locator(`tbody tr[data-task-id="${undo.TaskId}"] td[data-column-id="Reason"]`),
-    ).toContainText(`Release attempt at ${utc(undo.GmtModifiedMillis!)} failed: still isolated`);
+    ).toContainText(`Un-isolate attempt at ${utc(undo.GmtModifiedMillis!)} failed: still isolated`);
   });
 });
 
@@ -482,13 +482,18 @@ test.describe('pivots and drill-downs', () => {
     await expect(summary.getByTestId('entity-products')).toHaveText(
       `Every task on ${TRIAGE.ip}, by product: ${[...new Set(all.ProcessTasks.map((t) => t.YunCode))]
         .map((c) => `${c === 'CFW' ? 'Cloud Firewall' : 'Web Application Firewall'} ${per(c!)}`)
-        .join(' · ')}`,
+        .join(', ')}`,
     );
     const count = await api.get<DescribeProcessTaskCountResponse>('DescribeProcessTaskCount', {
       'EntityUuidList.1': TRIAGE.ipEntityUuid,
     });
     await expect(summary.getByTestId('entity-uuid-count')).toHaveText(
-      `DescribeProcessTaskCount: ${count.body.Data[0]!.Count} tasks have Entity UUID ${TRIAGE.ipEntityUuid}`,
+      `Entity UUID ${TRIAGE.ipEntityUuid}: ${count.body.Data[0]!.Count} response tasks in all`,
+    );
+    // The operation is named for the curious, in the tooltip only.
+    await expect(summary.getByTestId('entity-uuid-count')).toHaveAttribute(
+      'title',
+      /DescribeProcessTaskCount/,
     );
     await expect(summary.locator('[data-conflict]')).toHaveCount(2);
     await expect(summary.locator('[data-conflict="unblockFailedElsewhere"]')).toHaveText(
@@ -529,7 +534,11 @@ test.describe('pivots and drill-downs', () => {
     });
     const n = count.body.Data.find((d) => d.EntityUuid === TRIAGE.ipEntityUuid)!.Count!;
     await expect(drawer.getByTestId('entity-uuid-count')).toHaveText(
-      `DescribeProcessTaskCount: ${n} tasks have this Entity UUID.`,
+      `This entity has ${n} response tasks in all (counted by its Entity UUID).`,
+    );
+    await expect(drawer.getByTestId('entity-uuid-count')).toHaveAttribute(
+      'title',
+      /DescribeProcessTaskCount/,
     );
     // Conflicts: blocked by Cloud Firewall while WAF's unblock failed; blocked and whitelisted.
     const flag = drawer.getByTestId('conflict-flag');

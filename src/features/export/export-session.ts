@@ -66,6 +66,7 @@ function sheetLabels(): SheetLabels {
     fields: Object.fromEntries(TASK_FIELDS.map((f) => [f.name, t(labelKey(f.name))])),
     statusCode: tx('export.sheet.statusCode'),
     otherFields: tx('export.sheet.otherFields'),
+    sourceTrigger: t('column.sourceTrigger'),
   };
 }
 

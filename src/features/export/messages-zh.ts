@@ -44,7 +44,7 @@ export const exportMessagesZh = {
     '列表显示 {listed} 个任务；导出开始时有 {total} 个任务匹配，且处置时间不晚于固定的上限（之后处置的任务或没有处置时间的任务不在其中）。',
   'export.done.file': '文件：{name}',
   'export.done.window': '处置时间：{start} – {end}',
-  'export.done.unblockedWindow': '解封时间：{start} – {end}',
+  'export.done.unblockedWindow': '解封/解除隔离时间：{start} – {end}',
   'export.done.windowOpen': '任意时间',
   'export.done.frozen': '上限在导出开始时固定',
   'export.done.reopen': '指向这组任务的链接',

@@ -155,6 +155,46 @@ describe('spreadsheet columns', () => {
     ]);
   });
 
+  describe('Source and TriggerSource: one column (the API documents both as the triggering source)', () => {
+    const withSource = {
+      ...labels,
+      fields: { ...labels.fields, Source: '触发来源', TriggerSource: '触发源' },
+    };
+    it.each([
+      [{ Source: 'system', TriggerSource: 'system' }, 'system'],
+      [{ Source: 'custom', TriggerSource: 'soar-manual' }, 'custom / soar-manual'],
+      [{ TriggerSource: 'custom_alert' }, 'custom_alert'],
+      [{ Source: 'soar-mdr' }, 'soar-mdr'],
+      [{ Source: '=cmd', TriggerSource: '=cmd' }, "'=cmd"],
+      [{}, ''],
+    ])('%j → %j', (t, cell) => {
+      for (const choice of ['visible', 'all'] as const) {
+        const cols = sheetColumnsFor(
+          choice,
+          ['Source'],
+          { ...withSource, sourceTrigger: '来源 / 触发源' },
+          'UTC',
+        );
+        const headers = headersOf(cols);
+        expect(headers.filter((h) => h === '来源 / 触发源')).toHaveLength(1);
+        expect(headers).not.toContain('触发来源');
+        expect(headers).not.toContain('触发源');
+        expect(cols.find((c) => c.header === '来源 / 触发源')!.value({ TaskId: 'x', ...t }, ctx)).toBe(cell);
+      }
+    });
+
+    it('without its own header it takes the Source label', () => {
+      expect(headersOf(sheetColumnsFor('visible', ['Source'], withSource, 'UTC'))).toContain('触发来源');
+    });
+
+    it('the raw form keeps both, exactly', () => {
+      expect(headersOf(columnsFor('visible', ['Source']))).toEqual(['TaskId', 'Source', 'TriggerSource']);
+      const b = new CsvBuilder({ choice: 'visible', visibleColumns: ['Source'], context: ctx });
+      b.addPage(1, [{ TaskId: 'x', Source: 'system', TriggerSource: 'system' }]);
+      expect(b.toString()).toBe('\uFEFFTaskId,Source,TriggerSource\r\nx,system,system\r\n');
+    });
+  });
+
   it('needs its labels', () => {
     expect(
       () => new CsvBuilder({ choice: 'all', visibleColumns: [], context: ctx, form: 'spreadsheet' }),

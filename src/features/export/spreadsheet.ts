@@ -14,6 +14,11 @@
  *   more than 15 digits, are written `="…"` (neutralise.ts `textNumberCell`): a bare
  *   number that long loses its last digits (`1.23456789012346E+18`).
  * - The error message and tip always come along, even when their columns are hidden.
+ * - Source and TriggerSource are one column, as in the table: the API documents both as the
+ *   task's triggering source with the same values (sophonsoar-api.md §2; 处置任务的触发来源 in
+ *   the zh-CN metadata), and tasks carry the same code in both, so two columns side by side
+ *   repeated every value. The cell is the Source code, `Source / TriggerSource` on a row
+ *   where they differ, TriggerSource alone when Source is missing. The raw form keeps both.
  * - Every other cell is neutralised here (neutralise.ts), so the builder encodes these rows
  *   as `preformed`.
  *
@@ -34,6 +39,16 @@ export interface SheetLabels {
   statusCode: string;
   /** Header of the fields the catalogue does not know. */
   otherFields: string;
+  /** Header of the one Source column (Source and TriggerSource), e.g. "Source / trigger"; default the Source label. */
+  sourceTrigger?: string;
+}
+
+/** The Source cell's text: Source, `Source / TriggerSource` when they differ, else whichever is there. */
+export function sourceTriggerText(task: Readonly<Record<string, unknown>>): string {
+  const src = cellText(task.Source);
+  const trig = cellText(task.TriggerSource);
+  if (!src || !trig || src === trig) return src || trig;
+  return `${src} / ${trig}`;
 }
 
 /** IDs that are numbers in the API's world (Alibaba account IDs) and must stay text. */
@@ -74,9 +89,19 @@ export function sheetColumnsFor(
     const field = TASK_FIELDS.find((f) => f.name === name);
     if (field && !fields.includes(field)) fields.push(field);
   }
+  const mergeSource =
+    fields.some((f) => f.name === 'Source') && fields.some((f) => f.name === 'TriggerSource');
   const columns = fields.flatMap((field): CsvColumn[] => {
     const header = labelOf(labels, field.name);
     const name = field.name;
+    if (mergeSource && name === 'TriggerSource') return [];
+    if (mergeSource && name === 'Source')
+      return [
+        {
+          header: labels.sourceTrigger ?? header,
+          value: (t) => sheetCell(sourceTriggerText(t)),
+        },
+      ];
     switch (field.csv) {
       case 'iso':
         return [

@@ -71,7 +71,13 @@ export function processTasksProbeQueryOptions(filters: DescribeProcessTasksQuery
  * The tasks related to one task in the drawer (same entity, same event): the first
  * `pageSize` tasks matching `filters` (wire form), newest created first, and the total.
  */
-export function relatedTasksQueryOptions(filters: DescribeProcessTasksQuery, pageSize = 20) {
+export function relatedTasksQueryOptions(
+  filters: DescribeProcessTasksQuery,
+  pageSize = 20,
+  priority?: 'background',
+) {
+  // The priority only orders the server's queue; the answer is the same, so is the key.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: [...processTaskKeys.all, 'related', filters, pageSize] as const,
     queryFn: ({ signal }) =>
@@ -84,6 +90,8 @@ export function relatedTasksQueryOptions(filters: DescribeProcessTasksQuery, pag
           PageSize: String(pageSize),
         },
         signal,
+        undefined,
+        priority,
       ),
   });
 }

@@ -54,10 +54,14 @@ export function getProcessTaskCounts(
 export function processTaskCountsQueryOptions(
   entityUuids: readonly string[],
   lang: 'zh' | 'en' = langOf(getLocale()),
+  priority?: 'background',
 ) {
+  // The priority only orders the server's queue; the answer is the same, so is the key.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: [...processTaskKeys.taskCounts(entityUuids), lang],
-    queryFn: ({ signal }) => getProcessTaskCounts(entityUuids, lang, { signal }),
+    queryFn: ({ signal }) =>
+      getProcessTaskCounts(entityUuids, lang, { signal, ...(priority && { priority }) }),
     enabled: entityUuids.length > 0,
   });
 }
@@ -83,9 +87,12 @@ export function getSoarRecords(
 export function soarRecordsQueryOptions(
   query: Readonly<Record<string, string>>,
   lang: 'zh' | 'en' = langOf(getLocale()),
+  priority?: 'background',
 ) {
+  // The priority only orders the server's queue; the answer is the same, so is the key.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: processTaskKeys.soarRecords({ ...query, Lang: lang }),
-    queryFn: ({ signal }) => getSoarRecords(query, lang, { signal }),
+    queryFn: ({ signal }) => getSoarRecords(query, lang, { signal, ...(priority && { priority }) }),
   });
 }

@@ -9,7 +9,7 @@ export function blockSentence(state: BlockState, zone?: string): string {
   switch (state.kind) {
     case 'until':
       return state.passed
-        ? t('block.untilPassed', { time: at(state.until) })
+        ? t(`block.untilPassed.${state.verb}` as MessageKey, { time: at(state.until) })
         : t(`block.until.${state.verb}` as MessageKey, { time: at(state.until) });
     case 'permanent':
       return t(`block.permanent.${state.verb}` as MessageKey);

@@ -1,6 +1,6 @@
 // Loaded only when the list is filtered on one entity (the entity pivot).
 import { useQuery } from '@tanstack/react-query';
-import { t, tCount, type MessageKey } from '../../../lib/i18n';
+import { t, tCount, type MessageKey, formatList } from '../../../lib/i18n';
 import type { TaskRecord } from '../../../shared/responses';
 import { processTaskCountsQueryOptions } from '../api/get-triage';
 import { findConflicts } from '../model/conflicts';
@@ -36,12 +36,17 @@ export function EntitySummary({
       <span data-testid="entity-products">
         {t(complete ? 'pivot.byProduct' : 'pivot.byProductPage', {
           entity,
-          products: [...byProduct].map(([code, n]) => `${productName(code || undefined)} ${n}`).join(' · '),
+          products: formatList([...byProduct].map(([code, n]) => `${productName(code || undefined)} ${n}`)),
         })}
       </span>
       {counts.data
         ? counts.data.Data.map((d) => (
-            <span key={d.EntityUuid} data-testid="entity-uuid-count" className="rtc-muted">
+            <span
+              key={d.EntityUuid}
+              data-testid="entity-uuid-count"
+              className="rtc-muted"
+              title={t('pivot.uuidCountSource')}
+            >
               {tCount('pivot.uuidCount', d.Count ?? 0, { uuid: d.EntityUuid ?? '' })}
             </span>
           ))

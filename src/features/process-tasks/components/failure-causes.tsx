@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, InputNumber, Progress } from 'antd';
 import { useState, type MouseEvent } from 'react';
 import { VisibleText } from '../../../components/visible-text';
-import { formatNumber, t } from '../../../lib/i18n';
+import { formatNumber, t, formatList } from '../../../lib/i18n';
 import { readJson, writeJson } from '../../../lib/local-storage';
 import { labelKey } from '../../../shared/catalogue';
 import type { TaskRecord } from '../../../shared/responses';
@@ -153,7 +153,7 @@ function GroupRow({
             <span className="rtc-muted">—</span>
           )}
         </td>
-        <td>{group.products.map((p) => `${productLabel(p.value)}: ${formatNumber(p.count)}`).join(', ')}</td>
+        <td>{formatList(group.products.map((p) => `${productLabel(p.value)}: ${formatNumber(p.count)}`))}</td>
         <td>
           <Button size="small" aria-expanded={expanded} onClick={onToggle} data-testid="cause-toggle">
             {expanded ? t('causes.hideTasks') : t('causes.showTasks')}

@@ -3,6 +3,7 @@ import { BookOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, List, Modal, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { VisibleText } from '../../../components/visible-text';
+import { t, formatList } from '../../../lib/i18n';
 import { readDensity, setDensity } from '../hooks/use-density';
 import { navigateTo, currentTaskUrlState } from '../hooks/task-url-store';
 import type { TaskTable } from '../hooks/use-task-table';
@@ -52,11 +53,11 @@ function download(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** "Status: Failed (90); Processed: Last 24 hours · compact" */
+/** "Status: Failed (90), Processed: Last 24 hours · compact" (状态：失败（90）、处置时间：最近 24 小时) */
 function summary(v: SavedView): string {
-  const filters = activeFilters(viewOf(v).filters)
-    .map((f) => `${f.label}: ${f.value}`)
-    .join('; ');
+  const filters = formatList(
+    activeFilters(viewOf(v).filters).map((f) => t('title.filter', { label: f.label, value: f.value })),
+  );
   return `${filters || th('ticketNote.noFilters')} · ${th(`savedViews.density.${v.density}`)}`;
 }
 
@@ -67,19 +68,27 @@ export function SavedViewsMenu({ table }: { table: TaskTable }) {
   const [views, setViewsState] = useState<SavedView[]>(loadViews);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
+  /** A refused import: what is wrong and each problem (model/saved-views.ts parseSavedViewsFile). */
+  const [importError, setImportError] = useState<{ error: string; problems: string[] } | undefined>();
   const [renaming, setRenaming] = useState<{ from: string; to: string } | undefined>();
   const fileInput = useRef<HTMLInputElement>(null);
+
+  const showError = (e: string) => {
+    setImportError(undefined);
+    setError(e);
+  };
 
   const setViews = (next: SavedView[]) => {
     storeViews(next);
     setViewsState(next);
     setError(undefined);
+    setImportError(undefined);
   };
 
   const save = () => {
     const columns = Object.fromEntries(table.getAllLeafColumns().map((c) => [c.id, c.getIsVisible()]));
     const r = captureView(name, currentTaskUrlState().view, columns, readDensity(), Date.now());
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) return showError(r.error);
     const existed = views.some((v) => v.name === r.value.name);
     setViews(upsertView(views, r.value));
     setName('');
@@ -101,14 +110,17 @@ export function SavedViewsMenu({ table }: { table: TaskTable }) {
   const rename = () => {
     if (!renaming) return;
     const r = renameView(views, renaming.from, renaming.to);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) return showError(r.error);
     setViews(r.value);
     setRenaming(undefined);
   };
 
   const importFile = async (file: File) => {
     const r = parseSavedViewsFile(await file.text(), COLUMN_IDS);
-    if (!r.ok) return setError(`${th('savedViews.importFailed')}: ${r.error}`);
+    if (!r.ok) {
+      setError(undefined);
+      return setImportError({ error: r.error, problems: r.problems });
+    }
     setViews(mergeViews(loadViews(), r.value));
     void message.success(thCount('savedViews.imported', r.value.length), 1.5);
   };
@@ -176,6 +188,29 @@ export function SavedViewsMenu({ table }: { table: TaskTable }) {
             showIcon
             style={{ marginTop: 12 }}
             title={<span className="rtc-break">{error}</span>}
+            data-testid="saved-views-error"
+          />
+        ) : null}
+        {importError ? (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginTop: 12 }}
+            title={th('savedViews.importFailed')}
+            description={
+              <>
+                <p className="rtc-break">{importError.error}</p>
+                {importError.problems.length > 0 ? (
+                  <ul className="rtc-related" data-testid="saved-views-problems">
+                    {importError.problems.map((p, i) => (
+                      <li key={i} className="rtc-break">
+                        <VisibleText text={p} />
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </>
+            }
             data-testid="saved-views-error"
           />
         ) : null}

@@ -2,7 +2,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Input, Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { t, type MessageKey } from '../../../lib/i18n';
+import { t, type MessageKey, formatList } from '../../../lib/i18n';
 import { labelKey } from '../../../shared/catalogue';
 import { processTasksProbeQueryOptions } from '../api/get-process-tasks';
 import {
@@ -159,7 +159,7 @@ export function SearchBox({ filters, onChange }: Props) {
 function describeOutcome(outcome: Outcome | undefined, current: ReturnType<typeof currentSearch>): string {
   if (outcome?.kind === 'probing') return t('search.probing');
   if (outcome?.kind === 'idNone' && current?.param === 'ParamContent')
-    return t('search.idNone', { fields: SEARCH_ID_FIELDS.join(', ') });
+    return t('search.idNone', { fields: formatList(SEARCH_ID_FIELDS) });
   if (outcome?.kind === 'containsOnly' && current?.param === 'ParamContent')
     return t(`search.kind.${outcome.search.kind}` as MessageKey, { keyword: outcome.search.keyword });
   if (outcome?.kind === 'idMatched' && current?.param === outcome.field)
@@ -167,7 +167,7 @@ function describeOutcome(outcome: Outcome | undefined, current: ReturnType<typeo
       ? t('search.idMatchedMore', {
           field: t(labelKey(outcome.field)),
           count: outcome.count,
-          others: outcome.others.map((f) => t(labelKey(f))).join(', '),
+          others: formatList(outcome.others.map((f) => t(labelKey(f)))),
         })
       : t('search.idMatched', { field: t(labelKey(outcome.field)), count: outcome.count });
   if (!current) return '';

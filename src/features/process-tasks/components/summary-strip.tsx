@@ -10,7 +10,7 @@
 import { Button, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
-import { formatNumber, getLocale, t } from '../../../lib/i18n';
+import { formatNumber, getLocale, t, formatList } from '../../../lib/i18n';
 import { formatRelative } from '../../../lib/time';
 import { useNow } from '../../../lib/use-now';
 import { langOf, TASK_STATUS_GROUPS, type TaskStatusGroup } from '../../../shared/catalogue';
@@ -125,7 +125,7 @@ export function SummaryStrip({
           size="small"
           type={pressed === group ? 'primary' : 'default'}
           aria-pressed={pressed === group}
-          title={t('summary.groupHint', { codes: TASK_STATUS_GROUPS[group].join(', ') })}
+          title={t('summary.groupHint', { codes: formatList(TASK_STATUS_GROUPS[group].map(String)) })}
           data-testid={`summary-${group}`}
           onClick={() =>
             setView((v) =>

@@ -1,5 +1,5 @@
 // Loaded on demand (React.lazy): not part of the first screen.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Drawer, Spin } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
@@ -18,8 +18,10 @@ import {
   type TaskFieldName,
 } from '../../../shared/catalogue';
 import type { TaskRecord } from '../../../shared/responses';
+import { refreshInBackground } from '../api/background-refresh';
 import { processTaskQueryOptions } from '../api/get-process-task';
-import { isFailedStatus, statusLabel, VALUE_LABEL } from '../model/labels';
+import { useAutoRefreshTick } from '../hooks/use-auto-refresh';
+import { isFailedStatus, removeTimeLabel, statusLabel, VALUE_LABEL } from '../model/labels';
 import type { TaskListView } from '../model/url-state';
 import { ErrorState } from './error-state';
 import { DurationLines } from './duration-text';
@@ -166,7 +168,7 @@ function TaskDetails({ task, now }: { task: TaskRecord; now: number }) {
               const has = typeof ms === 'number' && Number.isFinite(ms);
               return (
                 <tr key={f} data-testid={`drawer-${f}`}>
-                  <th scope="row">{label(f)}</th>
+                  <th scope="row">{f === 'RemoveTime' ? removeTimeLabel(task) : label(f)}</th>
                   <td>
                     {has ? (
                       <>
@@ -249,6 +251,11 @@ export function TaskDrawer({
     ...processTaskQueryOptions(shownId ?? ''),
     enabled: shownId !== undefined,
     placeholderData: fromPage,
+  });
+  // Auto-refresh refreshes the open task too, in the list's tick (priority 'background').
+  const queryClient = useQueryClient();
+  useAutoRefreshTick(() => {
+    if (taskId !== undefined) refreshInBackground(queryClient, processTaskQueryOptions(taskId, 'background'));
   });
   const task = detail.data;
   const [now] = useState(serverNow);

@@ -1,6 +1,6 @@
 // Loaded on demand with the drawer (its own chunk): the triage drill-downs of one task.
 import { LeftOutlined, RightOutlined, WarningOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Spin } from 'antd';
 import type { MouseEvent, ReactNode } from 'react';
 import { VisibleText } from '../../../components/visible-text';
@@ -8,7 +8,9 @@ import { t, tCount, type MessageKey } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/time';
 import { useTimeZoneSetting } from '../../../lib/use-time-zone';
 import type { TaskRecord } from '../../../shared/responses';
+import { refreshInBackground } from '../api/background-refresh';
 import { relatedTasksQueryOptions } from '../api/get-process-tasks';
+import { useAutoRefreshTick } from '../hooks/use-auto-refresh';
 import { processTaskCountsQueryOptions, soarRecordsQueryOptions } from '../api/get-triage';
 import { blockState } from '../model/block-state';
 import { findConflicts, type Conflict } from '../model/conflicts';
@@ -87,8 +89,13 @@ function RelatedTasks({
 }) {
   const zone = useTimeZoneSetting();
   const q = useQuery(relatedTasksQueryOptions(filters, RELATED_PAGE));
+  const queryClient = useQueryClient();
+  useAutoRefreshTick(() =>
+    refreshInBackground(queryClient, relatedTasksQueryOptions(filters, RELATED_PAGE, 'background')),
+  );
   if (q.isPending) return <Spin size="small" />;
-  if (q.isError)
+  // A failed refresh keeps the last answer on screen; the error shows when there is none.
+  if (q.isError && q.data === undefined)
     return <ErrorState error={q.error} title={t('triage.relatedError')} onRetry={() => void q.refetch()} />;
   const all = q.data.ProcessTasks;
   const others = all.filter(
@@ -100,8 +107,9 @@ function RelatedTasks({
     <div data-testid={testId}>
       {extra?.(all)}
       <p className="rtc-muted" data-testid={`${testId}-count`}>
-        {tCount('triage.othersCount', otherTotal)}
-        {total > all.length ? ` ${t('triage.firstShown', { shown: all.length })}` : ''}
+        {total > all.length
+          ? tCount('triage.othersCountFirst', otherTotal, { shown: all.length })
+          : tCount('triage.othersCount', otherTotal)}
       </p>
       {others.length > 0 ? (
         <ul className="rtc-related">
@@ -152,18 +160,33 @@ function ConflictFlags({ conflicts }: { conflicts: Conflict<TaskRecord>[] }) {
 /** DescribeProcessTaskCount for the task's EntityUuid, where it has one. */
 function EntityUuidCount({ uuid }: { uuid: string }) {
   const q = useQuery(processTaskCountsQueryOptions([uuid]));
+  const queryClient = useQueryClient();
+  useAutoRefreshTick(() =>
+    refreshInBackground(queryClient, processTaskCountsQueryOptions([uuid], undefined, 'background')),
+  );
   if (q.isPending) return null;
-  if (q.isError) return <p className="rtc-error-text">{t('triage.countError')}</p>;
+  if (q.isError && q.data === undefined) return <p className="rtc-error-text">{t('triage.countError')}</p>;
   const count = q.data.Data.find((d) => d.EntityUuid === uuid)?.Count;
   if (count === undefined) return null;
-  return <p data-testid="entity-uuid-count">{tCount('triage.entityUuidCount', count)}</p>;
+  return (
+    <p data-testid="entity-uuid-count" title={t('pivot.uuidCountSource')}>
+      {tCount('triage.entityUuidCount', count)}
+    </p>
+  );
 }
 
 function PlaybookRun({ reqUuid }: { reqUuid: string }) {
   const zone = useTimeZoneSetting();
   const q = useQuery(soarRecordsQueryOptions({ RequestUuid: reqUuid }));
+  const queryClient = useQueryClient();
+  useAutoRefreshTick(() =>
+    refreshInBackground(
+      queryClient,
+      soarRecordsQueryOptions({ RequestUuid: reqUuid }, undefined, 'background'),
+    ),
+  );
   if (q.isPending) return <Spin size="small" />;
-  if (q.isError)
+  if (q.isError && q.data === undefined)
     return <ErrorState error={q.error} title={t('triage.runError')} onRetry={() => void q.refetch()} />;
   const run =
     q.data.SoarExecuteRecords.find((r) => r.RequestUuid === reqUuid) ?? q.data.SoarExecuteRecords[0];

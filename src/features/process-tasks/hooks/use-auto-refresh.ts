@@ -37,6 +37,32 @@ export function refreshList(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: processTaskKeys.lists() }, { cancelRefetch: false });
 }
 
+/**
+ * What else an auto-refresh tick refreshes: panels outside the list that are open (the
+ * task drawer's detail and drill-downs) register here while they are on screen, and each
+ * tick calls them right after `refreshList`, so they follow the same timer (and its pause
+ * while the tab is hidden). A listener starts its own fetches, with priority 'background'.
+ */
+const tickListeners = new Set<() => void>();
+
+/** Calls `listener` on every auto-refresh tick until the returned function is called. */
+export function onAutoRefreshTick(listener: () => void): () => void {
+  tickListeners.add(listener);
+  return () => tickListeners.delete(listener);
+}
+
+/** One auto-refresh tick: the list (`refreshList`), then every registered listener. */
+export function autoRefreshTick(queryClient: QueryClient): void {
+  void refreshList(queryClient);
+  for (const listener of [...tickListeners]) listener();
+}
+
+/** Runs `refresh` on every auto-refresh tick while the calling component is mounted. */
+export function useAutoRefreshTick(refresh: () => void): void {
+  const onTick = useEffectEvent(refresh);
+  useEffect(() => onAutoRefreshTick(() => onTick()), []);
+}
+
 /** What the timer needs of the page: whether it is hidden, and news of a change (injectable for tests). */
 export interface PageVisibility {
   isHidden(): boolean;
@@ -101,10 +127,11 @@ export function startAutoRefresh(
  * Refreshes the list (`refreshList`) every `intervalMs` (0: never) while the tab is
  * visible, paused while it is hidden (`startAutoRefresh`), as React Query's
  * `refetchIntervalInBackground: false` would. The hook's own timer is used rather than
- * React Query's `refetchInterval`, so one tick refreshes every query of the list together.
+ * React Query's `refetchInterval`, so one tick refreshes every query of the list together,
+ * and whatever registered with `onAutoRefreshTick` (the open drawer) in the same tick.
  */
 export function useAutoRefresh(intervalMs: number): void {
   const queryClient = useQueryClient();
-  const onTick = useEffectEvent(() => void refreshList(queryClient));
+  const onTick = useEffectEvent(() => autoRefreshTick(queryClient));
   useEffect(() => (intervalMs > 0 ? startAutoRefresh(intervalMs, onTick) : undefined), [intervalMs]);
 }

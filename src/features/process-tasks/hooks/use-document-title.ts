@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { t } from '../../../lib/i18n';
+import { t, formatList } from '../../../lib/i18n';
 import { activeFilters } from '../model/filter-summary';
 import type { TaskListView } from '../model/task-view';
 
@@ -11,7 +11,7 @@ export function documentTitle(view: TaskListView, openTaskId: string | undefined
   if (openTaskId !== undefined) return t('title.task', { id: openTaskId });
   const active = activeFilters(view.filters);
   if (active.length === 0) return t('title.list');
-  const summary = active.map((f) => `${f.label}: ${f.value}`).join(', ');
+  const summary = formatList(active.map((f) => t('title.filter', { label: f.label, value: f.value })));
   return t('title.filtered', { summary: summary.length > 120 ? `${summary.slice(0, 119)}…` : summary });
 }
 

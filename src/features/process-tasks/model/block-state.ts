@@ -51,6 +51,21 @@ export interface BlockFields {
   InputParams?: string;
 }
 
+/**
+ * Whether a task's RemoveTime lifted a block (`block`: an IP unblocked, 解封) or an isolation
+ * (`isolate`: a file or process un-isolated, 解除隔离), in the words of TaskStatus 91/92:
+ * by EntityType as `blockState` reads it, else by the status (21, 91 block; 22, 92 isolate);
+ * undefined when neither says.
+ */
+export function removalVerb(task: Pick<BlockFields, 'TaskStatus' | 'EntityType'>): BlockVerb | undefined {
+  if (task.TaskStatus === 92) return 'isolate';
+  if (task.EntityType === 'file' || task.EntityType === 'process') return 'isolate';
+  if (task.EntityType === 'ip') return 'block';
+  if (task.TaskStatus === 21 || task.TaskStatus === 91) return 'block';
+  if (task.TaskStatus === 22) return 'isolate';
+  return undefined;
+}
+
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /**

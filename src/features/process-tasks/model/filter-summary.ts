@@ -1,5 +1,5 @@
 /** Human words for active filters (chips, empty state). */
-import { t, type MessageKey } from '../../../lib/i18n';
+import { t, type MessageKey, formatList } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/time';
 import { FILTER_PARAMS, TIME_RANGES, labelKey, type FilterParamName } from '../../../shared/catalogue';
 import { VALUE_LABEL } from './labels';
@@ -39,7 +39,7 @@ export function activeFilters(filters: TaskFilters): ActiveFilter[] {
   for (const spec of FILTER_PARAMS) {
     if (spec.kind === 'list') {
       const items = filters[spec.name];
-      if (items?.length) out.push(chip(spec.name, items.map(VALUE_LABEL[spec.valueLabels]).join(', ')));
+      if (items?.length) out.push(chip(spec.name, formatList(items.map(VALUE_LABEL[spec.valueLabels]))));
     } else if (spec.kind === 'choice') {
       const v = filters[spec.name];
       if (v !== undefined) out.push(chip(spec.name, VALUE_LABEL[spec.valueLabels](v)));

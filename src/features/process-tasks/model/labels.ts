@@ -3,6 +3,7 @@
  * the API may grow new values and the table must never crash on them.
  */
 import { t, type MessageKey } from '../../../lib/i18n';
+import { removalVerb, type BlockFields } from './block-state';
 import {
   ENTITY_TYPES,
   FAILED_TASK_STATUSES,
@@ -74,6 +75,16 @@ export function sourceName(code: string | undefined): string {
 export function entityTypeLabel(code: string | undefined): string {
   if (!code) return t('value.missing');
   return known(ENTITY_TYPES, code) ? t(`entityType.${code}` as MessageKey) : code;
+}
+
+/**
+ * The label of one task's RemoveTime: "Unblocked" (解封时间) for a block, "Un-isolated"
+ * (解除隔离时间) for an isolation (model/block-state.ts `removalVerb`), else the column's
+ * "Unblocked / un-isolated" (解封/解除隔离时间).
+ */
+export function removeTimeLabel(task: Pick<BlockFields, 'TaskStatus' | 'EntityType'>): string {
+  const verb = removalVerb(task);
+  return verb ? t(`removeTime.${verb}`) : t('field.RemoveTime');
 }
 
 /** The documented statuses, then any other code already selected (from a link), labelled "Unknown (25)". */

@@ -11,11 +11,14 @@
  *
  * An imported file is validated whole before anything changes (zod for the shape, then
  * every view's query through `parseSearch`, its columns against the table's, its name
- * unique); the error names each problem with its place (`views[2].search: …`).
- * Loaded with the saved-views dialog only (full zod is not on the first screen).
+ * unique); the error names each problem in the analyst's language with its place: which
+ * view (its number and name) and which of its fields ("View 3 "P1", columns "Bogus": …",
+ * 第 3 个视图（P1）的列“Bogus”：…). What is wrong comes from zod's own messages in the UI
+ * locale (zod's zh-CN locale for Chinese, `z.locales`) or from our catalog.
+ * Loaded with the saved-views dialog only (full zod and its locales are not on the first screen).
  */
 import { z } from 'zod';
-import { formatSize, t, type MessageKey } from '../../../lib/i18n';
+import { formatSize, getLocale, t, type MessageKey, formatList } from '../../../lib/i18n';
 import type { Density } from '../hooks/use-density';
 import { parseSearch, serializeView, type TaskListView } from './url-state';
 import { th } from '../habits-i18n';
@@ -50,12 +53,95 @@ export type SavedViewsFile = z.infer<typeof fileSchema>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
-/** `views[2].name` from a zod issue path. */
-function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${String(p)}` : String(p)),
-    '',
-  );
+/** An import refused: what is wrong, and each problem found (at most PROBLEMS_SHOWN, then "and N more"). */
+export type ImportResult<T> = { ok: true; value: T } | { ok: false; error: string; problems: string[] };
+const PROBLEMS_SHOWN = 10;
+
+/** The fields of a view, as the analyst knows them. */
+const VIEW_FIELDS = ['name', 'search', 'columns', 'density', 'savedAt'] as const;
+type ViewField = (typeof VIEW_FIELDS)[number];
+const isViewField = (k: unknown): k is ViewField => VIEW_FIELDS.includes(k as ViewField);
+
+/**
+ * Where a problem is, in words: "View 2 ("P1"), columns "Scope": …", "第 2 个视图（P1）的列“Scope”：…",
+ * "The file's "format": …". `views` is the file's own `views` (for the view's name, when it
+ * has a readable one); `path` a zod issue path or our own (`['views', 2, 'columns', 'Scope']`).
+ */
+export function problemText(path: readonly PropertyKey[], message: string, views: unknown): string {
+  if (path[0] === 'views' && typeof path[1] === 'number') {
+    const i = path[1];
+    const raw = Array.isArray(views) ? (views[i] as { name?: unknown } | undefined)?.name : undefined;
+    const name = typeof raw === 'string' && raw.trim() !== '' ? raw : th('savedViews.problem.unnamed');
+    const [field, ...rest] = path.slice(2);
+    if (field === undefined) return th('savedViews.problem.view', { n: i + 1, name, message });
+    const label = isViewField(field) ? th(`savedViews.field.${field}`) : String(field);
+    const fieldText = rest.length
+      ? th('savedViews.problem.fieldKey', { field: label, key: rest.map(String).join('.') })
+      : label;
+    return th('savedViews.problem.viewField', { n: i + 1, name, field: fieldText, message });
+  }
+  if (path.length === 0) return th('savedViews.problem.file', { message });
+  return th('savedViews.problem.fileField', { field: path.map(String).join('.'), message });
+}
+
+const JSON_TYPES = ['null', 'array', 'object', 'string', 'number', 'boolean'] as const;
+type JsonType = (typeof JSON_TYPES)[number];
+
+/** A JSON type in the catalog's words ("text", "a list", 文本, 列表); another name as it is. */
+function typeWord(type: string): string {
+  return JSON_TYPES.includes(type as JsonType) ? th(`savedViews.type.${type as JsonType}`) : type;
+}
+const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+/**
+ * What is wrong, in the UI locale: our own words for what a saved-views file can get
+ * wrong (a wrong type, an empty or too long text, a value not among the allowed ones,
+ * unknown keys, a negative time), zod's own message in the locale (its zh-CN locale,
+ * `z.locales.zhCN`, on the Chinese screen) for anything else.
+ */
+function zodErrorMap(): z.core.$ZodErrorMap {
+  const fallback = (getLocale() === 'zh-CN' ? z.locales.zhCN() : z.locales.en()).localeError;
+  return (issue) => {
+    switch (issue.code) {
+      case 'invalid_type':
+        return issue.input === undefined
+          ? th('savedViews.issue.missing', { expected: typeWord(issue.expected) })
+          : th('savedViews.issue.type', {
+              expected: typeWord(issue.expected),
+              received: typeWord(typeOf(issue.input)),
+            });
+      case 'invalid_value':
+        return th('savedViews.issue.oneOf', {
+          values: formatList(
+            issue.values.map((v) => JSON.stringify(v)),
+            'or',
+          ),
+        });
+      case 'unrecognized_keys':
+        return th('savedViews.issue.unknownKeys', {
+          count: issue.keys.length,
+          keys: formatList(issue.keys.map((k) => `“${k}”`)),
+        });
+      case 'too_small':
+        if (issue.origin === 'string' && Number(issue.minimum) <= 1) return th('savedViews.issue.empty');
+        if (issue.origin === 'number') return th('savedViews.issue.min', { min: Number(issue.minimum) });
+        break;
+      case 'too_big':
+        if (issue.origin === 'string') return th('savedViews.issue.tooLong', { max: Number(issue.maximum) });
+        if (issue.origin === 'array') return th('savedViews.issue.tooMany', { max: Number(issue.maximum) });
+        break;
+    }
+    return fallback(issue);
+  };
+}
+
+/** "line 3, column 14" of a JSON.parse error, when the engine says where (V8: "at position 41"). */
+function jsonPlace(text: string, error: unknown): { line: number; column: number } | undefined {
+  const m = error instanceof Error ? /position (\d+)/.exec(error.message) : null;
+  if (!m) return undefined;
+  const before = text.slice(0, Number(m[1]));
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
 }
 
 /**
@@ -67,42 +153,51 @@ function semanticProblems(views: readonly SavedView[], knownColumns: readonly st
   const problems: string[] = [];
   const names = new Set<string>();
   views.forEach((v, i) => {
-    if (names.has(v.name))
-      problems.push(`views[${i}].name: ${th('savedViews.error.duplicateName', { name: v.name })}`);
+    const at = (field: ViewField, message: string) => problemText(['views', i, field], message, views);
+    if (names.has(v.name)) problems.push(at('name', th('savedViews.error.duplicateName', { name: v.name })));
     names.add(v.name);
     for (const n of parseSearch(v.search).notices)
-      problems.push(
-        `views[${i}].search: ${t(`notice.${n.reason}` as MessageKey, { param: n.param, value: n.value })}`,
-      );
+      problems.push(at('search', t(`notice.${n.reason}` as MessageKey, { param: n.param, value: n.value })));
     for (const c of Object.keys(v.columns))
       if (!knownColumns.includes(c))
-        problems.push(`views[${i}].columns: ${th('savedViews.error.unknownColumn', { column: c })}`);
+        problems.push(at('columns', th('savedViews.error.unknownColumn', { column: c })));
   });
   return problems;
 }
 
 /**
- * Reads a saved-views file (its text). Errors: larger than FILE_MAX_BYTES, not JSON, not
- * the shape above, or a view whose query, columns or name is wrong: each named with its
- * place, at most 10 listed.
+ * Reads a saved-views file (its text), in the UI locale's words. Refused (nothing to
+ * import): larger than FILE_MAX_BYTES, not JSON (with the line and column where the engine
+ * says), not the shape above, or a view whose query, columns or name is wrong: `problems`
+ * names each with its place (problemText), at most 10 then "and N more".
  */
-export function parseSavedViewsFile(text: string, knownColumns: readonly string[]): Result<SavedView[]> {
+export function parseSavedViewsFile(
+  text: string,
+  knownColumns: readonly string[],
+): ImportResult<SavedView[]> {
+  const refuse = (error: string, problems: string[] = []) => ({ ok: false as const, error, problems });
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > FILE_MAX_BYTES)
-    return fail(th('savedViews.error.tooBig', { size: formatSize(bytes), max: formatSize(FILE_MAX_BYTES) }));
+    return refuse(
+      th('savedViews.error.tooBig', { size: formatSize(bytes), max: formatSize(FILE_MAX_BYTES) }),
+    );
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return fail(th('savedViews.error.notJson', { detail: e instanceof Error ? e.message : String(e) }));
+    const place = jsonPlace(text, e);
+    return refuse(place ? th('savedViews.error.notJsonAt', place) : th('savedViews.error.notJson'));
   }
-  const parsed = fileSchema.safeParse(json);
+  const parsed = fileSchema.safeParse(json, { error: zodErrorMap() });
+  const views = (json as { views?: unknown } | null)?.views;
   const problems = parsed.success
     ? semanticProblems(parsed.data.views, knownColumns)
-    : parsed.error.issues.map((issue) => `${pathText(issue.path) || '(file)'}: ${issue.message}`);
+    : parsed.error.issues.map((issue) => problemText(issue.path, issue.message, views));
   if (!parsed.success || problems.length > 0) {
-    const shown = problems.slice(0, 10).join('; ');
-    return fail(th('savedViews.error.invalid', { problems: problems.length > 10 ? `${shown}; …` : shown }));
+    const shown = problems.slice(0, PROBLEMS_SHOWN);
+    if (problems.length > PROBLEMS_SHOWN)
+      shown.push(th('savedViews.error.more', { count: problems.length - PROBLEMS_SHOWN }));
+    return refuse(th('savedViews.error.invalid', { count: problems.length }), shown);
   }
   return { ok: true, value: parsed.data.views };
 }

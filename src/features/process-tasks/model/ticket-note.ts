@@ -18,7 +18,7 @@ import { formatDateTimeWithZone, resolveTimeZone, type TimeZoneSetting } from '.
 import { TASK_FIELDS, labelKey, type TaskFieldName } from '../../../shared/catalogue';
 import type { TaskRecord } from '../../../shared/responses';
 import { activeFilters } from './filter-summary';
-import { entityTypeLabel, productLabel, statusLabel } from './labels';
+import { entityTypeLabel, productLabel, removeTimeLabel, statusLabel } from './labels';
 import type { TaskFilters } from './task-view';
 import { th } from '../habits-i18n';
 
@@ -64,19 +64,24 @@ export function timeWithZone(ms: number, zone: TimeZoneSetting): string {
 
 function render(title: string, lines: readonly NoteLine[], link: string): TicketNote {
   const all = [...lines, { label: th('ticketNote.link'), value: link }];
-  const text = [inert(title), ...all.map((l) => `${l.label}: ${inert(l.value)}`)].join('\n');
+  // "Status: Failed (90)" / "状态：失败（90）": the label's colon is the locale's.
+  const labelled = (label: string) => th('ticketNote.label', { label });
+  const text = [
+    inert(title),
+    ...all.map((l) => th('ticketNote.line', { label: l.label, value: inert(l.value) })),
+  ].join('\n');
   const markdown = [
     `**${escapeMarkdown(inert(title))}**`,
     '',
-    ...lines.map((l) => `- **${escapeMarkdown(l.label)}:** ${escapeMarkdown(inert(l.value))}`),
-    `- **${escapeMarkdown(th('ticketNote.link'))}:** <${link}>`,
+    ...lines.map((l) => `- **${escapeMarkdown(labelled(l.label))}** ${escapeMarkdown(inert(l.value))}`),
+    `- **${escapeMarkdown(labelled(th('ticketNote.link')))}** <${link}>`,
   ].join('\n');
   const html =
     `<p><strong>${escapeHtml(inert(title))}</strong></p><ul>` +
     lines
-      .map((l) => `<li><strong>${escapeHtml(l.label)}:</strong> ${escapeHtml(inert(l.value))}</li>`)
+      .map((l) => `<li><strong>${escapeHtml(labelled(l.label))}</strong> ${escapeHtml(inert(l.value))}</li>`)
       .join('') +
-    `<li><strong>${escapeHtml(th('ticketNote.link'))}:</strong> <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></li></ul>`;
+    `<li><strong>${escapeHtml(labelled(th('ticketNote.link')))}</strong> <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></li></ul>`;
   return { text, markdown, html };
 }
 
@@ -112,7 +117,8 @@ export function taskNote(task: TaskRecord, link: string, zone: TimeZoneSetting):
     );
   for (const f of TIME_FIELDS) {
     const ms = task[f];
-    if (typeof ms === 'number' && Number.isFinite(ms)) add(label(f), timeWithZone(ms, zone));
+    if (typeof ms === 'number' && Number.isFinite(ms))
+      add(f === 'RemoveTime' ? removeTimeLabel(task) : label(f), timeWithZone(ms, zone));
   }
   for (const f of ID_FIELDS) add(label(f), task[f]);
   for (const f of ERROR_FIELDS) add(label(f), task[f]);
