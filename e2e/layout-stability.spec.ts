@@ -1,0 +1,159 @@
+/**
+ * Nothing moves under the cursor (issue 12) on the analysts' screens (issue 11: a
+ * 1366×768 laptop, and 1920×1080): the first row's top is recorded on every animation
+ * frame from the moment it appears, and must not change while the parts that load after
+ * the first rows arrive (header selects, the toolbar's auto-refresh, saved views, ticket
+ * note and export, the summary strip, the entity summary), nor when a refresh fails. The
+ * figures the screen must show (counts, the entity's tasks) are read from the API.
+ */
+import type { Page } from '@playwright/test';
+import type { DescribeProcessTasksResponse } from '../src/shared/sophonsoar';
+import { test, expect } from './fixtures';
+import { describe, rows } from './helpers';
+
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+const LOCALES = ['en', 'zh-CN'] as const;
+
+/** Before the page loads: the language, and a recorder of the first row's top on each frame. */
+async function prepare(page: Page, locale: string, size: { width: number; height: number }) {
+  await page.setViewportSize(size);
+  await page.addInitScript((lo) => {
+    localStorage.setItem('rtc.locale.v1', JSON.stringify(lo));
+    const tops: number[] = [];
+    (window as unknown as { __rtcRowTops: number[] }).__rtcRowTops = tops;
+    const tick = () => {
+      const row = document.querySelector('tbody tr.rtc-row');
+      if (row) {
+        const top = row.getBoundingClientRect().top;
+        if (tops.length === 0 || tops[tops.length - 1] !== top) tops.push(top);
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, locale);
+}
+
+/** Every distinct top the first row has had, in order (one entry: it never moved). */
+const rowTops = (page: Page) =>
+  page.evaluate(() => [...(window as unknown as { __rtcRowTops: number[] }).__rtcRowTops]);
+
+/** One more painted frame, so the recorder has seen the last layout. */
+const nextFrame = (page: Page) =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** Waits for everything that loads after the first rows, with the figures the API gives. */
+async function waitForLateParts(page: Page, total: number) {
+  // Header selects.
+  await expect(page.locator('#ui-language')).toBeVisible();
+  await expect(page.locator('#ui-theme')).toBeVisible();
+  // The toolbar's late parts.
+  await expect(page.getByTestId('auto-refresh')).toBeVisible();
+  await expect(page.getByTestId('saved-views')).toBeVisible();
+  await expect(page.getByTestId('list-note')).toBeVisible();
+  await expect(page.getByTestId('export-button')).toBeEnabled();
+  await expect(page.getByTestId('causes-button')).toBeVisible();
+  // The summary strip with its counts and the account's headline.
+  await expect(page.getByTestId('summary-strip')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByTestId('summary-headline-age')).toBeVisible();
+  await expect(page.getByTestId('total-count')).toContainText(total.toLocaleString('en-US'));
+  // The pagination's select (below the rows).
+  await expect(page.locator('.ant-pagination.rtc-pagination')).toBeVisible();
+  await nextFrame(page);
+}
+
+test.describe('the first row stays put while the screen finishes loading', () => {
+  for (const size of SIZES)
+    for (const locale of LOCALES)
+      test(`${size.width}×${size.height}, ${locale}`, async ({ page, api }) => {
+        const expected = await describe(api, { PageSize: '20' });
+        await prepare(page, locale, size);
+        await page.goto('/');
+        await expect(rows(page).first()).toHaveAttribute('data-task-id', expected.ProcessTasks[0]!.TaskId!);
+        await waitForLateParts(page, expected.Page.TotalCount);
+        const tops = await rowTops(page);
+        expect(tops.length, `first row tops ${tops.join(' → ')}`).toBe(1);
+        // The toolbar keeps one line: its buttons are level with the title.
+        const title = await page.locator('#results-title').boundingBox();
+        const exportButton = await page.getByTestId('export-button').boundingBox();
+        expect(
+          Math.abs(exportButton!.y + exportButton!.height / 2 - (title!.y + title!.height / 2)),
+        ).toBeLessThan(8);
+        if (size.width === 1366) {
+          // Issue 11: at least 12 whole rows without scrolling on the laptop.
+          const whole = await rows(page).evaluateAll(
+            (trs) => trs.filter((tr) => tr.getBoundingClientRect().bottom <= window.innerHeight).length,
+          );
+          expect(whole).toBeGreaterThanOrEqual(12);
+        }
+      });
+
+  for (const locale of LOCALES)
+    test(`a search for one entity: its summary arrives without moving the rows (${locale})`, async ({
+      page,
+      api,
+    }) => {
+      // An entity with tasks in more than one product and an EntityUuid, from the API.
+      const page1 = await describe(api, { PageSize: '100' });
+      const byEntity = new Map<string, Set<string>>();
+      for (const task of page1.ProcessTasks)
+        if (task.EntityName && task.EntityUuid)
+          byEntity.set(task.EntityName, (byEntity.get(task.EntityName) ?? new Set()).add(task.YunCode ?? ''));
+      const entity = [...byEntity].find(([, products]) => products.size > 1)?.[0];
+      expect(entity, 'an entity with tasks in two products').toBeDefined();
+      const expected: DescribeProcessTasksResponse = await describe(api, {
+        EntityName: entity!,
+        PageSize: '20',
+      });
+      await prepare(page, locale, SIZES[0]);
+      await page.goto(`/?EntityName=${encodeURIComponent(entity!)}`);
+      await expect(rows(page)).toHaveCount(expected.ProcessTasks.length);
+      await waitForLateParts(page, expected.Page.TotalCount);
+      await expect(page.getByTestId('entity-summary')).toContainText(entity!);
+      await expect(page.getByTestId('entity-uuid-count').first()).toBeVisible();
+      await nextFrame(page);
+      const tops = await rowTops(page);
+      expect(tops.length, `first row tops ${tops.join(' → ')}`).toBe(1);
+    });
+});
+
+test.describe('a failed refresh does not push the rows down', () => {
+  test.use({
+    allowedConsoleErrors: [/Failed to load resource: the server responded with a status of (5\d\d|429)/],
+  });
+
+  for (const locale of LOCALES)
+    test(`1366×768, ${locale}`, async ({ page, api, emulator }) => {
+      const expected = await describe(api, { PageSize: '20' });
+      await prepare(page, locale, SIZES[0]);
+      await page.goto('/');
+      await waitForLateParts(page, expected.Page.TotalCount);
+      const first = rows(page).first();
+      const before = await first.boundingBox();
+
+      await emulator.setFaults({ errorRate: 1 });
+      await page.getByTestId('refresh').click();
+      const error = page.getByTestId('error-state');
+      await expect(error).toBeVisible({ timeout: 30_000 });
+      await expect(error.getByTestId('error-code')).toHaveText(/^(InternalError|ServiceUnavailable)$/);
+      await nextFrame(page);
+      expect(await rowTops(page), 'the first row did not move').toHaveLength(1);
+      // The rows stay readable: the first twelve are not under the error.
+      const errorBox = (await error.boundingBox())!;
+      for (const row of await rows(page)
+        .all()
+        .then((all) => all.slice(0, 12))) {
+        const box = (await row.boundingBox())!;
+        expect(box.y + box.height, 'row above the error').toBeLessThanOrEqual(errorBox.y + 0.5);
+      }
+      expect((await first.boundingBox())!.y).toBe(before!.y);
+
+      await emulator.setFaults({ errorRate: 0 });
+      await error.getByTestId('retry').click();
+      await expect(error).toBeHidden({ timeout: 30_000 });
+      await expect(first).toHaveAttribute('data-task-id', expected.ProcessTasks[0]!.TaskId!);
+      expect(await rowTops(page)).toHaveLength(1);
+    });
+});
