@@ -166,9 +166,12 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
             </Suspense>
           ) : null}
         </div>
-        {causesOpen ? (
-          <FailureCausesPanel view={view} onOpenTask={openTask} onClose={() => setCausesOpen(false)} />
-        ) : null}
+        <FailureCausesPanel
+          open={causesOpen}
+          view={view}
+          onOpenTask={openTask}
+          onClose={() => setCausesOpen(false)}
+        />
         {view.filters.EntityName !== undefined ? (
           // Its height is reserved from the first paint: the rows do not move when it arrives.
           <div className="rtc-entity-slot">
