@@ -37,7 +37,7 @@ const CODE_BREAK_AFTER = /(?<=[.:/_-])/;
  * other punctuation, a part too long for the column is cut with an ellipsis, and the whole
  * code is its title and what the copy button copies.
  */
-function CauseCode({ code }: { code: string }) {
+export function CauseCode({ code }: { code: string }) {
   const hidden = splitInvisible(code).some((p) => p.kind === 'invisible');
   return (
     <span className="rtc-cause-code-line">
@@ -64,7 +64,7 @@ const SCROLLS_AFTER_CHARS = 100;
  * ErrMsg or ErrTip as inert visible text (markup, formulas and direction controls shown as
  * they are, isolated from the text around them) in a box of at most six lines.
  */
-function CauseText({ text }: { text: string }) {
+export function CauseText({ text }: { text: string }) {
   return (
     <div
       className="rtc-cause-text"
