@@ -23,12 +23,23 @@ async function prepare(page: Page, locale: string, size: { width: number; height
   await page.addInitScript((lo) => {
     localStorage.setItem('rtc.locale.v1', JSON.stringify(lo));
     const tops: number[] = [];
-    (window as unknown as { __rtcRowTops: number[] }).__rtcRowTops = tops;
+    const buttons: string[] = [];
+    const w = window as unknown as { __rtcRowTops: number[]; __rtcButtons: string[] };
+    w.__rtcRowTops = tops;
+    w.__rtcButtons = buttons;
     const tick = () => {
       const row = document.querySelector('tbody tr.rtc-row');
       if (row) {
         const top = row.getBoundingClientRect().top;
         if (tops.length === 0 || tops[tops.length - 1] !== top) tops.push(top);
+        // The toolbar's buttons of the first paint, where a quick analyst's pointer goes.
+        const at = ['density-switch', 'refresh', 'copy-link', 'column-chooser']
+          .map((id) => {
+            const r = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+            return r ? `${id} ${r.left},${r.top}` : `${id} -`;
+          })
+          .join('; ');
+        if (buttons.length === 0 || buttons[buttons.length - 1] !== at) buttons.push(at);
       }
       requestAnimationFrame(tick);
     };
@@ -39,6 +50,10 @@ async function prepare(page: Page, locale: string, size: { width: number; height
 /** Every distinct top the first row has had, in order (one entry: it never moved). */
 const rowTops = (page: Page) =>
   page.evaluate(() => [...(window as unknown as { __rtcRowTops: number[] }).__rtcRowTops]);
+
+/** Every distinct place the toolbar's first buttons have had, in order. */
+const buttonPlaces = (page: Page) =>
+  page.evaluate(() => [...(window as unknown as { __rtcButtons: string[] }).__rtcButtons]);
 
 /** One more painted frame, so the recorder has seen the last layout. */
 const nextFrame = (page: Page) =>
@@ -75,6 +90,9 @@ test.describe('the first row stays put while the screen finishes loading', () =>
         await waitForLateParts(page, expected.Page.TotalCount);
         const tops = await rowTops(page);
         expect(tops.length, `first row tops ${tops.join(' → ')}`).toBe(1);
+        // Nor do the toolbar's buttons that were there from the first paint.
+        const places = await buttonPlaces(page);
+        expect(places.length, `toolbar buttons ${places.join(' → ')}`).toBe(1);
         // The toolbar keeps one line: its buttons are level with the title.
         const title = await page.locator('#results-title').boundingBox();
         const exportButton = await page.getByTestId('export-button').boundingBox();
