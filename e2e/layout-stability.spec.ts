@@ -109,6 +109,34 @@ test.describe('the first row stays put while the screen finishes loading', () =>
       });
 
   for (const locale of LOCALES)
+    test(`a 1366×768 laptop at 150 % zoom (911×512), ${locale}`, async ({ page, api }) => {
+      const expected = await describe(api, { PageSize: '20' });
+      await prepare(page, locale, { width: 911, height: 512 });
+      await page.goto('/');
+      await expect(rows(page).first()).toHaveAttribute('data-task-id', expected.ProcessTasks[0]!.TaskId!);
+      await waitForLateParts(page, expected.Page.TotalCount);
+      const tops = await rowTops(page);
+      expect(tops.length, `first row tops ${tops.join(' → ')}`).toBe(1);
+      const places = await buttonPlaces(page);
+      expect(places.length, `toolbar buttons ${places.join(' → ')}`).toBe(1);
+      // Issue 11: at least 5 whole rows at 150 %.
+      const whole = await rows(page).evaluateAll(
+        (trs) => trs.filter((tr) => tr.getBoundingClientRect().bottom <= window.innerHeight).length,
+      );
+      expect(whole).toBeGreaterThanOrEqual(5);
+      // The icon-only buttons keep their names.
+      for (const id of [
+        'refresh',
+        'copy-link',
+        'column-chooser',
+        'saved-views',
+        'list-note',
+        'export-button',
+      ])
+        await expect(page.getByTestId(id)).toHaveAttribute('title', /\S/);
+    });
+
+  for (const locale of LOCALES)
     test(`a search for one entity: its summary arrives without moving the rows (${locale})`, async ({
       page,
       api,
