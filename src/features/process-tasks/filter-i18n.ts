@@ -11,7 +11,7 @@ export const filterMessagesEn = {
   'filters.chosen.YunCode': '{count, plural, one {# product} other {# products}}',
   'filters.chosen.Source': '{count, plural, one {# source} other {# sources}}',
   'filters.chosen.other': '{count, plural, one {# value} other {# values}}',
-  'filters.chosenGroup': '{group} (all {count})',
+  'filters.chosenGroup': '{group} (all)',
 } as const;
 
 export type FilterMessageKey = keyof typeof filterMessagesEn;

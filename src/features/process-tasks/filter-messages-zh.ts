@@ -11,5 +11,5 @@ export const filterMessagesZh = {
   'filters.chosen.YunCode': '{count, plural, other {# 个云产品}}',
   'filters.chosen.Source': '{count, plural, other {# 个触发来源}}',
   'filters.chosen.other': '{count, plural, other {已选 # 项}}',
-  'filters.chosenGroup': '{group}（全部 {count} 个）',
+  'filters.chosenGroup': '全部{group}',
 } as const satisfies Record<keyof typeof filterMessagesEn, string>;

@@ -34,9 +34,9 @@ describe('groupOfCodes', () => {
 
 describe('chosenSummary', () => {
   it.each<[FilterParamName, string[], string, string]>([
-    ['TaskStatus', ['90', '91', '92'], 'Failed (all 3)', '失败（全部 3 个）'],
-    ['TaskStatus', ['11', '21', '22'], 'In progress (all 3)', '进行中（全部 3 个）'],
-    ['TaskStatus', ['20', '24', '23'], 'Done (all 3)', '已完成（全部 3 个）'],
+    ['TaskStatus', ['90', '91', '92'], 'Failed (all)', '全部失败'],
+    ['TaskStatus', ['11', '21', '22'], 'In progress (all)', '全部进行中'],
+    ['TaskStatus', ['20', '24', '23'], 'Done (all)', '全部已完成'],
     ['TaskStatus', ['90', '21'], '2 statuses', '2 个状态'],
     ['TaskStatus', ['90', '91', '92', '11'], '4 statuses', '4 个状态'],
     ['YunCode', ['WAF', 'CFW'], '2 products', '2 个云产品'],

@@ -8,13 +8,13 @@ const CHOSEN_KEYS = new Set<string>(['TaskStatus', 'YunCode', 'Source']);
 
 /**
  * What a filter's select shows for `chosen` values when there are several: a status group's
- * name when the statuses are exactly that group ("Failed (all 3)", 失败（全部 3 个）),
+ * name when the statuses are exactly that group ("Failed (all)", 全部失败),
  * otherwise how many ("3 statuses", 3 个状态), instead of antd's "+ 3 …".
  */
 export function chosenSummary(param: FilterParamName, chosen: readonly string[]): string {
   const group = param === 'TaskStatus' ? groupOfCodes(chosen) : undefined;
   if (group !== undefined)
-    return tf('filters.chosenGroup', { group: t(GROUP_LABEL[group]), count: chosen.length });
+    return tf('filters.chosenGroup', { group: t(GROUP_LABEL[group]) });
   const key = (
     CHOSEN_KEYS.has(param) ? `filters.chosen.${param}` : 'filters.chosen.other'
   ) as FilterMessageKey;
