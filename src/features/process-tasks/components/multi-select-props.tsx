@@ -13,8 +13,7 @@ const CHOSEN_KEYS = new Set<string>(['TaskStatus', 'YunCode', 'Source']);
  */
 export function chosenSummary(param: FilterParamName, chosen: readonly string[]): string {
   const group = param === 'TaskStatus' ? groupOfCodes(chosen) : undefined;
-  if (group !== undefined)
-    return tf('filters.chosenGroup', { group: t(GROUP_LABEL[group]) });
+  if (group !== undefined) return tf('filters.chosenGroup', { group: t(GROUP_LABEL[group]) });
   const key = (
     CHOSEN_KEYS.has(param) ? `filters.chosen.${param}` : 'filters.chosen.other'
   ) as FilterMessageKey;
