@@ -327,3 +327,102 @@ test.describe('stuck?', () => {
     await expect(page.getByTestId('drawer-TaskStatus').getByTestId('stuck-badge')).toBeVisible();
   });
 });
+
+test.describe('the breakdown’s drawer on a 1366×768 laptop', () => {
+  for (const locale of ['en', 'zh-CN'] as const)
+    test(`opens over the list without moving it, by keyboard, and gives focus back: ${locale}`, async ({
+      page,
+      api,
+    }) => {
+      const failed = await describe(api, { TaskStatus: '["90","91","92"]', PageSize: '1' });
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.addInitScript((lo) => localStorage.setItem('rtc.locale.v1', JSON.stringify(lo)), locale);
+      await page.goto('/');
+      const first = rows(page).first();
+      await expect(first).toBeVisible();
+      const button = page.getByTestId('causes-button');
+      await expect(page.getByTestId('summary-strip')).toHaveAttribute('aria-busy', 'false');
+      const before = (await first.boundingBox())!;
+
+      // Keyboard: Enter on the button opens it, focus goes into the drawer.
+      await button.focus();
+      await page.keyboard.press('Enter');
+      const coverage = page.getByTestId('causes-coverage');
+      await expect(coverage).toHaveAttribute('data-total', String(failed.Page.TotalCount), {
+        timeout: 30_000,
+      });
+      await expect(button).toHaveAttribute('aria-expanded', 'true');
+      expect(
+        await page.evaluate(() => document.activeElement?.closest('.rtc-causes-drawer') !== null),
+        'focus is in the drawer',
+      ).toBe(true);
+      // The list did not move.
+      expect((await first.boundingBox())!.y).toBe(before.y);
+
+      // Headers keep one line; every ErrCode breaks only after its punctuation, its title the code.
+      // (The text of each header's text nodes; the action column's name is for screen readers only.)
+      const wrappedHeaders = await page.locator('.rtc-causes-table th').evaluateAll((ths) =>
+        ths
+          .filter((th) => {
+            const tops = new Set<number>();
+            const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              if (n.parentElement?.closest('.rtc-sr-only')) continue;
+              const range = document.createRange();
+              range.selectNodeContents(n);
+              for (const r of range.getClientRects()) tops.add(Math.round(r.top));
+            }
+            return tops.size > 1;
+          })
+          .map((th) => th.textContent),
+      );
+      expect(wrappedHeaders).toEqual([]);
+      const codes = page.locator('[data-testid="cause-group"] [data-testid="cause-code"]');
+      expect(await codes.count()).toBeGreaterThan(0);
+      const badBreaks = await codes.evaluateAll((els) =>
+        els.flatMap((el) => {
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          const chars: { c: string; top: number }[] = [];
+          for (let n = walker.nextNode(); n; n = walker.nextNode())
+            for (let i = 0; i < n.textContent!.length; i++) {
+              const range = document.createRange();
+              range.setStart(n, i);
+              range.setEnd(n, i + 1);
+              chars.push({ c: n.textContent![i]!, top: range.getBoundingClientRect().top });
+            }
+          return chars.flatMap((x, i) =>
+            i > 0 && x.top > chars[i - 1]!.top + 4 && !/[.:/_-]/.test(chars[i - 1]!.c)
+              ? [`${el.getAttribute('title')}: broke after "${chars[i - 1]!.c}"`]
+              : [],
+          );
+        }),
+      );
+      expect(badBreaks).toEqual([]);
+      for (const group of await page.getByTestId('cause-group').all()) {
+        const code = await group.getAttribute('data-code');
+        if (code) await expect(group.getByTestId('cause-code')).toHaveAttribute('title', code);
+      }
+
+      // Text boxes are isolated from their neighbours and bounded, whatever they hold.
+      const box = page.getByTestId('cause-text').first();
+      await expect(box).toHaveCSS('unicode-bidi', 'isolate');
+      const bounded = await box.evaluate((el) => {
+        el.textContent = 'Restart the agent and try again. '.repeat(200);
+        const lineHeight = parseFloat(getComputedStyle(el).lineHeight);
+        return {
+          height: el.clientHeight,
+          max: 6 * lineHeight + 1,
+          scrolls: el.scrollHeight > el.clientHeight,
+        };
+      });
+      expect(bounded.height).toBeLessThanOrEqual(bounded.max);
+      expect(bounded.scrolls).toBe(true);
+
+      // Esc closes it; focus goes back to the button; the list still did not move.
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('failure-causes')).toHaveCount(0);
+      await expect(button).toBeFocused();
+      await expect(button).toHaveAttribute('aria-expanded', 'false');
+      expect((await first.boundingBox())!.y).toBe(before.y);
+    });
+});

@@ -374,7 +374,7 @@ test.describe('errors from the API', () => {
     await expect(error.getByTestId('error-code')).toHaveText(/^(InternalError|ServiceUnavailable)$/);
     await expect(error.getByTestId('error-message')).not.toBeEmpty();
     await expect(error.getByTestId('error-request-id')).toHaveText(/[0-9A-F-]{16,}/i);
-    await expect(error).toContainText('The last results are still shown below.');
+    await expect(error).toContainText('The last results are still shown.');
     expect(await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-task-id')))).toEqual(
       before,
     );

@@ -10,6 +10,8 @@ import { exportMessagesEn } from '../features/export/i18n';
 import { exportMessagesZh } from '../features/export/messages-zh';
 import { habitsMessagesEn } from '../features/process-tasks/habits-i18n';
 import { habitsMessagesZh } from '../features/process-tasks/habits-messages-zh';
+import { filterMessagesEn } from '../features/process-tasks/filter-i18n';
+import { filterMessagesZh } from '../features/process-tasks/filter-messages-zh';
 import { messagesEn } from '../lib/messages-en';
 import { messagesZh } from '../lib/messages-zh';
 
@@ -48,6 +50,7 @@ const CATALOGS: [string, Record<string, string>, Record<string, string>][] = [
   ['lib/messages', messagesEn, messagesZh],
   ['export', exportMessagesEn, exportMessagesZh],
   ['process-tasks/habits', habitsMessagesEn, habitsMessagesZh],
+  ['process-tasks/filters', filterMessagesEn, filterMessagesZh],
 ];
 
 describe.each(CATALOGS)('catalog %s', (_name, en, zh) => {

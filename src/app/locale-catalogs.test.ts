@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { tx } from '../features/export/i18n';
+import { tf } from '../features/process-tasks/filter-i18n';
 import { th, thCount } from '../features/process-tasks/habits-i18n';
 import { setLocale, t } from '../lib/i18n';
 import { loadLocale } from './locale-setting';
@@ -55,5 +56,17 @@ describe('the Chinese catalogs loaded with the locale', () => {
     expect(t('block.released.block', { time: '10:00' })).toBe('已于 10:00 解封');
     expect(t('triage.othersCount', { count: 3 })).toBe('另有 3 个任务');
     expect(tx('export.sheet.statusCode')).toBe('状态码');
+  });
+
+  it.each([
+    ['filters.chosen.TaskStatus', { count: 3 }, '3 个状态', '3 statuses'],
+    ['filters.chosen.YunCode', { count: 1 }, '1 个云产品', '1 product'],
+    ['filters.chosenGroup', { group: '失败' }, '全部失败', '失败 (all)'],
+  ] as const)('filters %s: Chinese once the locale is loaded, English in en', async (key, vars, zh, en) => {
+    await loadLocale('zh-CN');
+    setLocale('zh-CN');
+    expect(tf(key, vars)).toBe(zh);
+    setLocale('en');
+    expect(tf(key, vars)).toBe(en);
   });
 });

@@ -52,15 +52,17 @@ export function loadLocale(locale: SupportedLocale): Promise<void> {
       import('../lib/messages-zh'),
       import('../features/export/messages-zh'),
       import('../features/process-tasks/habits-messages-zh'),
+      import('../features/process-tasks/filter-messages-zh'),
       import('antd/es/locale/zh_CN'),
       // The ES module form: it hands over the locale object, registered below on the app's
       // one dayjs instance (the CommonJS form would pull dayjs out of the first screen's chunk).
       import('dayjs/esm/locale/zh-cn'),
-    ]).then(([app, exp, habits, antd, dayjsZh]) => {
+    ]).then(([app, exp, habits, filters, antd, dayjsZh]) => {
       dayjs.locale(dayjsZh.default, undefined, true);
       addMessages(locale, app.messagesZh);
       addMessages(locale, exp.exportMessagesZh);
       addMessages(locale, habits.habitsMessagesZh);
+      addMessages(locale, filters.filterMessagesZh);
       antdLocales.set(locale, antd.default);
     });
     p.catch(() => loading.delete(locale));

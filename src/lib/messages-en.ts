@@ -178,7 +178,8 @@ export const messagesEn = {
   'error.message': 'Message',
   'error.requestId': 'Request ID',
   'error.retry': 'Retry',
-  'error.keptData': 'The last results are still shown below.',
+  'error.details': 'Details',
+  'error.keptData': 'The last results are still shown.',
   'error.hostId': 'Host ID',
   'error.grant': 'Permission to grant',
   'error.grantHint':

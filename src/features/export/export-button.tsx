@@ -19,6 +19,7 @@ export function ExportButton(props: ExportScope) {
         onClick={() => setOpen(true)}
         disabled={props.totalCount === 0}
         data-testid="export-button"
+        title={tx('export.button')}
       >
         {tx('export.button')}
       </Button>

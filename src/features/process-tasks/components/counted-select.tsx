@@ -7,10 +7,11 @@
  */
 import { Select } from 'antd';
 import { useMemo, useState } from 'react';
-import { formatNumber, t, tCount } from '../../../lib/i18n';
+import { formatNumber, tCount } from '../../../lib/i18n';
 import { useTaskCounts } from '../api/get-status-counts';
 import { optionCountQueries, type CountedFilter } from '../model/status-counts';
 import type { TaskFilters } from '../model/task-view';
+import { multiSelectProps } from './multi-select-props';
 
 export function CountedSelect({
   param,
@@ -40,10 +41,7 @@ export function CountedSelect({
   return (
     <Select
       id={id}
-      mode="multiple"
-      allowClear
-      maxTagCount="responsive"
-      placeholder={t('filters.any')}
+      {...multiSelectProps(param, filters[param] ?? [])}
       value={filters[param] ?? []}
       // The label stays the option's name (typing filters on it, the tags show it, and it
       // is the accessible name, set explicitly: without a virtual list the name would be

@@ -90,6 +90,8 @@ function HintEntries({ hints }: { hints: ApiErrorHints }) {
 /**
  * What went wrong, in the API's words (Code, Message, RequestId to quote to support), how
  * to fix the account when the upstream said (the RAM action to grant, Recommend), with Retry.
+ * With `keptData` (rows of the last answer still on screen) it is one line with the rest
+ * behind "Details", for a place that floats over the rows (task-browser.tsx).
  */
 export function ErrorState({
   error,
@@ -106,6 +108,50 @@ export function ErrorState({
     error instanceof ApiRequestError
       ? error
       : new ApiRequestError('ClientError', error instanceof Error ? error.message : String(error), 0);
+  const retry = onRetry ? (
+    <Button size="small" danger onClick={onRetry} data-testid="retry">
+      {t('error.retry')}
+    </Button>
+  ) : undefined;
+  if (keptData)
+    // The rows of the last answer stay on screen: one line (title, Code, Message) that
+    // floats over them, the rest behind "Details".
+    return (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        data-testid="error-state"
+        className="rtc-error-line"
+        title={
+          <span className="rtc-error-line-text">
+            <strong>{title}</strong>{' '}
+            <code className="rtc-mono" data-testid="error-code">
+              {e.code}
+            </code>{' '}
+            <span data-testid="error-message">{e.message}</span>
+          </span>
+        }
+        description={
+          <details>
+            <summary>{t('error.details')}</summary>
+            <dl className="rtc-error-list">
+              {e.requestId ? (
+                <>
+                  <dt>{t('error.requestId')}</dt>
+                  <dd className="rtc-mono" data-testid="error-request-id">
+                    {e.requestId} <CopyButton value={e.requestId} label={t('error.requestId')} />
+                  </dd>
+                </>
+              ) : null}
+              <HintEntries hints={e.hints} />
+            </dl>
+            <p className="rtc-muted">{t('error.keptData')}</p>
+          </details>
+        }
+        action={retry}
+      />
+    );
   return (
     <Alert
       type="error"
@@ -132,16 +178,9 @@ export function ErrorState({
             ) : null}
             <HintEntries hints={e.hints} />
           </dl>
-          {keptData ? <p className="rtc-muted">{t('error.keptData')}</p> : null}
         </div>
       }
-      action={
-        onRetry ? (
-          <Button size="small" danger onClick={onRetry} data-testid="retry">
-            {t('error.retry')}
-          </Button>
-        ) : undefined
-      }
+      action={retry}
     />
   );
 }

@@ -1,10 +1,10 @@
 import { PieChartOutlined } from '@ant-design/icons';
-import { Button, Spin } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Button } from 'antd';
+import { lazy, Suspense, useState, type ComponentProps } from 'react';
 import { t } from '../../../lib/i18n';
-import type { TaskListView } from '../model/url-state';
+import type { FailureCauses as FailureCausesDrawer } from './failure-causes';
 
-// The breakdown (antd Progress, InputNumber, its scan) loads when first opened.
+// The breakdown (antd Drawer, Progress, InputNumber, its scan) loads when first opened.
 const FailureCauses = lazy(() => import('./failure-causes').then((m) => ({ default: m.FailureCauses })));
 
 /** The "Failures by cause" toggle, at the end of the summary strip (beside the failed count). */
@@ -25,21 +25,17 @@ export function FailureCausesButton({ open, onToggle }: { open: boolean; onToggl
   );
 }
 
-/** The breakdown panel, above the table, while open (closing it drops its scan). */
-export function FailureCausesPanel({
-  view,
-  onOpenTask,
-  onClose,
-}: {
-  view: TaskListView;
-  onOpenTask: (taskId: string) => void;
-  onClose: () => void;
-}) {
+/**
+ * The breakdown's drawer (over the list, which does not move), loaded when first opened and
+ * kept mounted after, so that it animates closed and gives focus back to the button.
+ */
+export function FailureCausesPanel(props: ComponentProps<typeof FailureCausesDrawer>) {
+  const [opened, setOpened] = useState(props.open);
+  if (props.open && !opened) setOpened(true);
+  if (!opened) return null;
   return (
-    <div id="failure-causes">
-      <Suspense fallback={<Spin size="small" />}>
-        <FailureCauses view={view} onOpenTask={onOpenTask} onClose={onClose} />
-      </Suspense>
-    </div>
+    <Suspense fallback={null}>
+      <FailureCauses {...props} />
+    </Suspense>
   );
 }

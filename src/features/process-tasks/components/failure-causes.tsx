@@ -1,11 +1,12 @@
 // Loaded on demand (React.lazy) when the analyst opens the breakdown: not on the first screen.
-import { CloseOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, InputNumber, Progress } from 'antd';
-import { useState, type MouseEvent } from 'react';
-import { VisibleText } from '../../../components/visible-text';
-import { formatNumber, t, formatList } from '../../../lib/i18n';
-import { readJson, writeJson } from '../../../lib/local-storage';
+import { Alert, Button, Drawer, InputNumber, Progress } from 'antd';
+import { Fragment, useState, type MouseEvent } from 'react';
+import { CopyButton } from '../../../components/copy-button';
+import { InvisibleWarning, VisibleText } from '../../../components/visible-text';
+import { formatList, formatNumber, t } from '../../../lib/i18n';
+import { splitInvisible } from '../../../lib/invisible-chars';
+import { storedSetting } from '../../../lib/stored-setting';
 import { labelKey } from '../../../shared/catalogue';
 import type { TaskRecord } from '../../../shared/responses';
 import { failedTasksScanQueryOptions } from '../api/get-failed-tasks';
@@ -25,18 +26,54 @@ import { serializeView, type TaskListView } from '../model/url-state';
 
 const isBound = (v: unknown): v is number => typeof v === 'number' && parseScanBound(String(v)) === v;
 
-function useScanBound(): [number, (n: number) => void] {
-  const [bound, setBound] = useState(
-    () => readJson(FAILURE_SCAN_BOUND_STORAGE_KEY, isBound) ?? FAILURE_SCAN_BOUND_DEFAULT,
+/** The analyst's "Read at most" bound, remembered (lib/stored-setting.ts). */
+const scanBound = storedSetting(FAILURE_SCAN_BOUND_STORAGE_KEY, isBound, FAILURE_SCAN_BOUND_DEFAULT);
+
+/** After these characters an ErrCode may break onto the next line (and nowhere else). */
+const CODE_BREAK_AFTER = /(?<=[.:/_-])/;
+
+/**
+ * An ErrCode such as `waf_openapi.Quota.BlacklistFull`: it breaks only after its dots and
+ * other punctuation, a part too long for the column is cut with an ellipsis, and the whole
+ * code is its title and what the copy button copies.
+ */
+export function CauseCode({ code }: { code: string }) {
+  const hidden = splitInvisible(code).some((p) => p.kind === 'invisible');
+  return (
+    <span className="rtc-cause-code-line">
+      <span className="rtc-cause-code rtc-error-text" title={code} data-testid="cause-code">
+        {hidden ? <InvisibleWarning /> : null}
+        {code.split(CODE_BREAK_AFTER).map((part, i) => (
+          <Fragment key={i}>
+            {i > 0 ? <wbr /> : null}
+            <span className="rtc-cause-code-part">
+              <VisibleText text={part} warning={false} />
+            </span>
+          </Fragment>
+        ))}
+      </span>
+      <CopyButton value={code} label={t(labelKey('ErrCode'))} />
+    </span>
   );
-  return [
-    bound,
-    (n) => {
-      if (!isBound(n)) return;
-      writeJson(FAILURE_SCAN_BOUND_STORAGE_KEY, n);
-      setBound(n);
-    },
-  ];
+}
+
+/** Text longer than this may need more lines than its box shows: the box scrolls and takes focus. */
+const SCROLLS_AFTER_CHARS = 100;
+
+/**
+ * ErrMsg or ErrTip as inert visible text (markup, formulas and direction controls shown as
+ * they are, isolated from the text around them) in a box of at most six lines.
+ */
+export function CauseText({ text }: { text: string }) {
+  return (
+    <div
+      className="rtc-cause-text"
+      data-testid="cause-text"
+      tabIndex={text.length > SCROLLS_AFTER_CHARS ? 0 : undefined}
+    >
+      <VisibleText text={text} multiline />
+    </div>
+  );
 }
 
 function BoundField({ bound, onChange }: { bound: number; onChange: (n: number) => void }) {
@@ -116,27 +153,24 @@ function GroupRow({
   return (
     <>
       <tr data-testid="cause-group" data-code={group.code ?? ''} data-count={group.count}>
-        <td className="rtc-mono rtc-break">
+        <td className="rtc-mono">
           {group.code === undefined ? (
             <span className="rtc-muted">{t('causes.noCode')}</span>
           ) : (
-            <span className="rtc-error-text">
-              <VisibleText text={group.code} />
-            </span>
+            <CauseCode code={group.code} />
           )}
         </td>
         <td className="rtc-causes-count" data-testid="cause-count">
           {formatNumber(group.count)}
         </td>
         <td className="rtc-causes-text">
-          {message ? <VisibleText text={message.value} multiline /> : <span className="rtc-muted">—</span>}
+          {message ? <CauseText text={message.value} /> : <span className="rtc-muted">—</span>}
           {otherMessages.length > 0 ? (
             <details data-testid="cause-other-messages">
               <summary className="rtc-muted">{t('causes.moreMessages', { n: otherMessages.length })}</summary>
               {otherMessages.map((m) => (
                 <div key={m.value}>
-                  <VisibleText text={m.value} multiline />{' '}
-                  <span className="rtc-muted">({formatNumber(m.count)})</span>
+                  <CauseText text={m.value} /> <span className="rtc-muted">({formatNumber(m.count)})</span>
                 </div>
               ))}
             </details>
@@ -144,17 +178,13 @@ function GroupRow({
         </td>
         <td className="rtc-causes-text">
           {group.tips.length > 0 ? (
-            group.tips.map((tip) => (
-              <div key={tip.value}>
-                <VisibleText text={tip.value} multiline />
-              </div>
-            ))
+            group.tips.map((tip) => <CauseText key={tip.value} text={tip.value} />)
           ) : (
             <span className="rtc-muted">—</span>
           )}
         </td>
         <td>{formatList(group.products.map((p) => `${productLabel(p.value)}: ${formatNumber(p.count)}`))}</td>
-        <td>
+        <td className="rtc-causes-action">
           <Button size="small" aria-expanded={expanded} onClick={onToggle} data-testid="cause-toggle">
             {expanded ? t('causes.hideTasks') : t('causes.showTasks')}
           </Button>
@@ -169,21 +199,53 @@ function GroupRow({
   );
 }
 
+interface Props {
+  /** The list's view: the breakdown reads the failed tasks of its filters. */
+  view: TaskListView;
+  /** Opens one task in the task drawer (which shows above this one). */
+  onOpenTask: (taskId: string) => void;
+  onClose: () => void;
+}
+
+/**
+ * "Failures by cause" in a drawer over the right of the list (the rows do not move; the
+ * filters stay usable, the breakdown follows them). Esc or Close closes it, and focus goes
+ * back to the button that opened it. Its content is dropped when closed (the scan stops).
+ */
+export function FailureCauses({ open, ...props }: Props & { open: boolean }) {
+  return (
+    <Drawer
+      open={open}
+      onClose={props.onClose}
+      placement="right"
+      size="min(960px, 72vw)"
+      mask={false}
+      // Under the task drawer (zIndex 1000) that a group's task opens.
+      zIndex={999}
+      destroyOnHidden
+      title={
+        <span id="causes-title" className="rtc-section-title">
+          {t('causes.title')}
+        </span>
+      }
+      closable={{ 'aria-label': t('causes.close') }}
+      rootClassName="rtc-causes-drawer"
+      data-testid="causes-drawer"
+    >
+      <div id="failure-causes">
+        <CausesContent {...props} />
+      </div>
+    </Drawer>
+  );
+}
+
 /**
  * Failed tasks of the current filters grouped by ErrCode (model/failure-causes.ts): reads
  * them page by page up to the analyst's bound, with progress; "based on N of M" when it
  * stops short. Closing it or changing the filters drops the scan (its requests aborted).
  */
-export function FailureCauses({
-  view,
-  onOpenTask,
-  onClose,
-}: {
-  view: TaskListView;
-  onOpenTask: (taskId: string) => void;
-  onClose: () => void;
-}) {
-  const [bound, setBound] = useScanBound();
+function CausesContent({ view, onOpenTask }: Props) {
+  const [bound, setBound] = scanBound.use();
   const statuses = failedStatuses(view.filters.TaskStatus);
   // Progress and the open group belong to one scan: filters, statuses and bound.
   const key = JSON.stringify([view.filters, statuses, bound]);
@@ -199,17 +261,7 @@ export function FailureCauses({
   return (
     <section className="rtc-causes" aria-labelledby="causes-title" data-testid="failure-causes">
       <div className="rtc-causes-head">
-        <h3 id="causes-title" className="rtc-section-title">
-          {t('causes.title')}
-        </h3>
         <BoundField bound={bound} onChange={setBound} />
-        <Button
-          type="text"
-          size="small"
-          icon={<CloseOutlined />}
-          aria-label={t('causes.close')}
-          onClick={onClose}
-        />
       </div>
       <p className="rtc-muted">{t('causes.intro')}</p>
       <p data-testid="causes-search-note">{t('causes.searchNote')}</p>

@@ -11,6 +11,7 @@ import { VALUE_OPTIONS } from '../model/labels';
 import { COUNTED_FILTERS } from '../model/status-counts';
 import type { TaskFilters } from '../model/task-view';
 import { CountedSelect } from './counted-select';
+import { multiSelectProps } from './multi-select-props';
 import { SceneCodeInput } from './scene-code-input';
 import { TimeRangeFilter } from './time-range-filter';
 
@@ -43,10 +44,7 @@ export function FilterControl({
       return (
         <Select
           id={id}
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          placeholder={t('filters.any')}
+          {...multiSelectProps(p.name, filters[p.name] ?? [])}
           value={filters[p.name] ?? []}
           options={VALUE_OPTIONS[p.valueLabels](filters[p.name])}
           optionFilterProp="label"

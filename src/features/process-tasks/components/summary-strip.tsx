@@ -13,11 +13,12 @@ import { useMemo, type ReactNode } from 'react';
 import { formatNumber, getLocale, t, formatList } from '../../../lib/i18n';
 import { formatRelative } from '../../../lib/time';
 import { useNow } from '../../../lib/use-now';
-import { langOf, TASK_STATUS_GROUPS, type TaskStatusGroup } from '../../../shared/catalogue';
+import { langOf, TASK_STATUS_GROUPS } from '../../../shared/catalogue';
 import { useTaskCounts } from '../api/get-status-counts';
 import { processStatisticsQueryOptions } from '../api/get-triage';
 import { useStuckThreshold } from '../hooks/use-stuck-threshold';
 import {
+  GROUP_LABEL,
   STATUS_GROUPS,
   activeGroup,
   groupView,
@@ -39,12 +40,6 @@ export function thresholdLabel(ms: number): string {
   const min = Math.round(ms / 60_000);
   return min % 60 === 0 ? t('summary.hours', { count: min / 60 }) : t('summary.minutes', { count: min });
 }
-
-const GROUP_LABEL = {
-  inProgress: 'summary.inProgress',
-  done: 'summary.done',
-  failed: 'summary.failed',
-} as const satisfies Record<TaskStatusGroup, string>;
 
 function Count({ value }: { value: number | undefined }) {
   return <strong className="rtc-summary-count">{value === undefined ? '…' : formatNumber(value)}</strong>;

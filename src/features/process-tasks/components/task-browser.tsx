@@ -166,27 +166,39 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
             </Suspense>
           ) : null}
         </div>
-        {causesOpen ? (
-          <FailureCausesPanel view={view} onOpenTask={openTask} onClose={() => setCausesOpen(false)} />
-        ) : null}
-        {view.filters.EntityName !== undefined && rows && rows.length > 0 && afterFirstRows ? (
-          <Suspense fallback={null}>
-            <EntitySummary
-              entity={view.filters.EntityName}
-              rows={rows}
-              complete={view.page === 1 && (totalCount ?? Infinity) <= rows.length}
-            />
-          </Suspense>
+        <FailureCausesPanel
+          open={causesOpen}
+          view={view}
+          onOpenTask={openTask}
+          onClose={() => setCausesOpen(false)}
+        />
+        {view.filters.EntityName !== undefined ? (
+          // Its height is reserved from the first paint: the rows do not move when it arrives.
+          <div className="rtc-entity-slot">
+            {rows && rows.length > 0 && afterFirstRows ? (
+              <Suspense fallback={null}>
+                <EntitySummary
+                  entity={view.filters.EntityName}
+                  rows={rows}
+                  complete={view.page === 1 && (totalCount ?? Infinity) <= rows.length}
+                />
+              </Suspense>
+            ) : null}
+          </div>
         ) : null}
         {list.isError ? (
-          <Suspense fallback={null}>
-            <ErrorState
-              error={list.error}
-              title={t('error.title')}
-              onRetry={() => void list.refetch()}
-              keptData={shown !== undefined}
-            />
-          </Suspense>
+          // With rows on screen (a failed refresh) the error floats over the page's foot
+          // instead of pushing the rows down.
+          <div className={shown !== undefined ? 'rtc-error-float' : undefined}>
+            <Suspense fallback={null}>
+              <ErrorState
+                error={list.error}
+                title={t('error.title')}
+                onRetry={() => void list.refetch()}
+                keptData={shown !== undefined}
+              />
+            </Suspense>
+          </div>
         ) : null}
         {autoRefreshMs > 0 || live.newCount > 0 ? (
           <NewTasksBanner

@@ -24,7 +24,7 @@ interface Props {
   onResetColumns: () => void;
   /** The auto-refresh choice, before Refresh (components/auto-refresh-select.tsx). */
   live?: ReactNode;
-  /** What the app plugs in at the end (the export), if anything. */
+  /** What the app plugs in (the export), if anything: before the buttons of the first paint. */
   extra?: ReactNode;
   density: Density;
   onDensityChange: (d: Density) => void;
@@ -92,6 +92,10 @@ export function TaskToolbar({
         ) : null}
       </div>
       <div className="rtc-toolbar-right">
+        {/* What loads after the first rows comes first: the group is right-aligned, so the
+            buttons there from the first paint (density to columns) never move. */}
+        <ToolbarHabits table={table} totalCount={totalCount} />
+        {extra}
         <DensitySwitch density={density} onChange={onDensityChange} />
         {live}
         <PlainButton
@@ -104,8 +108,6 @@ export function TaskToolbar({
         </PlainButton>
         <CopyLinkButtons state={state} />
         <ColumnChooser table={table} onReset={onResetColumns} />
-        <ToolbarHabits table={table} totalCount={totalCount} />
-        {extra}
       </div>
     </div>
   );

@@ -37,7 +37,12 @@ function NoteButton({ makeNote, testId }: { makeNote: () => TicketNote; testId: 
     );
   return (
     <Space.Compact>
-      <Button icon={<SnippetsOutlined />} onClick={() => void copy('text')} data-testid={testId}>
+      <Button
+        icon={<SnippetsOutlined />}
+        onClick={() => void copy('text')}
+        data-testid={testId}
+        title={th('ticketNote.copy')}
+      >
         {th('ticketNote.copy')}
       </Button>
       <Dropdown

@@ -48,6 +48,19 @@ export type CountedFilter = (typeof COUNTED_FILTERS)[number];
 /** The group's codes as TaskStatus items, e.g. `['11', '21', '22']`. */
 export const groupCodes = (group: TaskStatusGroup): string[] => TASK_STATUS_GROUPS[group].map(String);
 
+/** The name of each status group (message keys of lib/messages-en.ts): the strip's buttons, the status filter's summary. */
+export const GROUP_LABEL = {
+  inProgress: 'summary.inProgress',
+  done: 'summary.done',
+  failed: 'summary.failed',
+} as const satisfies Record<TaskStatusGroup, string>;
+
+/** The status group whose codes are exactly `codes` (any order), if one is. */
+export function groupOfCodes(codes: readonly string[]): TaskStatusGroup | undefined {
+  const chosen = [...new Set(codes)].sort().join();
+  return STATUS_GROUPS.find((g) => groupCodes(g).sort().join() === chosen);
+}
+
 /** `filters` with list items sorted and `leaveOut` removed: one form for one set of tasks. */
 export function canonicalFilters(filters: TaskFilters, leaveOut?: FilterParamName): TaskFilters {
   const out: Record<string, string | string[]> = {};
