@@ -131,12 +131,20 @@ test('the first screen’s plain buttons keep antd’s click wave, in the button
   await page.goto('/');
   await expect(rows(page).first()).toBeVisible();
   const refresh = page.getByTestId('refresh');
+  // The border colour at the moment of the click (the hover colour may still be fading in).
+  await refresh.evaluate((el) =>
+    el.addEventListener(
+      'click',
+      () => el.setAttribute('data-border-at-click', getComputedStyle(el).borderTopColor),
+      { capture: true, once: true },
+    ),
+  );
   await refresh.hover();
   await refresh.click();
   const wave = await refresh.evaluate((el) => ({
     on: el.hasAttribute('data-wave'),
     color: getComputedStyle(el).getPropertyValue('--rtc-wave-color'),
-    border: getComputedStyle(el).borderTopColor,
+    border: el.getAttribute('data-border-at-click'),
     animations: el
       .getAnimations({ subtree: true })
       .map((a) => (a as CSSAnimation).animationName)
