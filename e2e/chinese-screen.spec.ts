@@ -28,6 +28,8 @@ test.describe('the Chinese screen', () => {
     await expect(rows(page).first()).toBeVisible();
     const chip = page.getByTestId('chip-TaskStatus');
     await expect(chip).toContainText('失败（90）、解封失败（91）');
+    // The label ends with the full-width colon, no ASCII colon and space.
+    await expect(chip.locator('.rtc-chip-label')).toHaveText('状态：');
     await expect(page.getByTestId('chip-YunCode')).toContainText('Web应用防火墙（WAF）、云防火墙（CFW）');
     await expect(page).toHaveTitle(/^状态：失败（90）、解封失败（91）、云产品：/);
     expect(await page.title()).not.toMatch(/, /);

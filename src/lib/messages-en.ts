@@ -97,6 +97,8 @@ export const messagesEn = {
   'filters.any': 'Any',
   'filters.clearAll': 'Clear all filters',
   'filters.clear': 'Remove filter {label}',
+  // A filter chip's label before its value, with the locale's colon (and space).
+  'filters.chipLabel': '{label}: ',
   'filters.active': 'Active filters',
   'filters.none': 'No filters: showing every task.',
   'filters.textHint': 'Press Enter to apply',

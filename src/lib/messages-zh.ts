@@ -100,6 +100,7 @@ export const messagesZh = {
   'filters.any': '全部',
   'filters.clearAll': '清除全部筛选',
   'filters.clear': '移除筛选 {label}',
+  'filters.chipLabel': '{label}：',
   'filters.active': '当前筛选',
   'filters.none': '无筛选：显示全部任务。',
   'filters.textHint': '按 Enter 应用',

@@ -34,7 +34,7 @@ export function FilterChips({
           }}
           className="rtc-chip"
         >
-          <span className="rtc-chip-label">{f.label}:</span>{' '}
+          <span className="rtc-chip-label">{t('filters.chipLabel', { label: f.label })}</span>
           <span className="rtc-chip-value">
             <VisibleText text={f.value} />
           </span>
