@@ -105,6 +105,11 @@ test.describe('the first row stays put while the screen finishes loading', () =>
             (trs) => trs.filter((tr) => tr.getBoundingClientRect().bottom <= window.innerHeight).length,
           );
           expect(whole).toBeGreaterThanOrEqual(12);
+          // Below 1600 px the secondary buttons show their icon only: the icon, not nothing.
+          for (const id of ['refresh', 'copy-link', 'column-chooser', 'saved-views']) {
+            const icon = await page.getByTestId(id).locator('svg').boundingBox();
+            expect(icon?.width ?? 0, `${id}'s icon`).toBeGreaterThan(8);
+          }
         }
       });
 
@@ -132,8 +137,11 @@ test.describe('the first row stays put while the screen finishes loading', () =>
         'saved-views',
         'list-note',
         'export-button',
-      ])
+      ]) {
         await expect(page.getByTestId(id)).toHaveAttribute('title', /\S/);
+        const icon = await page.getByTestId(id).locator('svg').first().boundingBox();
+        expect(icon?.width ?? 0, `${id}'s icon`).toBeGreaterThan(8);
+      }
     });
 
   for (const locale of LOCALES)
