@@ -38,6 +38,19 @@ export function RecommendValue({ value }: { value: string }) {
   );
 }
 
+/** The RequestId line of an error's details (with a copy button), when the answer had one. */
+function RequestIdEntry({ requestId }: { requestId: string | undefined }) {
+  if (!requestId) return null;
+  return (
+    <>
+      <dt>{t('error.requestId')}</dt>
+      <dd className="rtc-mono" data-testid="error-request-id">
+        {requestId} <CopyButton value={requestId} label={t('error.requestId')} />
+      </dd>
+    </>
+  );
+}
+
 /** HostId, the RAM action to grant and the rest of AccessDeniedDetail, Recommend. */
 function HintEntries({ hints }: { hints: ApiErrorHints }) {
   const d = hints.accessDeniedDetail;
@@ -136,14 +149,7 @@ export function ErrorState({
           <details>
             <summary>{t('error.details')}</summary>
             <dl className="rtc-error-list">
-              {e.requestId ? (
-                <>
-                  <dt>{t('error.requestId')}</dt>
-                  <dd className="rtc-mono" data-testid="error-request-id">
-                    {e.requestId} <CopyButton value={e.requestId} label={t('error.requestId')} />
-                  </dd>
-                </>
-              ) : null}
+              <RequestIdEntry requestId={e.requestId} />
               <HintEntries hints={e.hints} />
             </dl>
             <p className="rtc-muted">{t('error.keptData')}</p>
@@ -168,14 +174,7 @@ export function ErrorState({
             </dd>
             <dt>{t('error.message')}</dt>
             <dd data-testid="error-message">{e.message}</dd>
-            {e.requestId ? (
-              <>
-                <dt>{t('error.requestId')}</dt>
-                <dd className="rtc-mono" data-testid="error-request-id">
-                  {e.requestId} <CopyButton value={e.requestId} label={t('error.requestId')} />
-                </dd>
-              </>
-            ) : null}
+            <RequestIdEntry requestId={e.requestId} />
             <HintEntries hints={e.hints} />
           </dl>
         </div>
