@@ -270,3 +270,18 @@ test.describe('a filter with several values chosen says what they are', () => {
         );
       });
 });
+
+test('with a relative range, "Copy link with frozen times" is icon-only below 1600 px too, its name kept', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/?ProcessActionStart=now-7d');
+  const frozen = page.getByTestId('copy-link-frozen');
+  await expect(frozen).toBeVisible();
+  await expect(frozen).toHaveAccessibleName('Copy link with frozen times');
+  const icon = await frozen.locator('svg').boundingBox();
+  expect(icon?.width ?? 0).toBeGreaterThan(8);
+  // The label is visually hidden: the button is about as wide as the icon-only Copy link.
+  const [own, copy] = await Promise.all([frozen.boundingBox(), page.getByTestId('copy-link').boundingBox()]);
+  expect(Math.abs(own!.width - copy!.width)).toBeLessThan(4);
+});

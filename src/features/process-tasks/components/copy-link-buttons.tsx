@@ -1,3 +1,4 @@
+import ClockCircleOutlined from '@ant-design/icons-svg/es/asn/ClockCircleOutlined';
 import LinkOutlined from '@ant-design/icons-svg/es/asn/LinkOutlined';
 import { App } from 'antd';
 import { writeClipboard } from '../../../components/copy-button';
@@ -28,6 +29,7 @@ export function CopyLinkButtons({ state }: { state: TaskUrlState }) {
       {hasRelativeTimes(state.view.filters) ? (
         <LazyTooltip title={t('toolbar.copyLinkFrozenHint')}>
           <PlainButton
+            icon={ClockCircleOutlined}
             data-testid="copy-link-frozen"
             onClick={() =>
               void copy(
