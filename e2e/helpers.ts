@@ -49,6 +49,25 @@ export async function pickOptions(page: Page, inputId: string, labels: string[])
   await page.keyboard.press('Escape');
 }
 
+/** The auto-refresh options' labels and the short form the toolbar shows for each. */
+const AUTO_REFRESH_SHOWN: Record<string, string> = {
+  'Auto-refresh off': 'Off',
+  'Every 15 s': '15 s',
+  'Every minute': '1 min',
+  'Every 5 min': '5 min',
+};
+
+/** Chooses an auto-refresh option by its label (e.g. `Every 15 s`) and waits for the toolbar to show it. */
+export async function chooseAutoRefresh(page: Page, label: keyof typeof AUTO_REFRESH_SHOWN): Promise<void> {
+  await page.locator('#auto-refresh').click();
+  // The dropdown's visible item (antd titles it with its label), not the listbox kept for screen readers.
+  await page.locator(`.ant-select-dropdown .ant-select-item-option[title="${label}"]`).click();
+  await expect(page.getByTestId('auto-refresh')).toHaveText(AUTO_REFRESH_SHOWN[label]!);
+  // The pointer off the rows: resting on a cell mounts its tooltip (components/lazy-tooltip.tsx),
+  // which renders the cell's text anew whatever the refresh does.
+  await page.mouse.move(1, 1);
+}
+
 export const formatCount = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'task' : 'tasks'}`;
 
 /** `2026-11-27 17:12:05` of `ms` in `zone`, and its offset `-05:00`, by the browser engine's

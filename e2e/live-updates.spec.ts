@@ -11,7 +11,7 @@ import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime.js';
 import type { DescribeProcessTasksResponse } from '../src/shared/sophonsoar';
 import { test, expect } from './fixtures';
-import { describe as describeTasks, rows } from './helpers';
+import { chooseAutoRefresh, describe as describeTasks, rows } from './helpers';
 
 /** One auto-refresh period as chosen in these tests, plus the time an answer may take under load. */
 const PERIOD_MS = 15_000;
@@ -31,24 +31,6 @@ const isPage = (n: number) => (r: Request) => {
   );
 };
 const isPage1 = isPage(1);
-
-/** The options' labels and the short form the toolbar shows for each. */
-const SHOWN: Record<string, string> = {
-  'Auto-refresh off': 'Off',
-  'Every 15 s': '15 s',
-  'Every minute': '1 min',
-  'Every 5 min': '5 min',
-};
-
-async function chooseAutoRefresh(page: Page, label: string) {
-  await page.locator('#auto-refresh').click();
-  // The dropdown's visible item (antd titles it with its label), not the listbox kept for screen readers.
-  await page.locator(`.ant-select-dropdown .ant-select-item-option[title="${label}"]`).click();
-  await expect(page.getByTestId('auto-refresh')).toHaveText(SHOWN[label]!);
-  // The pointer off the rows: resting on a cell mounts its tooltip (components/lazy-tooltip.tsx),
-  // which renders the cell's text anew whatever the refresh does.
-  await page.mouse.move(1, 1);
-}
 
 /** The next page-1 answer the page receives for a request made from now on. */
 async function nextPage1Answer(page: Page, timeout = NEXT_REFRESH_MS): Promise<DescribeProcessTasksResponse> {
