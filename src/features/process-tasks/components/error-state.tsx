@@ -1,4 +1,4 @@
-import { Alert, Button } from 'antd';
+import { Alert, Button, type AlertProps } from 'antd';
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { ApiRequestError, type ApiErrorHints } from '../../../lib/api-client';
@@ -121,20 +121,24 @@ export function ErrorState({
     error instanceof ApiRequestError
       ? error
       : new ApiRequestError('ClientError', error instanceof Error ? error.message : String(error), 0);
-  const retry = onRetry ? (
-    <Button size="small" danger onClick={onRetry} data-testid="retry">
-      {t('error.retry')}
-    </Button>
-  ) : undefined;
+  // What both forms share: an error Alert announced to screen readers, with Retry.
+  const alert: AlertProps & { 'data-testid': string } = {
+    type: 'error',
+    showIcon: true,
+    role: 'alert',
+    'data-testid': 'error-state',
+    action: onRetry ? (
+      <Button size="small" danger onClick={onRetry} data-testid="retry">
+        {t('error.retry')}
+      </Button>
+    ) : undefined,
+  };
   if (keptData)
     // The rows of the last answer stay on screen: one line (title, Code, Message) that
     // floats over them, the rest behind "Details".
     return (
       <Alert
-        type="error"
-        showIcon
-        role="alert"
-        data-testid="error-state"
+        {...alert}
         className="rtc-error-line"
         title={
           <span className="rtc-error-line-text">
@@ -155,15 +159,11 @@ export function ErrorState({
             <p className="rtc-muted">{t('error.keptData')}</p>
           </details>
         }
-        action={retry}
       />
     );
   return (
     <Alert
-      type="error"
-      showIcon
-      role="alert"
-      data-testid="error-state"
+      {...alert}
       title={title}
       description={
         <div>
@@ -179,7 +179,6 @@ export function ErrorState({
           </dl>
         </div>
       }
-      action={retry}
     />
   );
 }
