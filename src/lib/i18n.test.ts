@@ -2,6 +2,7 @@ import { parse } from '@formatjs/icu-messageformat-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addMessages,
+  createCatalog,
   createTranslator,
   formatNumber,
   formatSize,
@@ -42,6 +43,27 @@ describe('i18n on FormatJS', () => {
     expect(tx('demo.hello', { name: 'SOC' })).toBe('你好，SOC');
     expect(tx('demo.only')).toBe('Only English');
   });
+
+  it.each([
+    ['en', 1, 'sort', '1 view (sort)'],
+    ['en', 3000, 'sort', '3,000 views (sort)'],
+    ['zh-CN', 3000, '排序', '3,000 个视图（排序）'],
+  ])(
+    'a feature catalog (createCatalog) in %s: %d → its plural, with the other variables',
+    (locale, n, of, text) => {
+      const demo = createCatalog({
+        'demo.views': '{count, plural, one {# view ({of})} other {# views ({of})}}',
+        'demo.title': 'Views',
+      } as const);
+      addMessages('zh-CN', {
+        'demo.views': '{count, plural, other {# 个视图（{of}）}}',
+        'demo.title': '视图',
+      });
+      setLocale(locale);
+      expect(demo.tCount('demo.views', n, { of })).toBe(text);
+      expect(demo.t('demo.title')).toBe(locale === 'en' ? 'Views' : '视图');
+    },
+  );
 
   it('leaves a plain argument that was not given visible, as the template it was', () => {
     expect(t('label.withCode', { label: 'Failed' })).toBe('Failed ({code})');

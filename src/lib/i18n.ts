@@ -202,6 +202,19 @@ export type PluralKey<M extends Catalog> = {
   [K in keyof M & string]: M[K] extends `${string}{count, plural,${string}` ? K : never;
 }[keyof M & string];
 
+/**
+ * A feature's own catalog, loaded with the chunk that uses it (outside the first screen;
+ * its other locales arrive through `addMessages`, app/locale-setting.ts): `t`, the
+ * translator over `en`, and `tCount`, a plural message with `count` (a number, `#`
+ * formatted by the locale's rules), e.g. `txCount('export.matching', 3000)`.
+ */
+export function createCatalog<M extends Catalog>(
+  en: M,
+): { t: Translator<M>; tCount: (key: PluralKey<M>, count: number, vars?: Vars) => string } {
+  const translate = createTranslator({ en });
+  return { t: translate, tCount: (key, count, vars) => translate(key, { ...vars, count }) };
+}
+
 /** Bases of old-style `<base>_one` / `<base>_other` key pairs (before ICU plurals). */
 type LegacyPluralBase<M extends Catalog> = keyof M extends infer K
   ? K extends `${infer B}_one`

@@ -2,7 +2,7 @@
  * The export feature's strings (ICU messages), through the app's i18n layer
  * (src/lib/i18n.ts). The Chinese catalog is ./messages-zh.ts, loaded with the locale.
  */
-import { createTranslator, type PluralKey, type Vars } from '../../lib/i18n';
+import { createCatalog } from '../../lib/i18n';
 
 export const exportMessagesEn = {
   'export.button': 'Export CSV',
@@ -65,12 +65,8 @@ export const exportMessagesEn = {
   'export.sheet.otherFields': 'Other fields (JSON)',
 } as const;
 
-export const tx = createTranslator({ en: exportMessagesEn });
-
-/** A plural message with `count` (a number; `#` formats it by the locale's rules). */
-export function txCount(key: PluralKey<typeof exportMessagesEn>, count: number, vars?: Vars): string {
-  return tx(key, { ...vars, count });
-}
+/** `tx`, the translator; `txCount`, a plural message with `count`. */
+export const { t: tx, tCount: txCount } = createCatalog(exportMessagesEn);
 
 export function formatDuration(ms: number): string {
   const total = Math.max(1, Math.round(ms / 1000));

@@ -4,7 +4,7 @@
  * like ./habits-i18n.ts: only the filter controls' chunk uses them, so they stay out of
  * the first screen's catalogue (e2e/first-load.spec.ts holds it to 250 KB gzip).
  */
-import { createTranslator } from '../../lib/i18n';
+import { createCatalog } from '../../lib/i18n';
 
 export const filterMessagesEn = {
   'filters.chosen.TaskStatus': '{count, plural, one {# status} other {# statuses}}',
@@ -14,5 +14,5 @@ export const filterMessagesEn = {
   'filters.chosenGroup': '{group} (all)',
 } as const;
 
-export type FilterMessageKey = keyof typeof filterMessagesEn;
-export const tf = createTranslator({ en: filterMessagesEn });
+/** `tf`, the translator; `tfCount`, a plural message with `count`. */
+export const { t: tf, tCount: tfCount } = createCatalog(filterMessagesEn);

@@ -4,7 +4,7 @@
  * chunks loaded after the first rows use them, so they stay out of the first screen's
  * catalogue (e2e/first-load.spec.ts holds it to 250 KB gzip).
  */
-import { createTranslator, type Vars } from '../../lib/i18n';
+import { createCatalog } from '../../lib/i18n';
 
 export const habitsMessagesEn = {
   'shortcuts.title': 'Keyboard shortcuts',
@@ -101,9 +101,5 @@ export const habitsMessagesEn = {
 } as const;
 
 export type HabitsKey = keyof typeof habitsMessagesEn;
-export const th = createTranslator({ en: habitsMessagesEn });
-
-/** A plural message of `count` (ICU `{count, plural, …}`, `#` formatted by the locale). */
-export function thCount(key: 'savedViews.imported', count: number, vars?: Vars): string {
-  return th(key, { ...vars, count });
-}
+/** `th`, the translator; `thCount`, a plural message with `count`. */
+export const { t: th, tCount: thCount } = createCatalog(habitsMessagesEn);

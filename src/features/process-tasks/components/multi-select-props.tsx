@@ -1,7 +1,7 @@
 import type { SelectProps } from 'antd';
-import { t } from '../../../lib/i18n';
+import { t, type PluralKey } from '../../../lib/i18n';
 import type { FilterParamName } from '../../../shared/catalogue';
-import { tf, type FilterMessageKey } from '../filter-i18n';
+import { tf, tfCount, type filterMessagesEn } from '../filter-i18n';
 import { GROUP_LABEL, groupOfCodes } from '../model/status-counts';
 
 const CHOSEN_KEYS = new Set<string>(['TaskStatus', 'YunCode', 'Source']);
@@ -14,10 +14,10 @@ const CHOSEN_KEYS = new Set<string>(['TaskStatus', 'YunCode', 'Source']);
 export function chosenSummary(param: FilterParamName, chosen: readonly string[]): string {
   const group = param === 'TaskStatus' ? groupOfCodes(chosen) : undefined;
   if (group !== undefined) return tf('filters.chosenGroup', { group: t(GROUP_LABEL[group]) });
-  const key = (
-    CHOSEN_KEYS.has(param) ? `filters.chosen.${param}` : 'filters.chosen.other'
-  ) as FilterMessageKey;
-  return tf(key, { count: chosen.length });
+  const key = (CHOSEN_KEYS.has(param) ? `filters.chosen.${param}` : 'filters.chosen.other') as PluralKey<
+    typeof filterMessagesEn
+  >;
+  return tfCount(key, chosen.length);
 }
 
 /**
