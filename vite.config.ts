@@ -26,7 +26,10 @@ export default defineConfig({
     // Brotli and gzip copies beside each built file, served by the server when the browser
     // accepts them (src/server/static/spa.ts): the first screen's 750 KB of JS travel as
     // about 235 KB gzip (less in brotli) without compressing on every request.
-    compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),
+    // Not in the first-screen chunk's probe build, which writes nothing.
+    ...(firstScreenChunk.probing
+      ? []
+      : [compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' })]),
   ],
   build: {
     outDir: 'dist',

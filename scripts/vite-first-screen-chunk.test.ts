@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Rollup } from 'vite';
-import { firstScreenModules } from './vite-first-screen-chunk';
+import { firstScreenModules, needsProbe } from './vite-first-screen-chunk';
 
 const chunk = (
   fileName: string,
@@ -65,5 +65,36 @@ describe('firstScreenModules', () => {
     expect(() =>
       firstScreenModules([chunk('index.js', ['/repo/src/main.tsx'], [], { isEntry: true })]),
     ).toThrow(/no chunk for src\/app\/bootstrap\.tsx/);
+  });
+});
+
+describe('needsProbe: when a build start runs the probe', () => {
+  it.each([
+    { name: 'a build, first start', probing: false, watching: false, probed: false, expected: true },
+    {
+      name: 'a build, started again in the same process',
+      probing: false,
+      watching: false,
+      probed: true,
+      expected: false,
+    },
+    { name: 'watch mode, first build', probing: false, watching: true, probed: false, expected: true },
+    {
+      name: 'watch mode, a rebuild after an edit',
+      probing: false,
+      watching: true,
+      probed: true,
+      expected: true,
+    },
+    { name: 'the probe build itself', probing: true, watching: false, probed: false, expected: false },
+    {
+      name: 'the probe build itself, in watch mode',
+      probing: true,
+      watching: true,
+      probed: false,
+      expected: false,
+    },
+  ])('$name → $expected', ({ probing, watching, probed, expected }) => {
+    expect(needsProbe({ probing, watching, probed })).toBe(expected);
   });
 });

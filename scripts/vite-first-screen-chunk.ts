@@ -14,11 +14,17 @@
  * written) when the real build starts: the bundler's own tree shaking and linking decide,
  * so a lazy part's code (antd Select, the export) never joins the first screen, and the
  * first screen's bytes do not change (e2e/first-load.spec.ts bounds them). Lazy parts
- * import what they share with the first screen from this chunk. The build takes about
- * twice as long.
+ * import what they share with the first screen from this chunk. The probe is not minified
+ * and not compressed (chunking has decided each module's chunk before either runs): it costs
+ * less than the real build, whose output it leaves the same byte for byte.
  *
- * Use: `firstScreenChunk.plugin()` in `plugins` and `firstScreenChunk.group` in
- * `build.rolldownOptions.output.codeSplitting.groups`.
+ * Under `vite build --watch` each rebuild runs the probe again before its chunking, so the
+ * first screen's modules follow the edits (an import added or removed); a rebuild costs as
+ * much more as a probe.
+ *
+ * Use: `firstScreenChunk.plugin()` in `plugins`, `firstScreenChunk.group` in
+ * `build.rolldownOptions.output.codeSplitting.groups`, and `firstScreenChunk.probing` to
+ * leave the output-only plugins (compression) out of the probe.
  */
 import { build, type Plugin, type Rollup } from 'vite';
 
@@ -59,35 +65,58 @@ export function firstScreenModules(
   return new Set([...staticModules(byFile, app)].filter((id) => !inEntry.has(id)));
 }
 
+/**
+ * Whether a build start needs a probe: not in the probe itself; once per process in a
+ * normal build; at every (re)build in watch mode, where an edit may change the set.
+ */
+export function needsProbe(state: { probing: boolean; watching: boolean; probed: boolean }): boolean {
+  return !state.probing && (state.watching || !state.probed);
+}
+
 export function createFirstScreenChunk() {
   let members = new Set<string>();
+  let probed = false;
   const probing = process.env[PROBE_ENV] === '1';
   return {
-    /** Runs the probe build when the real build starts (not in the probe itself, not in dev). */
+    /** True inside the probe build (its config leaves out what only the output needs). */
+    probing,
+    /** Runs the probe build when the real build starts, and at each rebuild in watch mode (not in dev). */
     plugin(): Plugin {
       let configFile: string | undefined;
       let mode = 'production';
+      let watching = false;
       return {
         name: 'rtc-first-screen-chunk',
         apply: 'build',
         configResolved(config) {
           configFile = config.configFile;
           mode = config.mode;
+          watching = config.build.watch != null;
         },
         async buildStart() {
-          if (probing || members.size > 0) return;
+          if (!needsProbe({ probing, watching, probed })) return;
           process.env[PROBE_ENV] = '1';
           try {
             const result = await build({
               configFile: configFile ?? false,
               mode,
               logLevel: 'error',
-              build: { write: false, emptyOutDir: false },
+              // Never a watcher of its own; neither minified nor compressed (see above).
+              build: {
+                write: false,
+                emptyOutDir: false,
+                watch: null,
+                minify: false,
+                reportCompressedSize: false,
+              },
             });
             const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
             const client = outputs.find((o) => o.output.some((c) => c.type === 'chunk' && c.isEntry));
             if (!client) this.error('first-screen chunk: the probe build produced no entry chunk');
             members = firstScreenModules(client.output);
+            probed = true;
+            if (watching)
+              this.info(`first-screen chunk: probed again for this build (${members.size} modules)`);
           } finally {
             delete process.env[PROBE_ENV];
           }
