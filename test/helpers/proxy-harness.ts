@@ -1,7 +1,8 @@
 /**
- * The proxy (buildApp) in front of a real emulator on a loopback port, for fuzz, load
- * and benchmark runs. Nothing is mocked: requests are signed by the official client and
- * verified by the emulator.
+ * The proxy (buildApp) in front of a real emulator on a loopback port, for fuzz, load,
+ * budget and benchmark runs. Nothing is mocked: requests are signed by the official client
+ * and verified by the emulator. Several proxies can share one emulator (and reach it
+ * through a counting forwarder) to stand for replicas of one deployment.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -19,7 +20,10 @@ export interface ProxyHarness {
 }
 
 export interface HarnessOptions {
-  emulator?: EmulatorOptions;
+  /** Options of the emulator the harness starts, or one already running (kept open by `close`). */
+  emulator?: EmulatorOptions | RunningEmulator;
+  /** Where the proxy sends its calls (e.g. a counting forwarder in front of the emulator); default the emulator's endpoint. */
+  upstreamEndpoint?: string;
   rateLimitPerMinute?: number;
   /** Proxy retries of transient upstream failures (default 2). */
   retries?: number;
@@ -40,11 +44,25 @@ export interface HarnessOptions {
    * cache, so load and fuzz runs measure the proxy, not the account's budget.
    */
   budget?: { qps: number; burst: number; cacheMs: number; replicas: number };
+  /** REDIS_URL: the budget, answers and limits shared with the other proxies on the same Redis. */
+  redisUrl?: string;
 }
+
+const isRunning = (e: HarnessOptions['emulator']): e is RunningEmulator =>
+  e !== undefined && 'endpoint' in e && 'close' in e;
 
 export async function startProxyHarness(opts: HarnessOptions = {}): Promise<ProxyHarness> {
   disableEcsMetadataProbe();
-  const emulator = await startEmulator({ port: 0, tasks: 500, live: false, logger: false, ...opts.emulator });
+  const shared = isRunning(opts.emulator) ? opts.emulator : undefined;
+  const emulator =
+    shared ??
+    (await startEmulator({
+      port: 0,
+      tasks: 500,
+      live: false,
+      logger: false,
+      ...(opts.emulator as EmulatorOptions | undefined),
+    }));
   const app = await buildApp({
     config: {
       upstream: {
@@ -54,10 +72,11 @@ export async function startProxyHarness(opts: HarnessOptions = {}): Promise<Prox
       },
       rateLimitPerMinute: opts.rateLimitPerMinute ?? 1_000_000,
       budget: opts.budget ?? { qps: 100_000, burst: 100_000, cacheMs: 0, replicas: 1 },
+      ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}),
     },
     upstream: {
       mode: 'demo',
-      endpoint: emulator.endpoint,
+      endpoint: opts.upstreamEndpoint ?? emulator.endpoint,
       protocol: 'http',
       credential: staticCredential(emulator.accessKeyId, emulator.accessKeySecret),
     },
@@ -74,7 +93,7 @@ export async function startProxyHarness(opts: HarnessOptions = {}): Promise<Prox
     ...(url ? { url } : {}),
     async close() {
       await app.close();
-      await emulator.close();
+      if (!shared) await emulator.close();
     },
   };
 }

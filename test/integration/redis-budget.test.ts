@@ -3,22 +3,20 @@
  * apps with the same REDIS_URL keep one budget between them, and Redis stopped and
  * started again changes the store, never the answers.
  */
-import type { FastifyInstance } from 'fastify';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
 import { startEmulator, type RunningEmulator } from '../../src/server/emulator/index';
-import { createLogger } from '../../src/server/logger';
-import { disableEcsMetadataProbe, staticCredential } from '../../src/server/proxy/credential-chain';
+import { disableEcsMetadataProbe } from '../../src/server/proxy/credential-chain';
 import { startCountingForwarder, type CountingForwarder } from '../helpers/counting-forwarder';
 import { httpGet } from '../helpers/http';
+import { captureLogs } from '../helpers/log-capture';
+import { startProxyHarness, type ProxyHarness } from '../helpers/proxy-harness';
 import { startRedis, type TestRedis } from '../helpers/redis-server';
 
 let emu: RunningEmulator;
 let fwd: CountingForwarder;
 let redis: TestRedis;
-const apps: FastifyInstance[] = [];
-const logs: string[] = [];
+const proxies: ProxyHarness[] = [];
+const { logger, lines: logs } = captureLogs();
 const bases: string[] = [];
 
 beforeAll(async () => {
@@ -26,39 +24,27 @@ beforeAll(async () => {
   emu = await startEmulator({ port: 0, tasks: 100, live: false, logger: false, seed: 5 });
   fwd = await startCountingForwarder(emu.port);
   redis = await startRedis();
+  // Two replicas of one deployment: the same upstream (through the forwarder) and REDIS_URL.
   for (let i = 0; i < 2; i++) {
-    const app = await buildApp({
-      config: {
-        upstream: { timeoutMs: 8000, deadlineMs: 16_000, retries: 0 },
-        rateLimitPerMinute: 100_000,
-        budget: { qps: 4, burst: 4, cacheMs: 0, replicas: 2 },
-        redisUrl: redis.url,
-      },
-      upstream: {
-        mode: 'demo',
-        endpoint: fwd.endpoint,
-        protocol: 'http',
-        credential: staticCredential(emu.accessKeyId, emu.accessKeySecret),
-      },
-      version: 'test',
-      staticRoot: false,
-      logger: createLogger(
-        'info',
-        new Writable({
-          write(chunk: Buffer, _e, cb) {
-            logs.push(chunk.toString());
-            cb();
-          },
-        }),
-      ),
+    const h = await startProxyHarness({
+      emulator: emu,
+      upstreamEndpoint: fwd.endpoint,
+      budget: { qps: 4, burst: 4, cacheMs: 0, replicas: 2 },
+      redisUrl: redis.url,
+      timeoutMs: 8000,
+      deadlineMs: 16_000,
+      retries: 0,
+      rateLimitPerMinute: 100_000,
+      logger,
+      listen: true,
     });
-    apps.push(app);
-    bases.push(await app.listen({ host: '127.0.0.1', port: 0 }));
+    proxies.push(h);
+    bases.push(h.url!);
   }
 }, 30_000);
 
 afterAll(async () => {
-  for (const app of apps) await app.close();
+  for (const h of proxies) await h.close();
   await redis.stop();
   await fwd.close();
   await emu.close();

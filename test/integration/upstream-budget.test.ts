@@ -1,23 +1,21 @@
 /**
- * The account's budget through the real proxy (buildApp) in front of the real emulator,
- * with a counting forwarder between them: shared calls, the answer cache, priorities, the
+ * The account's budget through the real proxy (the shared harness: buildApp as the server
+ * runs it) in front of the real emulator, with a counting forwarder between them: shared calls, the answer cache, priorities, the
  * 429 for a call that cannot be served in time, and the rate that drops when the upstream
  * throttles anyway.
  */
-import type { FastifyInstance } from 'fastify';
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
 import type { BudgetConfig } from '../../src/server/config';
 import { NO_FAULTS, startEmulator, type RunningEmulator } from '../../src/server/emulator/index';
-import { createLogger } from '../../src/server/logger';
-import { disableEcsMetadataProbe, staticCredential } from '../../src/server/proxy/credential-chain';
+import { disableEcsMetadataProbe } from '../../src/server/proxy/credential-chain';
 import { startCountingForwarder, type CountingForwarder } from '../helpers/counting-forwarder';
 import { httpGet } from '../helpers/http';
+import { captureLogs, type CapturedLogs } from '../helpers/log-capture';
+import { startProxyHarness, type ProxyHarness } from '../helpers/proxy-harness';
 
 let emu: RunningEmulator;
 let fwd: CountingForwarder;
-const apps: FastifyInstance[] = [];
+const proxies: ProxyHarness[] = [];
 
 beforeAll(async () => {
   disableEcsMetadataProbe();
@@ -31,37 +29,28 @@ afterAll(async () => {
 afterEach(async () => {
   emu.setFaults(NO_FAULTS);
   fwd.reset();
-  while (apps.length) await apps.pop()!.close();
+  while (proxies.length) await proxies.pop()!.close();
 });
 
-async function proxy(budget: BudgetConfig, timeoutMs = 2000, logs: string[] = []): Promise<string> {
-  const app = await buildApp({
-    config: {
-      upstream: { timeoutMs, deadlineMs: timeoutMs * 2, retries: 2 },
-      rateLimitPerMinute: 1_000_000,
-      budget,
-    },
-    upstream: {
-      mode: 'demo',
-      endpoint: fwd.endpoint,
-      protocol: 'http',
-      credential: staticCredential(emu.accessKeyId, emu.accessKeySecret),
-    },
-    version: 'test',
-    staticRoot: false,
+/** A proxy with this budget in front of the shared emulator, through the forwarder; its base URL. */
+async function proxy(
+  budget: BudgetConfig,
+  timeoutMs = 2000,
+  logs: CapturedLogs = captureLogs(),
+): Promise<string> {
+  const h = await startProxyHarness({
+    emulator: emu,
+    upstreamEndpoint: fwd.endpoint,
+    budget,
+    timeoutMs,
+    deadlineMs: timeoutMs * 2,
+    retries: 2,
     backoff: { baseDelayMs: 5, maxDelayMs: 20 },
-    logger: createLogger(
-      'info',
-      new Writable({
-        write(chunk: Buffer, _enc, cb) {
-          logs.push(chunk.toString());
-          cb();
-        },
-      }),
-    ),
+    logger: logs.logger,
+    listen: true,
   });
-  apps.push(app);
-  return app.listen({ host: '127.0.0.1', port: 0 });
+  proxies.push(h);
+  return h.url!;
 }
 
 const LIST = '/api/DescribeProcessTasks?PageNumber=1&PageSize=20&TaskStatus=%5B%2290%22%5D';
@@ -156,7 +145,7 @@ describe('the budget', () => {
   });
 
   it('lowers its rate when the upstream throttles anyway, and logs the observed rate', async () => {
-    const logs: string[] = [];
+    const logs = captureLogs();
     const base = await proxy({ qps: 10, burst: 10, cacheMs: 0, replicas: 1 }, 4000, logs);
     emu.setFaults({ qpsPerKey: 3 });
     await Promise.all(
@@ -164,9 +153,9 @@ describe('the budget', () => {
         httpGet(`${base}/api/DescribeProcessTasks?PageNumber=${i + 1}&PageSize=10`),
       ),
     );
-    const lowered = logs
-      .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .find((l) => String(l.msg).startsWith('upstream throttled despite the budget'));
+    const lowered = logs.records.find((l) =>
+      String(l.msg).startsWith('upstream throttled despite the budget'),
+    );
     expect(lowered).toMatchObject({ level: 40, rateBefore: 10, rateNow: 5, configuredQps: 10 });
     expect(lowered?.observedCallsPerSecond).toBeGreaterThanOrEqual(3);
   });
