@@ -36,7 +36,7 @@ test.describe('the Chinese screen', () => {
     await shot(page, info, 'list-zh');
   });
 
-  test('block and isolation each have their own words: 解封 for an IP, 解除隔离 for a file, never 释放', async ({
+  test('block and quarantine each have their own words: 解封 for an IP, 解除隔离 for a file, never 释放', async ({
     page,
     api,
   }, info) => {
