@@ -208,9 +208,14 @@ test.describe('saved views', () => {
     await expect(dialog.getByTestId('saved-views-error')).toContainText(
       'Nothing was imported: your saved views are unchanged',
     );
+    // Refused as a whole: the link notices' "ignored" would say otherwise.
+    await expect(dialog.getByTestId('saved-views-error')).toContainText(
+      'The file was refused: its views have 1 problem.',
+    );
     await expect(dialog.getByTestId('saved-views-problems').locator('li')).toHaveText([
-      /^View 1 \(evil\), filters and sort: Foo is not a parameter/,
+      'View 1 (evil), filters and sort: Foo is not a parameter of the task list',
     ]);
+    await expect(dialog.getByTestId('saved-views-error')).not.toContainText('ignored');
     await dialog.getByTestId('saved-views-file').setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
