@@ -13,6 +13,14 @@ import { test, expect } from './fixtures';
 import { describe, rows, wallClock } from './helpers';
 
 const ZONE = 'Asia/Shanghai';
+/** The table's English for each Source code (Alibaba's en-US metadata, Source, in short). */
+const EN_SOURCES: Readonly<Record<string, string>> = {
+  system: 'Manual (event handling)',
+  custom: 'Automatic rule (event)',
+  custom_alert: 'Automatic rule (alert)',
+  'soar-manual': 'Playbook, run manually',
+  'soar-mdr': 'Managed security service',
+};
 test.use({ timezoneId: ZONE });
 
 const focusedTaskId = (page: Page) =>
@@ -322,5 +330,14 @@ test.describe('spreadsheet export', () => {
     // 16 digits: a bare number would lose the last one in Excel and LibreOffice.
     expect(cell('Account')).toBe(`="${task!.Scope}"`);
     expect(cell('Created (' + ZONE + ')')).toBe(wallClock(task!.GmtCreateMillis!, ZONE).text);
+    // The source as its label, as the table shows it; the raw form keeps the codes.
+    const label = (code: string | undefined) => EN_SOURCES[code ?? ''] ?? code ?? '';
+    expect(EN_SOURCES[task!.Source!], 'a documented source').toBeTruthy();
+    expect(cell('Source / trigger')).toBe(
+      task!.TriggerSource && task!.TriggerSource !== task!.Source
+        ? `${label(task!.Source)} / ${label(task!.TriggerSource)}`
+        : label(task!.Source),
+    );
+    expect(headers).not.toContain('Source');
   });
 });
