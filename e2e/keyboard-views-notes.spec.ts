@@ -224,6 +224,10 @@ test.describe('saved views', () => {
       'View 1 (evil), filters and sort: Foo is not a parameter of the task list',
     ]);
     await expect(dialog.getByTestId('saved-views-error')).not.toContainText('ignored');
+    // Sentences wrap between words (a long token anywhere), not in the middle of "parameter".
+    const problem = dialog.getByTestId('saved-views-problems').locator('li').first();
+    await expect(problem).toHaveCSS('word-break', 'normal');
+    await expect(problem).toHaveCSS('overflow-wrap', 'anywhere');
     await dialog.getByTestId('saved-views-file').setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
