@@ -178,7 +178,7 @@ test.describe('summary strip', () => {
       await expect(page.getByTestId(id)).toHaveText(fmt(n));
     }
     // The option's count is read out as its description; its name stays the label.
-    await expect(page.getByRole('option', { name: 'Blocking (21)', exact: true })).toHaveAttribute(
+    await expect(page.getByRole('option', { name: 'Blocked (21)', exact: true })).toHaveAttribute(
       'aria-description',
       /^\d[\d,]* tasks?$/,
     );
@@ -212,7 +212,7 @@ test.describe('summary strip', () => {
     await page.goto('/');
     const headline = page.getByTestId('summary-headline');
     await expect(headline).toContainText(
-      `Account: ${fmt(m.TaskNum!)} tasks · ${fmt(m.BanIpNum!)} IPs blocked, ${fmt(m.BanFileNum!)} files isolated, ${fmt(m.BanProcessNum!)} processes handled`,
+      `Account: ${fmt(m.TaskNum!)} tasks · ${fmt(m.BanIpNum!)} IPs blocked, ${fmt(m.BanFileNum!)} files quarantined, ${fmt(m.BanProcessNum!)} processes handled`,
     );
     await expect(page.getByTestId('summary-headline-age')).toHaveText(
       /^as of (a few seconds|\d+ seconds?|a minute) ago$/,

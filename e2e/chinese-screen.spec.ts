@@ -15,6 +15,15 @@ import { describe, rows } from './helpers';
 
 test.use({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 768 } });
 
+/** Alibaba's Chinese for each Source code (openapi-meta zh-CN DescribeProcessTasks, Source). */
+const ZH_SOURCES: Readonly<Record<string, string>> = {
+  system: '手动处置事件触发',
+  custom: '自动响应规则，事件触发',
+  custom_alert: '自动响应规则，告警触发',
+  'soar-manual': 'SOAR手动调用剧本触发',
+  'soar-mdr': '由安全管家服务触发',
+};
+
 async function shot(page: Page, info: TestInfo, name: string) {
   const path = info.outputPath(`${name}.png`);
   await page.screenshot({ path });
@@ -36,7 +45,7 @@ test.describe('the Chinese screen', () => {
     await shot(page, info, 'list-zh');
   });
 
-  test('block and isolation each have their own words: 解封 for an IP, 解除隔离 for a file, never 释放', async ({
+  test('block and quarantine each have their own words: 解封 for an IP, 解除隔离 for a file, never 释放', async ({
     page,
     api,
   }, info) => {
@@ -121,6 +130,26 @@ test.describe('the Chinese screen', () => {
     await expect(error).not.toContainText(/Invalid|expected|received/);
     await expect(dialog.locator('[data-view-name]')).toHaveCount(0);
     await shot(page, info, 'saved-views-error-zh');
+
+    // The right shape, a filter wrong: the file is refused, and nothing says 已忽略.
+    await dialog.getByTestId('saved-views-file').setInputFiles({
+      name: 'filters.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          format: 'rtc-saved-views',
+          version: 1,
+          views: [{ name: '失败', search: 'TaskStatus=90,abc', columns: {}, density: 'compact' }],
+        }),
+      ),
+    });
+    await expect(error).toContainText('该文件被拒绝导入：其中的视图共有 1 处问题。');
+    await expect(error.getByTestId('saved-views-problems').locator('li')).toHaveText([
+      '第 1 个视图（失败）的筛选和排序：状态（TaskStatus）：值“abc”不是已知取值',
+    ]);
+    await expect(error).not.toContainText('忽略');
+    await expect(dialog.locator('[data-view-name]')).toHaveCount(0);
+    await shot(page, info, 'saved-views-filter-refused-zh');
   });
 
   test('the spreadsheet CSV: one Source column, RemoveTime headed for both actions', async ({
@@ -130,21 +159,38 @@ test.describe('the Chinese screen', () => {
     const task = (await describe(api, { TaskId: TRIAGE_TASK_IDS.triageFileReleased })).ProcessTasks[0]!;
     await page.goto(`/?TaskId=${task.TaskId}`);
     await expect(rows(page)).toHaveCount(1);
-    await page.getByTestId('export-button').click();
-    const dialog = page.getByRole('dialog', { name: '将任务导出为 CSV' });
-    await dialog.getByRole('radio', { name: /^全部字段/ }).check();
-    await dialog.getByRole('radio', { name: /^电子表格/ }).check();
-    const download = page.waitForEvent('download');
-    await dialog.getByTestId('export-start').click();
-    const bytes = readFileSync((await (await download).path())!);
-    const [headers, row] = Papa.parse<string[]>(bytes.toString('utf8').slice(1), {
-      skipEmptyLines: true,
-    }).data;
+    // All fields in one form: the header row and the task's row of the downloaded file.
+    const exportAll = async (form: RegExp) => {
+      await page.getByTestId('export-button').click();
+      const dialog = page.getByRole('dialog', { name: '将任务导出为 CSV' });
+      await dialog.getByRole('radio', { name: /^全部字段/ }).check();
+      await dialog.getByRole('radio', { name: form }).check();
+      const download = page.waitForEvent('download');
+      await dialog.getByTestId('export-start').click();
+      const bytes = readFileSync((await (await download).path())!);
+      return Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true }).data;
+    };
+    const [headers, row] = await exportAll(/^电子表格/);
     expect(headers!.filter((h) => h === '来源 / 触发源')).toHaveLength(1);
     expect(headers).not.toContain('触发来源');
     expect(headers).not.toContain('触发源');
-    expect(row![headers!.indexOf('来源 / 触发源')]).toBe(task.Source);
+    // The source as the table shows it: Alibaba's Chinese label (zh-CN metadata), not the code.
+    const label = (code: string | undefined) => ZH_SOURCES[code ?? ''] ?? code ?? '';
+    const sourceCell =
+      task.Source && task.TriggerSource && task.Source !== task.TriggerSource
+        ? `${label(task.Source)} / ${label(task.TriggerSource)}`
+        : label(task.Source || task.TriggerSource);
+    expect(ZH_SOURCES[task.Source!], 'a documented source').toBeTruthy();
+    expect(row![headers!.indexOf('来源 / 触发源')]).toBe(sourceCell);
+    await expect(
+      page.locator(`tbody tr[data-task-id="${task.TaskId}"] td[data-column-id="Source"]`),
+    ).toContainText(label(task.Source));
     expect(headers).toContain('解封/解除隔离时间 (Asia/Shanghai)');
     expect(headers!.join('')).not.toContain('释放');
+
+    // The raw form of the same task, on the same Chinese screen: the API's names and codes.
+    const [rawHeaders, rawRow] = await exportAll(/^原始/);
+    expect(rawRow![rawHeaders!.indexOf('Source')]).toBe(task.Source);
+    expect(rawRow![rawHeaders!.indexOf('TriggerSource')]).toBe(task.TriggerSource ?? '');
   });
 });

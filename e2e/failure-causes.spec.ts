@@ -209,7 +209,7 @@ test.describe('durations', () => {
     await page.goto(url);
     await expect(rows(page)).toHaveCount(expected.ProcessTasks.length);
     await page.getByTestId('column-chooser').click();
-    for (const name of ['Time to process', 'Time blocked / isolated'])
+    for (const name of ['Time to process', 'Time blocked / quarantined'])
       await page.getByRole('checkbox', { name, exact: true }).check();
     await page.keyboard.press('Escape');
     const header = page.locator('th[data-column-id="TimeToProcess"] button');

@@ -13,6 +13,14 @@ import { test, expect } from './fixtures';
 import { describe, rows, wallClock } from './helpers';
 
 const ZONE = 'Asia/Shanghai';
+/** The table's English for each Source code (Alibaba's en-US metadata, Source, in short). */
+const EN_SOURCES: Readonly<Record<string, string>> = {
+  system: 'Manual (event handling)',
+  custom: 'Automatic rule (event)',
+  custom_alert: 'Automatic rule (alert)',
+  'soar-manual': 'Playbook, run manually',
+  'soar-mdr': 'Managed security service',
+};
 test.use({ timezoneId: ZONE });
 
 const focusedTaskId = (page: Page) =>
@@ -208,9 +216,18 @@ test.describe('saved views', () => {
     await expect(dialog.getByTestId('saved-views-error')).toContainText(
       'Nothing was imported: your saved views are unchanged',
     );
+    // Refused as a whole: the link notices' "ignored" would say otherwise.
+    await expect(dialog.getByTestId('saved-views-error')).toContainText(
+      'The file was refused: its views have 1 problem.',
+    );
     await expect(dialog.getByTestId('saved-views-problems').locator('li')).toHaveText([
-      /^View 1 \(evil\), filters and sort: Foo is not a parameter/,
+      'View 1 (evil), filters and sort: Foo is not a parameter of the task list',
     ]);
+    await expect(dialog.getByTestId('saved-views-error')).not.toContainText('ignored');
+    // Sentences wrap between words (a long token anywhere), not in the middle of "parameter".
+    const problem = dialog.getByTestId('saved-views-problems').locator('li').first();
+    await expect(problem).toHaveCSS('word-break', 'normal');
+    await expect(problem).toHaveCSS('overflow-wrap', 'anywhere');
     await dialog.getByTestId('saved-views-file').setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
@@ -317,5 +334,14 @@ test.describe('spreadsheet export', () => {
     // 16 digits: a bare number would lose the last one in Excel and LibreOffice.
     expect(cell('Account')).toBe(`="${task!.Scope}"`);
     expect(cell('Created (' + ZONE + ')')).toBe(wallClock(task!.GmtCreateMillis!, ZONE).text);
+    // The source as its label, as the table shows it; the raw form keeps the codes.
+    const label = (code: string | undefined) => EN_SOURCES[code ?? ''] ?? code ?? '';
+    expect(EN_SOURCES[task!.Source!], 'a documented source').toBeTruthy();
+    expect(cell('Source / trigger')).toBe(
+      task!.TriggerSource && task!.TriggerSource !== task!.Source
+        ? `${label(task!.Source)} / ${label(task!.TriggerSource)}`
+        : label(task!.Source),
+    );
+    expect(headers).not.toContain('Source');
   });
 });

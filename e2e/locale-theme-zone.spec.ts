@@ -325,7 +325,7 @@ test.describe('themes', () => {
           },
           [theme, locale],
         );
-        // Every status tone: in progress (11) alone, then blocking, succeeded, whitelisted
+        // Every status tone: in progress (11) alone, then blocked, succeeded, whitelisted
         // and failed on one page (newest first).
         for (const [query, tones] of TONE_VIEWS) {
           await page.goto(query);

@@ -287,9 +287,9 @@ test.describe('task list', () => {
       ['GmtModifiedMillis', 'gmtModified'],
       ['RemoveTime', 'removeTime'],
     ] as const) {
-      // Modified and Unblocked / un-isolated are not default columns: shown from the column chooser.
+      // Modified and Unblocked / restored are not default columns: shown from the column chooser.
       if (column === 'GmtModifiedMillis') await showColumns(page, ['Modified']);
-      if (column === 'RemoveTime') await showColumns(page, ['Unblocked / un-isolated']);
+      if (column === 'RemoveTime') await showColumns(page, ['Unblocked / restored']);
       const th = page.locator(`th[data-column-id="${column}"]`);
       await th.getByRole('button').click();
       await expect(th).toHaveAttribute('aria-sort', 'descending');

@@ -440,10 +440,10 @@ test.describe('labels and "is it still blocked?"', () => {
       `Unblocked at ${utc(task('triageCfwUnblocked').RemoveTime!)}`,
     );
     await expect(cell('triageFileReleased', 'Reason')).toHaveText(
-      `Un-isolated at ${utc(task('triageFileReleased').RemoveTime!)}`,
+      `Restored from quarantine at ${utc(task('triageFileReleased').RemoveTime!)}`,
     );
     // No duration in InputParams: the data does not say.
-    await expect(cell('triageFileIsolated', 'Reason')).toHaveText('Isolated until: unknown');
+    await expect(cell('triageFileIsolated', 'Reason')).toHaveText('Quarantined until: unknown');
     await expect(cell('triageWafWhitelisted', 'Reason')).toHaveText(
       `Whitelisted since ${utc(task('triageWafWhitelisted').ProcessTime!)}`,
     );
@@ -452,12 +452,12 @@ test.describe('labels and "is it still blocked?"', () => {
       `on ${TRIAGE.host}`,
     );
 
-    // A failed un-isolation (92) of the seeded data shows its attempt time too.
+    // A failed restore from quarantine (92) of the seeded data shows its attempt time too.
     const undo = (await describe(api, { TaskStatus: '["92"]', PageSize: '20' })).ProcessTasks[0]!;
     await page.goto('/?TaskStatus=92');
     await expect(
       page.locator(`tbody tr[data-task-id="${undo.TaskId}"] td[data-column-id="Reason"]`),
-    ).toContainText(`Un-isolate attempt at ${utc(undo.GmtModifiedMillis!)} failed: still isolated`);
+    ).toContainText(`Restore attempt at ${utc(undo.GmtModifiedMillis!)} failed: still quarantined`);
   });
 });
 

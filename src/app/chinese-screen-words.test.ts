@@ -1,14 +1,16 @@
 /**
  * The seams a review of the Chinese screen found, each as cases in both languages: lists
  * joined in the locale's way (、 in Chinese), one term per action (a block is lifted: 解封,
- * Unblocked; an isolation: 解除隔离, Un-isolated; never 释放 or "Released"), the drawer's
+ * Unblocked; a quarantine: 解除隔离, Restored, Alibaba's English for 92; never 释放 or "Released"), the drawer's
  * count as one sentence, and the entity counts in the analyst's words (the API operation
  * only in a tooltip).
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exportMessagesZh } from '../features/export/messages-zh';
 import { habitsMessagesZh } from '../features/process-tasks/habits-messages-zh';
-import { tx } from '../features/export/i18n';
+import { exportMessagesEn, tx } from '../features/export/i18n';
+import { filterMessagesEn } from '../features/process-tasks/filter-i18n';
+import { habitsMessagesEn } from '../features/process-tasks/habits-i18n';
 import { blockSentence } from '../features/process-tasks/components/block-text';
 import { documentTitle } from '../features/process-tasks/hooks/use-document-title';
 import { blockState, type BlockFields } from '../features/process-tasks/model/block-state';
@@ -54,7 +56,7 @@ describe('lists of labels in the UI locale', () => {
   });
 });
 
-describe('one term per action: block (封禁/解封) and isolation (隔离/解除隔离)', () => {
+describe('one term per action: block (封禁/解封) and quarantine (隔离/解除隔离)', () => {
   const task = (over: Partial<BlockFields>): BlockFields => ({
     ProcessTime: AT - HOUR,
     InputParams: JSON.stringify({ blockDuration: 1800 }),
@@ -64,15 +66,15 @@ describe('one term per action: block (封禁/解封) and isolation (隔离/解�
   const cases: [string, BlockFields, string, string][] = [
     ['IP unblocked', task({ TaskStatus: 23, EntityType: 'ip', RemoveTime: AT }), 'Unblocked at', '解封'],
     [
-      'file un-isolated',
+      'file restored',
       task({ TaskStatus: 23, EntityType: 'file', RemoveTime: AT }),
-      'Un-isolated at',
+      'Restored from quarantine at',
       '解除隔离',
     ],
     [
-      'process un-isolated',
+      'process restored',
       task({ TaskStatus: 22, EntityType: 'process', RemoveTime: AT }),
-      'Un-isolated at',
+      'Restored from quarantine at',
       '解除隔离',
     ],
     [
@@ -82,16 +84,16 @@ describe('one term per action: block (封禁/解封) and isolation (隔离/解�
       '解封失败',
     ],
     [
-      'file un-isolate failed',
+      'file restore failed',
       task({ TaskStatus: 92, EntityType: 'file', GmtModifiedMillis: AT }),
-      'Un-isolate attempt',
+      'Restore attempt',
       '解除隔离失败',
     ],
     ['IP block end passed', task({ TaskStatus: 21, EntityType: 'ip' }), 'Block end', '封禁结束时间'],
     [
-      'file isolation end passed',
+      'file quarantine end passed',
       task({ TaskStatus: 22, EntityType: 'file' }),
-      'Isolation end',
+      'Quarantine end',
       '隔离结束时间',
     ],
     [
@@ -103,7 +105,7 @@ describe('one term per action: block (封禁/解封) and isolation (隔离/解�
     [
       'file lifted, time unknown',
       task({ TaskStatus: 23, EntityType: 'file' }),
-      'Un-isolated at: unknown',
+      'Restored from quarantine at: unknown',
       '解除隔离时间：未知',
     ],
   ];
@@ -116,19 +118,22 @@ describe('one term per action: block (封禁/解封) and isolation (隔离/解�
     const chinese = blockSentence(state, 'UTC');
     expect(chinese).toContain(zh);
     expect(chinese).not.toContain('释放');
-    const isolation = fields.EntityType !== 'ip';
-    // A block's sentence never speaks of isolation, and an isolation's never of a block.
-    expect(english).not.toMatch(isolation ? /\b(un)?block/i : /isolat/i);
-    expect(chinese).not.toMatch(isolation ? /封禁|解封/ : /隔离/);
+    const quarantine = fields.EntityType !== 'ip';
+    // A block's sentence never speaks of a quarantine, and a quarantine's never of a block;
+    // the English says quarantine (Alibaba's word), never isolate.
+    expect(english).not.toMatch(quarantine ? /\b(un)?block/i : /quarantin|restor/i);
+    if (quarantine) expect(english).toMatch(/quarantin/i);
+    expect(english).not.toMatch(/isolat/i);
+    expect(chinese).not.toMatch(quarantine ? /封禁|解封/ : /隔离/);
   });
 
   it.each([
     [{ TaskStatus: 23, EntityType: 'ip' }, 'Unblocked', '解封时间'],
-    [{ TaskStatus: 23, EntityType: 'file' }, 'Un-isolated', '解除隔离时间'],
-    [{ TaskStatus: 23, EntityType: 'process' }, 'Un-isolated', '解除隔离时间'],
-    [{ TaskStatus: 92 }, 'Un-isolated', '解除隔离时间'],
+    [{ TaskStatus: 23, EntityType: 'file' }, 'Restored', '解除隔离时间'],
+    [{ TaskStatus: 23, EntityType: 'process' }, 'Restored', '解除隔离时间'],
+    [{ TaskStatus: 92 }, 'Restored', '解除隔离时间'],
     [{ TaskStatus: 91 }, 'Unblocked', '解封时间'],
-    [{ TaskStatus: 23 }, 'Unblocked / un-isolated', '解封/解除隔离时间'],
+    [{ TaskStatus: 23 }, 'Unblocked / restored', '解封/解除隔离时间'],
   ] as const)('RemoveTime of %j is labelled %s / %s', (fields, en, zh) => {
     setLocale('en');
     expect(removeTimeLabel(fields)).toBe(en);
@@ -150,7 +155,7 @@ describe('one term per action: block (封禁/解封) and isolation (隔离/解�
     expect(text).not.toMatch(/: /);
   });
 
-  it('no Chinese string says 释放 for lifting an isolation; columns that mix both name both', () => {
+  it('no Chinese string says 释放 for lifting a quarantine; columns that mix both name both', () => {
     for (const [key, text] of Object.entries({ ...messagesZh, ...exportMessagesZh, ...habitsMessagesZh }))
       expect(String(text), key).not.toContain('释放');
     setLocale('zh-CN');
@@ -158,12 +163,33 @@ describe('one term per action: block (封禁/解封) and isolation (隔离/解�
     expect(t('field.ProcessRemoveRange')).toBe('解封/解除隔离时间');
     expect(tx('export.done.unblockedWindow', { start: 'a', end: 'b' })).toBe('解封/解除隔离时间：a – b');
     setLocale('en');
-    expect(t('field.RemoveTime')).toBe('Unblocked / un-isolated');
+    expect(t('field.RemoveTime')).toBe('Unblocked / restored');
+    expect(tx('export.done.unblockedWindow', { start: 'a', end: 'b' })).toBe('Unblocked / restored: a – b');
     // The duration of either: both words, as the Chinese 封禁/隔离时长.
-    expect(t('column.TimeBlocked')).toBe('Time blocked / isolated');
+    expect(t('column.TimeBlocked')).toBe('Time blocked / quarantined');
     for (const [key, text] of Object.entries(messagesEn))
-      if (key.endsWith('.isolate'))
+      if (key.endsWith('.quarantine'))
         expect(String(text), key).not.toMatch(/Released|Release attempt|Block end/);
+  });
+});
+
+describe('Alibaba’s English for statuses 21, 22 and 92 (DescribeProcessTasks en-US metadata, TaskStatus)', () => {
+  // "being blocked", "being quarantined", "restoring quarantined files failed": a block and a
+  // quarantine in force (they last by design), and a failed restore; Chinese 封禁中, 隔离中, 解除隔离失败.
+  it.each([
+    [21, 'Blocked', '封禁中'],
+    [22, 'Quarantined', '隔离中'],
+    [92, 'Restore failed', '解除隔离失败'],
+  ])('status %d reads %s / %s', (code, en, zh) => {
+    setLocale('en');
+    expect(t(`status.${code}` as 'status.21')).toBe(en);
+    setLocale('zh-CN');
+    expect(t(`status.${code}` as 'status.21')).toBe(zh);
+  });
+
+  it('no English string says isolate: files are quarantined and restored', () => {
+    const english = { ...messagesEn, ...exportMessagesEn, ...habitsMessagesEn, ...filterMessagesEn };
+    for (const [key, text] of Object.entries(english)) expect(String(text), key).not.toMatch(/isolat/i);
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { messagesEn } from '../../lib/messages-en';
 import { formatIso } from '../../lib/time';
 import { PROCESS_TASK_FIELDS, TASK_STATUSES } from '../../shared/sophonsoar';
 import {
@@ -187,13 +188,20 @@ describe('status labels', () => {
   it.each([
     [11, 'In progress'],
     [20, 'Succeeded'],
-    [92, 'Un-isolate failed'],
+    [92, 'Restore failed'],
+    [21, 'Blocked'],
+    [22, 'Quarantined'],
     [25, 'Unknown (25)'],
     [-1, 'Unknown (-1)'],
     ['abc', 'Unknown (abc)'],
     [undefined, ''],
   ])('%j → %j', (code, label) => {
     expect(statusLabel(code)).toBe(label);
+  });
+
+  it('the English defaults are the UI catalog’s status words (Alibaba’s English)', () => {
+    for (const code of TASK_STATUSES)
+      expect(statusLabel(code), String(code)).toBe(messagesEn[`status.${code}`]);
   });
 
   it('uses translated labels and template', () => {

@@ -28,14 +28,14 @@ const LABEL_SUFFIX = '_Label';
 /** English status labels; the UI passes translated ones through `RowContext.statusLabel`. */
 const DEFAULT_STATUS_LABELS: Readonly<Record<number, string>> = {
   11: 'In progress',
-  21: 'Blocking',
-  22: 'Isolating',
+  21: 'Blocked',
+  22: 'Quarantined',
   23: 'Ended',
   24: 'Whitelisted',
   20: 'Succeeded',
   90: 'Failed',
   91: 'Unblock failed',
-  92: 'Un-isolate failed',
+  92: 'Restore failed',
 };
 
 const DEFAULT_UNKNOWN_STATUS = 'Unknown ({code})';

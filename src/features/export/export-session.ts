@@ -10,7 +10,7 @@ import {
   type AppConfig,
   type DescribeProcessTasksQuery,
 } from '../../shared/sophonsoar';
-import { TASK_FIELDS, labelKey } from '../../shared/catalogue';
+import { SOURCES, TASK_FIELDS, labelKey } from '../../shared/catalogue';
 import type { ColumnChoice, RowContext } from './columns';
 import type { CsvForm } from './csv-builder';
 import type { SheetLabels } from './spreadsheet';
@@ -67,6 +67,8 @@ function sheetLabels(): SheetLabels {
     statusCode: tx('export.sheet.statusCode'),
     otherFields: tx('export.sheet.otherFields'),
     sourceTrigger: t('column.sourceTrigger'),
+    // The labels the table shows for the source (Alibaba's, in Chinese from its zh-CN metadata).
+    sources: Object.fromEntries(SOURCES.map((c) => [c, t(`source.${c}`)])),
   };
 }
 

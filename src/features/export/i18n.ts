@@ -43,7 +43,7 @@ export const exportMessagesEn = {
     'The list showed {listed} tasks; {total} matched when the export started, with processed time up to the frozen bound (tasks processed later, or without a processed time, fall outside it).',
   'export.done.file': 'File: {name}',
   'export.done.window': 'Processed: {start} – {end}',
-  'export.done.unblockedWindow': 'Unblocked / un-isolated: {start} – {end}',
+  'export.done.unblockedWindow': 'Unblocked / restored: {start} – {end}',
   'export.done.windowOpen': 'any time',
   'export.done.frozen': 'upper bound frozen when the export started',
   'export.done.reopen': 'Link to exactly this set',

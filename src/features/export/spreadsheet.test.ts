@@ -5,6 +5,9 @@ import { stripNeutralisation } from './neutralise';
 import { sheetCell, sheetColumnsFor, sheetTime, type SheetLabels } from './spreadsheet';
 import { textNumberCell } from './neutralise';
 import Papa from 'papaparse';
+import { messagesEn } from '../../lib/messages-en';
+import { messagesZh } from '../../lib/messages-zh';
+import { SOURCES } from '../../shared/catalogue';
 
 const labels: SheetLabels = {
   fields: {
@@ -160,27 +163,90 @@ describe('spreadsheet columns', () => {
       ...labels,
       fields: { ...labels.fields, Source: '触发来源', TriggerSource: '触发源' },
     };
+    // The labels the table shows (the catalogs' source.<code>, as export-session.ts passes them).
+    const sourcesIn = (catalog: Record<string, string>) =>
+      Object.fromEntries(SOURCES.map((c) => [c, catalog[`source.${c}`]!]));
+    const zhSources = sourcesIn(messagesZh);
+    const enSources = sourcesIn(messagesEn);
+
+    // [task, cell with Chinese labels, with English labels, without labels (codes)]
     it.each([
-      [{ Source: 'system', TriggerSource: 'system' }, 'system'],
-      [{ Source: 'custom', TriggerSource: 'soar-manual' }, 'custom / soar-manual'],
-      [{ TriggerSource: 'custom_alert' }, 'custom_alert'],
-      [{ Source: 'soar-mdr' }, 'soar-mdr'],
-      [{ Source: '=cmd', TriggerSource: '=cmd' }, "'=cmd"],
-      [{}, ''],
-    ])('%j → %j', (t, cell) => {
-      for (const choice of ['visible', 'all'] as const) {
-        const cols = sheetColumnsFor(
-          choice,
-          ['Source'],
-          { ...withSource, sourceTrigger: '来源 / 触发源' },
-          'UTC',
-        );
-        const headers = headersOf(cols);
-        expect(headers.filter((h) => h === '来源 / 触发源')).toHaveLength(1);
-        expect(headers).not.toContain('触发来源');
-        expect(headers).not.toContain('触发源');
-        expect(cols.find((c) => c.header === '来源 / 触发源')!.value({ TaskId: 'x', ...t }, ctx)).toBe(cell);
-      }
+      [
+        { Source: 'system', TriggerSource: 'system' },
+        '手动处置事件触发',
+        'Manual (event handling)',
+        'system',
+      ],
+      [
+        { Source: 'custom', TriggerSource: 'soar-manual' },
+        '自动响应规则，事件触发 / SOAR手动调用剧本触发',
+        'Automatic rule (event) / Playbook, run manually',
+        'custom / soar-manual',
+      ],
+      [{ TriggerSource: 'custom_alert' }, '自动响应规则，告警触发', 'Automatic rule (alert)', 'custom_alert'],
+      [{ Source: 'soar-mdr' }, '由安全管家服务触发', 'Managed security service', 'soar-mdr'],
+      // Codes without a label stay codes (neutralised like any cell).
+      [{ Source: 'new-source' }, 'new-source', 'new-source', 'new-source'],
+      [
+        { Source: 'system', TriggerSource: 'new' },
+        '手动处置事件触发 / new',
+        'Manual (event handling) / new',
+        'system / new',
+      ],
+      [{ Source: 'constructor' }, 'constructor', 'constructor', 'constructor'],
+      [{ Source: '=cmd', TriggerSource: '=cmd' }, "'=cmd", "'=cmd", "'=cmd"],
+      [{}, '', '', ''],
+    ])('%j → %j / %j (codes without labels: %j)', (t, zh, en, codes) => {
+      for (const [sources, cell] of [
+        [zhSources, zh],
+        [enSources, en],
+        [undefined, codes],
+      ] as const)
+        for (const choice of ['visible', 'all'] as const) {
+          const cols = sheetColumnsFor(
+            choice,
+            ['Source'],
+            { ...withSource, sourceTrigger: '来源 / 触发源', ...(sources ? { sources } : {}) },
+            'UTC',
+          );
+          const headers = headersOf(cols);
+          expect(headers.filter((h) => h === '来源 / 触发源')).toHaveLength(1);
+          expect(headers).not.toContain('触发来源');
+          expect(headers).not.toContain('触发源');
+          expect(cols.find((c) => c.header === '来源 / 触发源')!.value({ TaskId: 'x', ...t }, ctx)).toBe(
+            cell,
+          );
+        }
+    });
+
+    it('the spreadsheet file holds the labels, the raw file the codes, for the same task', () => {
+      const task = { TaskId: 'x', Source: 'custom', TriggerSource: 'custom_alert' };
+      const sheet = new CsvBuilder({
+        choice: 'visible',
+        visibleColumns: ['Source'],
+        context: ctx,
+        form: 'spreadsheet',
+        sheetLabels: { ...withSource, sourceTrigger: '来源 / 触发源', sources: zhSources },
+      });
+      sheet.addPage(1, [task]);
+      const [header, row] = Papa.parse<string[]>(sheet.toString().slice(1), { skipEmptyLines: true }).data;
+      expect(header).toEqual(['任务ID', '来源 / 触发源', '错误信息', '修复建议']);
+      expect(row).toEqual(['x', '自动响应规则，事件触发 / 自动响应规则，告警触发', '', '']);
+      const raw = new CsvBuilder({ choice: 'visible', visibleColumns: ['Source'], context: ctx });
+      raw.addPage(1, [task]);
+      expect(raw.toString()).toBe('\uFEFFTaskId,Source,TriggerSource\r\nx,custom,custom_alert\r\n');
+    });
+
+    it('Source or TriggerSource alone: its label too', () => {
+      const cols = sheetColumnsFor(
+        'visible',
+        ['TriggerSource'],
+        { ...withSource, sources: enSources },
+        'UTC',
+      );
+      const col = cols.find((c) => c.header === '触发源')!;
+      expect(col.value({ TaskId: 'x', TriggerSource: 'soar-mdr' }, ctx)).toBe('Managed security service');
+      expect(col.value({ TaskId: 'x', TriggerSource: 'other' }, ctx)).toBe('other');
     });
 
     it('without its own header it takes the Source label', () => {

@@ -17,8 +17,11 @@
  * - Source and TriggerSource are one column, as in the table: the API documents both as the
  *   task's triggering source with the same values (sophonsoar-api.md §2; 处置任务的触发来源 in
  *   the zh-CN metadata), and tasks carry the same code in both, so two columns side by side
- *   repeated every value. The cell is the Source code, `Source / TriggerSource` on a row
- *   where they differ, TriggerSource alone when Source is missing. The raw form keeps both.
+ *   repeated every value. The cell is the source's label in the analyst's language, as the
+ *   table shows it (Alibaba's own: `system` "Manual (event handling)", 手动处置事件触发;
+ *   `SheetLabels.sources`), `Source / TriggerSource` labels on a row where they differ,
+ *   TriggerSource's alone when Source is missing; a code without a label stays the code.
+ *   The raw form keeps both codes.
  * - Every other cell is neutralised here (neutralise.ts), so the builder encodes these rows
  *   as `preformed`.
  *
@@ -41,14 +44,31 @@ export interface SheetLabels {
   otherFields: string;
   /** Header of the one Source column (Source and TriggerSource), e.g. "Source / trigger"; default the Source label. */
   sourceTrigger?: string;
+  /**
+   * Source code → its label ("Manual (event handling)", 手动处置事件触发), the catalog's
+   * `source.<code>`; a code not in it is written as it is. Absent: the codes.
+   */
+  sources?: Readonly<Record<string, string>>;
 }
 
-/** The Source cell's text: Source, `Source / TriggerSource` when they differ, else whichever is there. */
-export function sourceTriggerText(task: Readonly<Record<string, unknown>>): string {
+/**
+ * The Source cell's text: Source, `Source / TriggerSource` when they differ, else whichever
+ * is there; each code as its label in `sources` when it has one (an own key, so a code such
+ * as `constructor` stays itself).
+ */
+export function sourceTriggerText(
+  task: Readonly<Record<string, unknown>>,
+  sources: Readonly<Record<string, string>> = {},
+): string {
   const src = cellText(task.Source);
   const trig = cellText(task.TriggerSource);
-  if (!src || !trig || src === trig) return src || trig;
-  return `${src} / ${trig}`;
+  if (!src || !trig || src === trig) return sourceText(src || trig, sources);
+  return `${sourceText(src, sources)} / ${sourceText(trig, sources)}`;
+}
+
+/** One source code's label in `sources` (an own key, so `constructor` stays itself), else the code. */
+function sourceText(code: string, sources: Readonly<Record<string, string>>): string {
+  return Object.hasOwn(sources, code) ? sources[code]! : code;
 }
 
 /** IDs that are numbers in the API's world (Alibaba account IDs) and must stay text. */
@@ -99,9 +119,12 @@ export function sheetColumnsFor(
       return [
         {
           header: labels.sourceTrigger ?? header,
-          value: (t) => sheetCell(sourceTriggerText(t)),
+          value: (t) => sheetCell(sourceTriggerText(t, labels.sources)),
         },
       ];
+    // One of the two alone: its label too.
+    if (name === 'Source' || name === 'TriggerSource')
+      return [{ header, value: (t) => sheetCell(sourceText(cellText(t[name]), labels.sources ?? {})) }];
     switch (field.csv) {
       case 'iso':
         return [

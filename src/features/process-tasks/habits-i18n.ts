@@ -98,6 +98,18 @@ export const habitsMessagesEn = {
   'savedViews.field.savedAt': 'time saved',
   'savedViews.error.duplicateName': 'the name "{name}" appears twice',
   'savedViews.error.unknownColumn': 'unknown column "{column}"',
+  // A view whose filters a link would only partly apply: the whole file is refused, so
+  // these say what is wrong and never "ignored" (the link notices' words).
+  'savedViews.error.refused':
+    'The file was refused: its views have {count, plural, one {# problem} other {# problems}}.',
+  'savedViews.filter.unknownParam': '{param} is not a parameter of the task list',
+  'savedViews.filter.invalidValue': '{param}: the value “{value}” is malformed',
+  'savedViews.filter.unknownValue': '{param}: the value “{value}” is not a known value',
+  'savedViews.filter.repeated': '{param} is given more than once (again as “{value}”)',
+  'savedViews.filter.rangeOrder': '{param}: the range {value} starts after it ends',
+  'savedViews.filter.trimmed': '{param}: the value “{value}” has spaces around it',
+  'savedViews.filter.blankValue': '{param}: the value holds only spaces',
+  'savedViews.filter.pastLastPage': '{param}: {value} is past the end of the list',
 } as const;
 
 export type HabitsKey = keyof typeof habitsMessagesEn;

@@ -97,4 +97,13 @@ export const habitsMessagesZh = {
   'savedViews.field.savedAt': '保存时间',
   'savedViews.error.duplicateName': '名称“{name}”出现了两次',
   'savedViews.error.unknownColumn': '未知的列“{column}”',
+  'savedViews.error.refused': '该文件被拒绝导入：其中的视图共有 {count, plural, other {# 处问题}}。',
+  'savedViews.filter.unknownParam': '{param} 不是任务列表支持的参数',
+  'savedViews.filter.invalidValue': '{param}：值“{value}”格式错误',
+  'savedViews.filter.unknownValue': '{param}：值“{value}”不是已知取值',
+  'savedViews.filter.repeated': '{param}出现多次（多余的值为“{value}”）',
+  'savedViews.filter.rangeOrder': '{param}：范围 {value} 的开始晚于结束',
+  'savedViews.filter.trimmed': '{param}：值“{value}”前后有空格',
+  'savedViews.filter.blankValue': '{param}：值只有空格',
+  'savedViews.filter.pastLastPage': '{param}：{value} 超出列表末尾',
 } satisfies Partial<Record<keyof typeof habitsMessagesEn, string>>;

@@ -199,11 +199,11 @@ export function SavedViewsMenu({ table }: { table: TaskTable }) {
             title={th('savedViews.importFailed')}
             description={
               <>
-                <p className="rtc-break">{importError.error}</p>
+                <p className="rtc-break rtc-break-words">{importError.error}</p>
                 {importError.problems.length > 0 ? (
                   <ul className="rtc-related" data-testid="saved-views-problems">
                     {importError.problems.map((p, i) => (
-                      <li key={i} className="rtc-break">
+                      <li key={i} className="rtc-break rtc-break-words">
                         <VisibleText text={p} />
                       </li>
                     ))}

@@ -72,11 +72,11 @@ describe('blockState', () => {
       },
     ],
     [
-      'isolating a file: isolate verb',
+      'quarantining a file: quarantine verb',
       { TaskStatus: 22, EntityType: 'file', ProcessTime: NOW, InputParams: '{}' },
       {
         kind: 'unknown',
-        verb: 'isolate',
+        verb: 'quarantine',
         ended: false,
       },
     ],
@@ -94,7 +94,7 @@ describe('blockState', () => {
       { TaskStatus: 23, EntityType: 'process', RemoveTime: NOW },
       {
         kind: 'released',
-        verb: 'isolate',
+        verb: 'quarantine',
         at: NOW,
       },
     ],
@@ -115,11 +115,11 @@ describe('blockState', () => {
       },
     ],
     [
-      'un-isolate failed without a time',
+      'restore failed without a time',
       { TaskStatus: 92, EntityType: 'file' },
       {
         kind: 'releaseFailed',
-        verb: 'isolate',
+        verb: 'quarantine',
         attemptAt: undefined,
         until: undefined,
       },

@@ -1,12 +1,13 @@
 /**
- * "Is it still blocked?": what a blocking, isolating or whitelisting task says about its
+ * "Is it still blocked?": what a blocking, quarantining or whitelisting task says about its
  * entity, computed from the task alone. The fields read, and nothing else:
  *
- * - `TaskStatus`: 21 blocking / 22 isolating (in force), 23 ended, 24 whitelisted,
- *   91 unblock failed / 92 un-isolate failed (the undo was tried and failed, so the block
- *   is still in force as far as the task says);
- * - `EntityType`: `ip` is blocked and unblocked; `file` and `process` are isolated and
- *   released (the words follow);
+ * - `TaskStatus`: 21 blocked / 22 quarantined (in force; Alibaba: "being blocked", "being
+ *   quarantined", 封禁中 / 隔离中), 23 ended, 24 whitelisted, 91 unblock failed / 92 restore
+ *   failed ("restoring quarantined files failed", 解除隔离失败): the undo was tried and
+ *   failed, so the block is still in force as far as the task says;
+ * - `EntityType`: `ip` is blocked and unblocked; `file` and `process` are quarantined and
+ *   restored (隔离 / 解除隔离; the words follow);
  * - `ProcessTime` (13-digit ms): when the block took effect;
  * - `RemoveTime` (13-digit ms): when it was lifted (absent before an unblock);
  * - `GmtModifiedMillis` (13-digit ms): for 91 and 92, the time of the failed attempt (the
@@ -23,7 +24,7 @@ import { inputParamsObject } from './input-params';
 /** The InputParams keys read for the block's length, in seconds; -1 is permanent. */
 export const DURATION_KEYS = ['blockDuration'] as const;
 
-export type BlockVerb = 'block' | 'isolate';
+export type BlockVerb = 'block' | 'quarantine';
 
 export type BlockState =
   /** In force (21, 22) with a known end; `passed` when that end lies before `now`. */
@@ -52,17 +53,17 @@ export interface BlockFields {
 }
 
 /**
- * Whether a task's RemoveTime lifted a block (`block`: an IP unblocked, 解封) or an isolation
- * (`isolate`: a file or process un-isolated, 解除隔离), in the words of TaskStatus 91/92:
- * by EntityType as `blockState` reads it, else by the status (21, 91 block; 22, 92 isolate);
+ * Whether a task's RemoveTime lifted a block (`block`: an IP unblocked, 解封) or a quarantine
+ * (`quarantine`: a file or process restored, 解除隔离), in the words of TaskStatus 91/92:
+ * by EntityType as `blockState` reads it, else by the status (21, 91 block; 22, 92 quarantine);
  * undefined when neither says.
  */
 export function removalVerb(task: Pick<BlockFields, 'TaskStatus' | 'EntityType'>): BlockVerb | undefined {
-  if (task.TaskStatus === 92) return 'isolate';
-  if (task.EntityType === 'file' || task.EntityType === 'process') return 'isolate';
+  if (task.TaskStatus === 92) return 'quarantine';
+  if (task.EntityType === 'file' || task.EntityType === 'process') return 'quarantine';
   if (task.EntityType === 'ip') return 'block';
   if (task.TaskStatus === 21 || task.TaskStatus === 91) return 'block';
-  if (task.TaskStatus === 22) return 'isolate';
+  if (task.TaskStatus === 22) return 'quarantine';
   return undefined;
 }
 
@@ -84,10 +85,11 @@ export function blockDurationSeconds(inputParams: string | undefined): number | 
 
 /**
  * What the task says about its entity at `now` (ms); undefined for tasks that neither
- * block, isolate nor whitelist (in progress, succeeded, failed, unknown codes).
+ * block, quarantine nor whitelist (in progress, succeeded, failed, unknown codes).
  */
 export function blockState(task: BlockFields, now: number): BlockState | undefined {
-  const verb: BlockVerb = task.EntityType === 'file' || task.EntityType === 'process' ? 'isolate' : 'block';
+  const verb: BlockVerb =
+    task.EntityType === 'file' || task.EntityType === 'process' ? 'quarantine' : 'block';
   const duration = blockDurationSeconds(task.InputParams);
   const start = num(task.ProcessTime);
   const end =
@@ -109,7 +111,7 @@ export function blockState(task: BlockFields, now: number): BlockState | undefin
     case 92:
       return {
         kind: 'releaseFailed',
-        verb: task.TaskStatus === 92 ? 'isolate' : verb,
+        verb: task.TaskStatus === 92 ? 'quarantine' : verb,
         attemptAt: num(task.GmtModifiedMillis),
         until: duration === -1 ? undefined : end,
       };

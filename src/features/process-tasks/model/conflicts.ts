@@ -1,8 +1,8 @@
 /**
  * Conflicting responses on one entity (issue 11), from the tasks' own fields:
- * - `unblockFailedElsewhere`: one product blocks or isolates the entity (TaskStatus 21 or
- *   22) while another product's unblock or un-isolation of it failed (91 or 92);
- * - `blockedAndWhitelisted`: the entity is blocked or isolated (21 or 22) by one task and
+ * - `unblockFailedElsewhere`: one product blocks or quarantines the entity (TaskStatus 21 or
+ *   22) while another product's unblock or restore of it failed (91 or 92);
+ * - `blockedAndWhitelisted`: the entity is blocked or quarantined (21 or 22) by one task and
  *   whitelisted (24) by another, whatever the products.
  * An entity is its EntityType and EntityName (tasks without a name are skipped); YunCode
  * is the product. Only the tasks given are compared: pass every task of the entity (the

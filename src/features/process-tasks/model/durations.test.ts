@@ -48,13 +48,13 @@ describe('timeToProcess (ProcessTime − GmtCreateMillis)', () => {
 describe('timeBlocked (RemoveTime − ProcessTime, or until now while in force)', () => {
   it.each<[string, DurationFields, TaskDuration]>([
     ['unblocked (23): RemoveTime − ProcessTime', ip({ TaskStatus: 23, RemoveTime: NOW - H }), known(H)],
-    ['still blocking (21): until now, ongoing', ip({ TaskStatus: 21 }), known(2 * H, true)],
+    ['still blocked (21): until now, ongoing', ip({ TaskStatus: 21 }), known(2 * H, true)],
     [
       'blocking whose end has passed (21): the task says in force, so until now',
       ip({ TaskStatus: 21, InputParams: '{"blockDuration":60}' }),
       known(2 * H, true),
     ],
-    ['isolating (22): until now', ip({ TaskStatus: 22, EntityType: 'file' }), known(2 * H, true)],
+    ['quarantined (22): until now', ip({ TaskStatus: 22, EntityType: 'file' }), known(2 * H, true)],
     [
       'permanent (blockDuration -1): until now, permanent',
       ip({ TaskStatus: 21, InputParams: '{"blockDuration":-1}' }),

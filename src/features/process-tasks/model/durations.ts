@@ -7,7 +7,7 @@
  * - Time blocked = `RemoveTime − ProcessTime` once the block was lifted; while the block is
  *   in force as model/block-state.ts reads it (21/22 without RemoveTime, whatever the end
  *   says; 91/92 whose undo failed) it is `now − ProcessTime`, marked `ongoing`. Tasks that
- *   neither block nor isolate (and whitelists) have no time blocked.
+ *   neither block nor quarantine (and whitelists) have no time blocked.
  *
  * A field that is missing gives `missing` (shown "—"); a negative difference (RemoveTime
  * before ProcessTime, ProcessTime before creation) gives `unknown`: the data contradicts

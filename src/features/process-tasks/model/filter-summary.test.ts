@@ -41,7 +41,7 @@ describe('activeFilters', () => {
       { id: 'EntityType', label: 'Entity type', value: 'IP address', params: ['EntityType'] },
       {
         id: 'ProcessRemoveRange',
-        label: 'Unblocked / un-isolated',
+        label: 'Unblocked / restored',
         value: 'Last 7 days',
         params: ['ProcessRemoveStart', 'ProcessRemoveEnd'],
       },

@@ -13,14 +13,14 @@ import {
 describe('status labels', () => {
   it.each([
     [11, 'In progress (11)', 'processing'],
-    [21, 'Blocking (21)', 'warning'],
-    [22, 'Isolating (22)', 'warning'],
+    [21, 'Blocked (21)', 'warning'],
+    [22, 'Quarantined (22)', 'warning'],
     [23, 'Ended (23)', 'success'],
     [24, 'Whitelisted (24)', 'default'],
     [20, 'Succeeded (20)', 'success'],
     [90, 'Failed (90)', 'error'],
     [91, 'Unblock failed (91)', 'error'],
-    [92, 'Un-isolate failed (92)', 'error'],
+    [92, 'Restore failed (92)', 'error'],
     [25, 'Unknown (25)', 'default'],
     [0, 'Unknown (0)', 'default'],
     [-1, 'Unknown (-1)', 'default'],
@@ -60,7 +60,7 @@ describe('status labels', () => {
 
   it('adds a selected unknown status or product as an option with an "Unknown" label', () => {
     expect(statusOptions(['90', '25']).slice(-2)).toEqual([
-      { value: '92', label: 'Un-isolate failed (92)' },
+      { value: '92', label: 'Restore failed (92)' },
       { value: '25', label: 'Unknown (25)' },
     ]);
     expect(productOptions(['WAF', 'DDoS']).map((o) => o.label)).toEqual([

@@ -78,9 +78,9 @@ export function entityTypeLabel(code: string | undefined): string {
 }
 
 /**
- * The label of one task's RemoveTime: "Unblocked" (解封时间) for a block, "Un-isolated"
- * (解除隔离时间) for an isolation (model/block-state.ts `removalVerb`), else the column's
- * "Unblocked / un-isolated" (解封/解除隔离时间).
+ * The label of one task's RemoveTime: "Unblocked" (解封时间) for a block, "Restored"
+ * (解除隔离时间) for a quarantine (model/block-state.ts `removalVerb`), else the column's
+ * "Unblocked / restored" (解封/解除隔离时间).
  */
 export function removeTimeLabel(task: Pick<BlockFields, 'TaskStatus' | 'EntityType'>): string {
   const verb = removalVerb(task);

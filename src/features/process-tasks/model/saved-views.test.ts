@@ -1,11 +1,13 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addMessages, setLocale } from '../../../lib/i18n';
 import { messagesZh } from '../../../lib/messages-zh';
+import { habitsMessagesEn } from '../habits-i18n';
 import { habitsMessagesZh } from '../habits-messages-zh';
 import {
   FILE_MAX_BYTES,
   captureView,
   deleteView,
+  filterProblemText,
   mergeViews,
   parseSavedViewsFile,
   readStoredViews,
@@ -65,6 +67,13 @@ describe('saved views codec', () => {
   });
 
   // [case, file text, English problem (the first), Chinese problem (the first)]
+  const SHAPE_RIGHT_VIEWS_WRONG = [
+    'an unknown column',
+    'an unknown parameter',
+    'an unknown status',
+    'a malformed time',
+    'a duplicate name',
+  ];
   const G = '(Failed WAF, last 24 h)';
   const GZ = '（Failed WAF, last 24 h）';
   it.each([
@@ -132,20 +141,20 @@ describe('saved views codec', () => {
     [
       'an unknown parameter',
       file([good, { ...good, name: 'b', search: 'Foo=1' }]),
-      'View 2 (b), filters and sort: Foo is not a parameter',
-      '第 2 个视图（b）的筛选和排序：Foo 不是此视图支持的参数',
+      'View 2 (b), filters and sort: Foo is not a parameter of the task list',
+      '第 2 个视图（b）的筛选和排序：Foo 不是任务列表支持的参数',
     ],
     [
       'an unknown status',
       file([{ ...good, search: 'TaskStatus=abc' }]),
-      `View 1 ${G}, filters and sort: TaskStatus: the value “abc” is not a known value`,
-      `第 1 个视图${GZ}的筛选和排序：TaskStatus：值“abc”不是已知取值`,
+      `View 1 ${G}, filters and sort: Status (TaskStatus): the value “abc” is not a known value`,
+      `第 1 个视图${GZ}的筛选和排序：状态（TaskStatus）：值“abc”不是已知取值`,
     ],
     [
       'a malformed time',
       file([{ ...good, search: 'ProcessActionStart=yesterday' }]),
-      `View 1 ${G}, filters and sort: ProcessActionStart: the value “yesterday” is malformed`,
-      `第 1 个视图${GZ}的筛选和排序：ProcessActionStart：值“yesterday”格式错误`,
+      `View 1 ${G}, filters and sort: Processed from (ProcessActionStart): the value “yesterday” is malformed`,
+      `第 1 个视图${GZ}的筛选和排序：处置时间起（ProcessActionStart）：值“yesterday”格式错误`,
     ],
     [
       'a duplicate name',
@@ -165,19 +174,30 @@ describe('saved views codec', () => {
       `View 1 ${G}, time saved: must be at least 0`,
       `第 1 个视图${GZ}的保存时间：不能小于 0`,
     ],
-  ])('refuses %s, naming the view, the field and what is wrong, in both languages', (_name, text, en, zh) => {
+  ])('refuses %s, naming the view, the field and what is wrong, in both languages', (name, text, en, zh) => {
+    // A file of the right shape whose views are wrong is refused as such; a wrong shape is
+    // not a file as this console writes it.
+    const inViews = SHAPE_RIGHT_VIEWS_WRONG.includes(name);
     setLocale('en');
     const r = parseSavedViewsFile(text, COLUMNS);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toMatch(
-      /^The file is not a saved-views file as this console writes it: \d+ problems?\.$/,
+      inViews
+        ? /^The file was refused: its views have \d+ problems?\.$/
+        : /^The file is not a saved-views file as this console writes it: \d+ problems?\.$/,
     );
     expect(r.problems[0]!.startsWith(en), r.problems[0]).toBe(true);
+    expect(r.problems[0]).not.toMatch(/ignored/i);
     setLocale('zh-CN');
     const z = parseSavedViewsFile(text, COLUMNS);
     if (z.ok) throw new Error('accepted in Chinese');
-    expect(z.error).toMatch(/^该文件不是本控制台导出的视图文件：共 \d+ 处问题。$/);
+    expect(z.error).toMatch(
+      inViews
+        ? /^该文件被拒绝导入：其中的视图共有 \d+ 处问题。$/
+        : /^该文件不是本控制台导出的视图文件：共 \d+ 处问题。$/,
+    );
+    expect(z.problems[0]).not.toContain('忽略');
     expect(z.problems[0]!.startsWith(zh), z.problems[0]).toBe(true);
     // No English left on the Chinese screen but the file's own keys, values and names.
     const words = z.problems[0]!.replace(
@@ -185,6 +205,66 @@ describe('saved views codec', () => {
       '',
     );
     expect(words, z.problems[0]).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  // Each thing a link notice reports, as a reason to refuse a view: the parameter by its
+  // label and API name, what is wrong, never "ignored" (the file is refused as a whole).
+  it.each([
+    ['Foo=1', 'Foo is not a parameter of the task list', 'Foo 不是任务列表支持的参数'],
+    [
+      'TaskStatus=90,abc',
+      'Status (TaskStatus): the value “abc” is not a known value',
+      '状态（TaskStatus）：值“abc”不是已知取值',
+    ],
+    [
+      'ProcessActionStart=yesterday',
+      'Processed from (ProcessActionStart): the value “yesterday” is malformed',
+      '处置时间起（ProcessActionStart）：值“yesterday”格式错误',
+    ],
+    [
+      'PageSize=20&PageSize=50',
+      'Page size (PageSize) is given more than once (again as “50”)',
+      '每页条数（PageSize）出现多次（多余的值为“50”）',
+    ],
+    [
+      'ProcessActionStart=now-1h&ProcessActionEnd=now-2h',
+      'Processed from (ProcessActionStart): the range now-1h > now-2h starts after it ends',
+      '处置时间起（ProcessActionStart）：范围 now-1h > now-2h 的开始晚于结束',
+    ],
+    [
+      'EntityName=%201.2.3.4',
+      'Entity (EntityName): the value “ 1.2.3.4” has spaces around it',
+      '实体（EntityName）：值“ 1.2.3.4”前后有空格',
+    ],
+    [
+      'EntityName=%20%20',
+      'Entity (EntityName): the value holds only spaces',
+      '实体（EntityName）：值只有空格',
+    ],
+  ])('a view whose filters read %j refuses the file, saying why', (search, en, zh) => {
+    const text = file([good, { ...good, name: 'P1', search }]);
+    setLocale('en');
+    expect(parseSavedViewsFile(text, COLUMNS)).toEqual({
+      ok: false,
+      error: 'The file was refused: its views have 1 problem.',
+      problems: [`View 2 (P1), filters and sort: ${en}`],
+    });
+    setLocale('zh-CN');
+    expect(parseSavedViewsFile(text, COLUMNS)).toEqual({
+      ok: false,
+      error: '该文件被拒绝导入：其中的视图共有 1 处问题。',
+      problems: [`第 2 个视图（P1）的筛选和排序：${zh}`],
+    });
+  });
+
+  it('every link notice has refusal words in both languages, none saying ignored', () => {
+    const notice = { param: 'PageNumber', value: '9', reason: 'pastLastPage' } as const;
+    setLocale('en');
+    expect(filterProblemText(notice)).toBe('Page (PageNumber): 9 is past the end of the list');
+    setLocale('zh-CN');
+    expect(filterProblemText(notice)).toBe('页码（PageNumber）：9 超出列表末尾');
+    for (const [key, text] of Object.entries({ ...habitsMessagesEn, ...habitsMessagesZh }))
+      if (key.startsWith('savedViews.filter.')) expect(text, key).not.toMatch(/ignored|忽略/i);
   });
 
   it.each([

@@ -18,10 +18,17 @@
  * Loaded with the saved-views dialog only (full zod and its locales are not on the first screen).
  */
 import { z } from 'zod';
-import { formatSize, getLocale, t, type MessageKey, formatList } from '../../../lib/i18n';
+import { formatSize, getLocale, t, formatList } from '../../../lib/i18n';
+import { labelKey, requestParam } from '../../../shared/catalogue';
 import type { Density } from '../hooks/use-density';
-import { parseSearch, serializeView, type TaskListView } from './url-state';
-import { th } from '../habits-i18n';
+import {
+  parseSearch,
+  serializeView,
+  type NoticeReason,
+  type TaskListView,
+  type UrlNotice,
+} from './url-state';
+import { th, type HabitsKey } from '../habits-i18n';
 
 export const SAVED_VIEWS_FORMAT = 'rtc-saved-views';
 export const SAVED_VIEWS_VERSION = 1;
@@ -144,6 +151,29 @@ function jsonPlace(text: string, error: unknown): { line: number; column: number
   return { line: lines.length, column: lines.at(-1)!.length + 1 };
 }
 
+/** What each link notice means in a view to import: a refusal, so never "ignored". */
+const FILTER_PROBLEMS: Readonly<Record<NoticeReason, HabitsKey>> = {
+  unknownParam: 'savedViews.filter.unknownParam',
+  invalidValue: 'savedViews.filter.invalidValue',
+  unknownValue: 'savedViews.filter.unknownValue',
+  repeated: 'savedViews.filter.repeated',
+  rangeOrder: 'savedViews.filter.rangeOrder',
+  trimmed: 'savedViews.filter.trimmed',
+  blankValue: 'savedViews.filter.blankValue',
+  pastLastPage: 'savedViews.filter.pastLastPage',
+};
+
+/**
+ * One problem of a view's query, in the UI locale: the parameter by its label and API name
+ * ("Status (TaskStatus)", 状态（TaskStatus）; an unknown name as it is) and what is wrong
+ * with it ("the value “abc” is not a known value").
+ */
+export function filterProblemText(notice: UrlNotice): string {
+  const spec = requestParam(notice.param);
+  const param = spec ? t('label.withCode', { label: t(labelKey(spec.name)), code: spec.name }) : notice.param;
+  return th(FILTER_PROBLEMS[notice.reason], { param, value: notice.value });
+}
+
 /**
  * Problems zod does not see: each view's query must read back without a single notice
  * (an unknown parameter or value would otherwise be dropped silently), its columns must be
@@ -156,8 +186,7 @@ function semanticProblems(views: readonly SavedView[], knownColumns: readonly st
     const at = (field: ViewField, message: string) => problemText(['views', i, field], message, views);
     if (names.has(v.name)) problems.push(at('name', th('savedViews.error.duplicateName', { name: v.name })));
     names.add(v.name);
-    for (const n of parseSearch(v.search).notices)
-      problems.push(at('search', t(`notice.${n.reason}` as MessageKey, { param: n.param, value: n.value })));
+    for (const n of parseSearch(v.search).notices) problems.push(at('search', filterProblemText(n)));
     for (const c of Object.keys(v.columns))
       if (!knownColumns.includes(c))
         problems.push(at('columns', th('savedViews.error.unknownColumn', { column: c })));
@@ -197,7 +226,9 @@ export function parseSavedViewsFile(
     const shown = problems.slice(0, PROBLEMS_SHOWN);
     if (problems.length > PROBLEMS_SHOWN)
       shown.push(th('savedViews.error.more', { count: problems.length - PROBLEMS_SHOWN }));
-    return refuse(th('savedViews.error.invalid', { count: problems.length }), shown);
+    // The shape wrong: not a file as this console writes it; the shape right: views refused.
+    const error = parsed.success ? 'savedViews.error.refused' : 'savedViews.error.invalid';
+    return refuse(th(error, { count: problems.length }), shown);
   }
   return { ok: true, value: parsed.data.views };
 }

@@ -12,11 +12,11 @@ describe('isStuck', () => {
     ['11 without ProcessTime, created 2 h ago', { TaskStatus: 11, GmtCreateMillis: NOW - 120 * MIN }, true],
     ['11 without any time', { TaskStatus: 11 }, false],
     [
-      '21 blocking for days (a block in force)',
+      '21 blocked for days (a block in force)',
       { TaskStatus: 21, ProcessTime: NOW - 3 * 24 * 60 * MIN },
       false,
     ],
-    ['22 isolating for days', { TaskStatus: 22, ProcessTime: NOW - 3 * 24 * 60 * MIN }, false],
+    ['22 quarantined for days', { TaskStatus: 22, ProcessTime: NOW - 3 * 24 * 60 * MIN }, false],
     ['90 failed long ago', { TaskStatus: 90, ProcessTime: NOW - 120 * MIN }, false],
     ['no status', { ProcessTime: NOW - 120 * MIN }, false],
     ['11 in the future (clock skew)', { TaskStatus: 11, ProcessTime: NOW + 5 * MIN }, false],

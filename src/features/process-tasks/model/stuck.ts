@@ -3,7 +3,7 @@
  *
  * The rule, and the fields it reads:
  * - `TaskStatus` 11 (处置中, "in progress": the action itself has not finished). Statuses 21
- *   and 22 (封禁中 / 隔离中) are blocks and isolations in force, a state that lasts by design
+ *   and 22 (封禁中 / 隔离中) are blocks and quarantines in force, a state that lasts by design
  *   (its end shows as "blocked until"), so they are never stuck by this rule.
  * - `ProcessTime` (13-digit ms, when the action started; DescribeProcessTasks doc), or
  *   `GmtCreateMillis` when ProcessTime is absent.

@@ -36,7 +36,7 @@ export {
   type TaskUrlState,
 } from './task-view';
 
-type NoticeReason =
+export type NoticeReason =
   | 'unknownParam'
   | 'invalidValue'
   | 'unknownValue'
