@@ -1,14 +1,33 @@
-import { gzipSync } from 'node:zlib';
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { Page, Request } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { rows } from './helpers';
 import { SUMMARY_COUNT_CALLS } from '../src/features/process-tasks/model/status-counts';
+import { COMPILE_HINT } from '../scripts/vite-compile-hint';
 
 /** Every request the page makes from now on, in the order it starts. */
 function recordRequests(page: Page): Request[] {
   const seen: Request[] = [];
   page.on('request', (r) => seen.push(r));
   return seen;
+}
+
+/** GET `url` as sent (no decoding), asking for `encoding`: its Content-Encoding and bytes. */
+function rawGet(url: string, encoding: string): Promise<{ encoding: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          encoding: String(res.headers['content-encoding'] ?? 'identity'),
+          body: Buffer.concat(chunks),
+        }),
+      );
+      res.on('error', reject);
+    }).on('error', reject);
+  });
 }
 
 const apiPath = (r: Request) => new URL(r.url()).pathname;
@@ -123,6 +142,33 @@ test.describe('first load', () => {
     );
     expect(antd).toEqual(['ant-app']);
   });
+});
+
+test('the app chunk asks V8 to compile its functions as it streams in, in every encoding served', async ({
+  page,
+  request,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => void (isScript(r) && scripts.push(r.url())));
+  await page.goto('/');
+  await expect(rows(page).first()).toBeVisible();
+  const appChunk = scripts.find((u) => /\/assets\/bootstrap-[^/]+\.js$/.test(u));
+  expect(appChunk, 'the app chunk is requested').toBeDefined();
+  const decode: Record<string, (b: Buffer) => Buffer> = {
+    br: brotliDecompressSync,
+    gzip: gunzipSync,
+    identity: (b) => b,
+  };
+  for (const [encoding, decoded] of Object.entries(decode)) {
+    const res = await rawGet(appChunk!, encoding);
+    expect(res.encoding).toBe(encoding);
+    const body = decoded(res.body).toString('utf8');
+    // The magic comment counts only as the file's first line (scripts/vite-compile-hint.ts).
+    expect(body.split('\n', 1)[0], encoding).toBe(COMPILE_HINT);
+  }
+  // Only the first screen's chunk: the entry chunk and lazy parts stay lazily compiled.
+  const entry = scripts.find((u) => /\/assets\/index-[^/]+\.js$/.test(u));
+  expect((await (await request.get(entry!)).text()).startsWith(COMPILE_HINT)).toBe(false);
 });
 
 test('the first screen’s plain buttons keep antd’s click wave, in the button’s own colour', async ({
