@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, theme, type ThemeConfig } from 'antd';
+import { ConfigProvider, theme, type ThemeConfig } from 'antd';
 import { Fragment, useLayoutEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { getLocale, subscribeLocale } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
@@ -74,9 +74,7 @@ export function AppProviders({
         // No space inserted between two Chinese characters on buttons ("紧凑", not "紧 凑").
         button={{ autoInsertSpace: false }}
       >
-        <AntApp>
-          <Fragment key={locale}>{children}</Fragment>
-        </AntApp>
+        <Fragment key={locale}>{children}</Fragment>
       </ConfigProvider>
     </QueryClientProvider>
   );

@@ -42,6 +42,7 @@ export function ThemeVars({ children }: { children: ReactNode }) {
     '--rtc-font-code': token.fontFamilyCode,
     '--rtc-font-size': `${token.fontSize}px`,
     '--rtc-font-size-sm': `${token.fontSizeSM}px`,
+    '--rtc-line-height': token.lineHeight,
     '--rtc-pad': `${token.padding}px`,
     '--rtc-pad-sm': `${token.paddingSM}px`,
     '--rtc-pad-xs': `${token.paddingXS}px`,

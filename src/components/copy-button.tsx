@@ -1,8 +1,8 @@
 import CopyOutlined from '@ant-design/icons-svg/es/asn/CopyOutlined';
-import { App } from 'antd';
 import { t } from '../lib/i18n';
 import { LazyTooltip } from './lazy-tooltip';
 import { PlainIcon } from './plain-icon';
+import { feedback } from './feedback';
 
 async function writeClipboard(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) {
@@ -19,7 +19,7 @@ async function writeClipboard(text: string): Promise<void> {
  * per cell was a fifth of the cost of rendering the page.
  */
 export function CopyButton({ value, label }: { value: string; label: string }) {
-  const { message } = App.useApp();
+  const { message } = feedback;
   const name = t('copy.action', { label });
   return (
     <LazyTooltip title={name}>

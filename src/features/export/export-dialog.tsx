@@ -1,5 +1,5 @@
 /** The export dialog: choose columns, watch progress (rows / TotalCount, ETA), cancel. */
-import { Alert, App, Button, Modal, Progress, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Modal, Progress, Radio, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { formatNumber, formatSize } from '../../lib/i18n';
 import { resolveTimeZone } from '../../lib/time';
@@ -11,6 +11,7 @@ import { runBrowserExport } from './export-session';
 import type { ExportProgress } from './fetch-engine';
 import { formatDuration, tx, txCount } from './i18n';
 import { isAbort } from './pacing';
+import { feedback } from '../../components/feedback';
 
 /** What to export: the list's query and columns as the toolbar shows them. */
 export interface ExportScope {
@@ -34,7 +35,7 @@ type Phase =
   | { kind: 'error'; message: string };
 
 export function ExportDialog(props: ExportScope & { onClose: () => void }) {
-  const { notification, message } = App.useApp();
+  const { notification, message } = feedback;
   const [choice, setChoice] = useState<ColumnChoice>('visible');
   const [form, setForm] = useState<CsvForm>('raw');
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });

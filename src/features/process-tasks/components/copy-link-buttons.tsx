@@ -1,16 +1,16 @@
 import ClockCircleOutlined from '@ant-design/icons-svg/es/asn/ClockCircleOutlined';
 import LinkOutlined from '@ant-design/icons-svg/es/asn/LinkOutlined';
-import { App } from 'antd';
 import { writeClipboard } from '../../../components/copy-button';
 import { LazyTooltip } from '../../../components/lazy-tooltip';
 import { PlainButton } from '../../../components/plain-button';
 import { t } from '../../../lib/i18n';
 import { absoluteHref } from '../hooks/task-url-store';
 import { freezeFilters, hasRelativeTimes, type TaskUrlState } from '../model/url-state';
+import { feedback } from '../../../components/feedback';
 
 /** "Copy link" keeps relative ranges relative; the frozen variant pins them to what is shown now. */
 export function CopyLinkButtons({ state }: { state: TaskUrlState }) {
-  const { message } = App.useApp();
+  const { message } = feedback;
   const copy = (href: string) =>
     writeClipboard(href).then(
       () => void message.success(t('toolbar.linkCopied'), 1.5),

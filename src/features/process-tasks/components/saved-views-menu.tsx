@@ -1,6 +1,6 @@
 // Loaded on demand (React.lazy, after the first rows): not part of the first screen.
 import { BookOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, List, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Input, List, Modal, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { VisibleText } from '../../../components/visible-text';
 import { t, formatList } from '../../../lib/i18n';
@@ -22,6 +22,7 @@ import {
 } from '../model/saved-views';
 import { COLUMN_IDS } from './task-columns';
 import { th, thCount } from '../habits-i18n';
+import { feedback } from '../../../components/feedback';
 
 export const SAVED_VIEWS_STORAGE_KEY = 'rtc.process-tasks.saved-views.v1';
 
@@ -63,7 +64,7 @@ function summary(v: SavedView): string {
 
 /** The toolbar's "Saved views": save, apply, rename, delete, export and import (model/saved-views.ts). */
 export function SavedViewsMenu({ table }: { table: TaskTable }) {
-  const { message } = App.useApp();
+  const { message } = feedback;
   const [open, setOpen] = useState(false);
   const [views, setViewsState] = useState<SavedView[]>(loadViews);
   const [name, setName] = useState('');

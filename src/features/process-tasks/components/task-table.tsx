@@ -1,6 +1,9 @@
-import { ArrowDownOutlined, ArrowUpOutlined, SwapOutlined } from '@ant-design/icons';
+import ArrowDownOutlined from '@ant-design/icons-svg/es/asn/ArrowDownOutlined';
+import ArrowUpOutlined from '@ant-design/icons-svg/es/asn/ArrowUpOutlined';
+import SwapOutlined from '@ant-design/icons-svg/es/asn/SwapOutlined';
 import { Spin } from 'antd';
 import { memo, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { PlainIcon } from '../../../components/plain-icon';
 import { t } from '../../../lib/i18n';
 import type { Density } from '../hooks/use-density';
 import type { TaskTable as TaskTableInstance } from '../hooks/use-task-table';
@@ -22,10 +25,11 @@ interface Props {
   rowClassName?: (taskId: string | undefined) => string | undefined;
 }
 
+/** Plain markup (components/plain-icon.tsx): an antd icon component here was the first screen's only one. */
 function SortIcon({ sorted }: { sorted: false | 'asc' | 'desc' }) {
-  if (sorted === 'asc') return <ArrowUpOutlined aria-hidden className="rtc-sort-icon rtc-sort-active" />;
-  if (sorted === 'desc') return <ArrowDownOutlined aria-hidden className="rtc-sort-icon rtc-sort-active" />;
-  return <SwapOutlined aria-hidden rotate={90} className="rtc-sort-icon" />;
+  if (sorted === 'asc') return <PlainIcon icon={ArrowUpOutlined} className="rtc-sort-icon rtc-sort-active" />;
+  if (sorted === 'desc') return <PlainIcon icon={ArrowDownOutlined} className="rtc-sort-icon rtc-sort-active" />;
+  return <PlainIcon icon={SwapOutlined} className="rtc-sort-icon rtc-sort-unsorted" />;
 }
 
 function onRowKey(e: KeyboardEvent<HTMLTableRowElement>, taskId: string, onOpen: (taskId: string) => void) {

@@ -1,12 +1,13 @@
 // Loaded with the drawer and with the toolbar's extras, never on the first screen.
 import { DownOutlined, SnippetsOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Space } from 'antd';
+import { Button, Dropdown, Space } from 'antd';
 import { t } from '../../../lib/i18n';
 import { getTimeZoneSetting } from '../../../lib/time';
 import type { TaskRecord } from '../../../shared/responses';
 import { absoluteHref, currentTaskUrlState } from '../hooks/task-url-store';
 import { listNote, taskNote, type TicketNote } from '../model/ticket-note';
 import { th } from '../habits-i18n';
+import { feedback } from '../../../components/feedback';
 
 /**
  * Puts a note on the clipboard: `text` as text/plain with `html` as text/html (rich editors
@@ -29,7 +30,7 @@ export async function copyNote(note: TicketNote, flavour: 'text' | 'markdown'): 
 
 /** "Copy as ticket note", with Markdown in its menu. `makeNote` runs at click time. */
 function NoteButton({ makeNote, testId }: { makeNote: () => TicketNote; testId: string }) {
-  const { message } = App.useApp();
+  const { message } = feedback;
   const copy = (flavour: 'text' | 'markdown') =>
     copyNote(makeNote(), flavour).then(
       () => void message.success(th('ticketNote.copied'), 1.5),

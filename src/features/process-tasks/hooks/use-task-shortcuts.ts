@@ -5,7 +5,6 @@
  * reader reads the row it lands on; `announcement` says "Row 3 of 20: task …" as well,
  * for a polite live region.
  */
-import { App } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { writeClipboard } from '../../../components/copy-button';
 import { t } from '../../../lib/i18n';
@@ -14,6 +13,7 @@ import type { TaskUrlState } from '../model/url-state';
 import { absoluteHref, currentTaskUrlState } from './task-url-store';
 import { focusedRow, ROWS, rowElements } from './task-table-focus';
 import { th } from '../habits-i18n';
+import { feedback } from '../../../components/feedback';
 
 export interface ShortcutTargets {
   /** The TaskIds of the page, in order. */
@@ -27,7 +27,7 @@ export interface ShortcutTargets {
 const SEARCH_INPUT = '#filter-search';
 
 export function useTaskShortcuts(targets: ShortcutTargets) {
-  const { message } = App.useApp();
+  const { message } = feedback;
   const latest = useRef(targets);
   useEffect(() => {
     latest.current = targets;

@@ -90,31 +90,40 @@ export function blockDurationSeconds(inputParams: string | undefined): number | 
 export function blockState(task: BlockFields, now: number): BlockState | undefined {
   const verb: BlockVerb =
     task.EntityType === 'file' || task.EntityType === 'process' ? 'quarantine' : 'block';
-  const duration = blockDurationSeconds(task.InputParams);
   const start = num(task.ProcessTime);
-  const end =
-    start !== undefined && duration !== undefined && duration > 0 ? start + duration * 1000 : undefined;
   const removed = num(task.RemoveTime);
+  // InputParams is parsed only for the statuses whose state needs the duration (a table
+  // row asks for every task, most of which are not blocks).
+  const timing = () => {
+    const duration = blockDurationSeconds(task.InputParams);
+    const end =
+      start !== undefined && duration !== undefined && duration > 0 ? start + duration * 1000 : undefined;
+    return { duration, end };
+  };
   switch (task.TaskStatus) {
     case 21:
-    case 22:
+    case 22: {
       if (removed !== undefined) return { kind: 'released', verb, at: removed };
+      const { duration, end } = timing();
       if (duration === -1) return { kind: 'permanent', verb };
       if (end !== undefined) return { kind: 'until', verb, until: end, passed: end < now };
       return { kind: 'unknown', verb, ended: false };
+    }
     case 23:
       if (removed !== undefined) return { kind: 'released', verb, at: removed };
       return { kind: 'unknown', verb, ended: true };
     case 24:
       return { kind: 'whitelisted', since: start };
     case 91:
-    case 92:
+    case 92: {
+      const { duration, end } = timing();
       return {
         kind: 'releaseFailed',
         verb: task.TaskStatus === 92 ? 'quarantine' : verb,
         attemptAt: num(task.GmtModifiedMillis),
         until: duration === -1 ? undefined : end,
       };
+    }
     default:
       return undefined;
   }
