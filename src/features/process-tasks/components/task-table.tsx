@@ -28,7 +28,8 @@ interface Props {
 /** Plain markup (components/plain-icon.tsx): an antd icon component here was the first screen's only one. */
 function SortIcon({ sorted }: { sorted: false | 'asc' | 'desc' }) {
   if (sorted === 'asc') return <PlainIcon icon={ArrowUpOutlined} className="rtc-sort-icon rtc-sort-active" />;
-  if (sorted === 'desc') return <PlainIcon icon={ArrowDownOutlined} className="rtc-sort-icon rtc-sort-active" />;
+  if (sorted === 'desc')
+    return <PlainIcon icon={ArrowDownOutlined} className="rtc-sort-icon rtc-sort-active" />;
   return <PlainIcon icon={SwapOutlined} className="rtc-sort-icon rtc-sort-unsorted" />;
 }
 
