@@ -156,3 +156,169 @@ test.describe('auto-refresh and the open drawer', () => {
     expect(kept).toEqual({ focus: true, selection: true, scroll: true });
   });
 });
+
+/** Marks the drawer's place (scroll, focus on the TaskId copy button, a selection in `selectIn`). */
+async function markAnalystPlace(page: Page, selectIn: string) {
+  const body = page.locator('.rtc-drawer .ant-drawer-body');
+  await body.evaluate((el) => (el.scrollTop = 120));
+  await page.getByRole('dialog').getByTestId('drawer-TaskId').getByRole('button').focus();
+  await page.evaluate((testId) => {
+    const w = window as unknown as {
+      __focused: Element;
+      __selected: string;
+      __selNode: Node;
+      __body: Element;
+    };
+    w.__focused = document.activeElement!;
+    w.__body = document.querySelector('.rtc-drawer .rtc-drawer-body')!;
+    const dd = document.querySelector(`[data-testid="${testId}"]`)!;
+    const text = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT).nextNode()!;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, Math.min(4, text.textContent!.length));
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    w.__selected = window.getSelection()!.toString();
+    w.__selNode = text;
+  }, selectIn);
+  expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+}
+
+/** Whether the drawer is as the analyst left it: same content element, focus, selection, place in view. */
+async function analystPlaceKept(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as {
+      __focused: Element;
+      __selected: string;
+      __selNode: Node;
+      __body: Element;
+    };
+    const sel = window.getSelection();
+    const body = document.querySelector('.rtc-drawer .ant-drawer-body')!;
+    const view = body.getBoundingClientRect();
+    const place = w.__focused.getBoundingClientRect();
+    return {
+      sameContent:
+        document.querySelector('.rtc-drawer .rtc-drawer-body') === w.__body && w.__body.isConnected,
+      focus: document.activeElement === w.__focused,
+      selection: sel?.toString() === w.__selected && sel.anchorNode === w.__selNode,
+      scroll: body.scrollTop > 0 && place.top >= view.top && place.bottom <= view.bottom,
+    };
+  });
+}
+
+test.describe('the open drawer follows the screen', () => {
+  test('"so far" durations move with the screen’s clock (useNow), in place (no remount: scroll, focus and selection stay)', async ({
+    page,
+    api,
+  }) => {
+    // Tasks whose block is in force (blocked, no RemoveTime): their time blocked counts up to now.
+    const blocked = await describeTasks(api, { TaskStatus: '["21"]', PageNumber: '1', PageSize: '20' });
+    expect(blocked.ProcessTasks.length).toBeGreaterThan(0);
+    await page.addInitScript(() =>
+      localStorage.setItem('rtc.process-tasks.columns.v1', JSON.stringify({ TimeBlocked: true })),
+    );
+    await page.clock.install();
+    await page.goto('/?TaskStatus=21');
+    await expect(rows(page)).toHaveCount(blocked.ProcessTasks.length);
+    const ongoing = page.locator('td[data-column-id="TimeBlocked"] [data-ongoing]');
+    const row = rows(page).filter({ has: ongoing }).first();
+    await expect(row).toBeVisible();
+    const id = (await row.getAttribute('data-task-id'))!;
+    await row.click();
+    const drawer = page.getByRole('dialog');
+    await expect(drawer.getByTestId('drawer-TaskId')).toHaveText(id);
+    const drawerBlocked = drawer.getByTestId('drawer-TimeBlocked').locator('[data-ms]');
+    await expect(drawerBlocked).toHaveAttribute('data-ongoing', 'true');
+    await expect(drawer.getByTestId('entity-related')).toBeVisible();
+    const drawerMs = async () => Number(await drawerBlocked.getAttribute('data-ms'));
+    const opened = await drawerMs();
+    await markAnalystPlace(page, 'drawer-SceneName');
+
+    // Two of the screen's clock periods (lib/use-now.ts, 30 s) pass: the drawer's time
+    // blocked counts up with them, re-rendered in place.
+    await page.clock.runFor(65_000);
+    await expect.poll(drawerMs).toBeGreaterThanOrEqual(opened + 60_000);
+    expect(await drawerMs()).toBeLessThanOrEqual(opened + 65_000);
+    expect(await analystPlaceKept(page)).toEqual({
+      sameContent: true,
+      focus: true,
+      selection: true,
+      scroll: true,
+    });
+  });
+
+  test('Refresh refreshes the open drawer too: once per click, with the analyst’s priority (not background); the drawer stays in place', async ({
+    page,
+    api,
+    emulator,
+  }) => {
+    test.setTimeout(180_000);
+    const fixed = new Set<string>([...Object.values(HOSTILE_TASK_IDS), ...Object.values(TRIAGE_TASK_IDS)]);
+    const inProgress = await describeTasks(api, { TaskStatus: '["11"]', PageNumber: '1', PageSize: '100' });
+    const task = inProgress.ProcessTasks.find(
+      (t: Task) => t.TaskId && !fixed.has(t.TaskId) && t.EntityName && t.SceneName,
+    );
+    expect(task, 'a regular task in progress').toBeTruthy();
+    const id = task!.TaskId!;
+
+    // Auto-refresh is off (the default): only the button refreshes.
+    await page.goto(`/tasks/${id}`);
+    await expect(page.getByTestId('auto-refresh')).toHaveText('Off');
+    const drawer = page.getByRole('dialog');
+    await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText('(11)');
+    await expect(drawer.getByTestId('entity-related-count')).toHaveText(
+      othersText(await describeTasks(api, newestOnEntity(task!.EntityName!)), id),
+    );
+    await markAnalystPlace(page, 'drawer-SceneName');
+
+    // The task settles upstream (live mode until the API says so, then off: the figures hold still).
+    await emulator.setLive(true);
+    await expect
+      .poll(
+        async () =>
+          (await describeTasks(api, { TaskId: id, PageNumber: '1', PageSize: '10' })).ProcessTasks[0]
+            ?.TaskStatus,
+        { timeout: 60_000 },
+      )
+      .not.toBe(11);
+    await emulator.setLive(false);
+    const settled = (await describeTasks(api, { TaskId: id, PageNumber: '1', PageSize: '10' }))
+      .ProcessTasks[0]!;
+    const related = await describeTasks(api, newestOnEntity(task!.EntityName!));
+    // Nothing refreshed the drawer yet.
+    await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText('(11)');
+
+    const detailCalls: Request[] = [];
+    const relatedCalls: Request[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname !== '/api/DescribeProcessTasks') return;
+      if (url.searchParams.get('TaskId') === id) detailCalls.push(r);
+      else if (url.searchParams.get('EntityName') === task!.EntityName) relatedCalls.push(r);
+    });
+    // The drawer covers the toolbar's Refresh (and its mask the rest): the drawer has the same button.
+    await expect(page.getByTestId('refresh')).toBeVisible();
+    await drawer.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText(`(${settled.TaskStatus})`);
+    await expect(drawer.getByTestId('entity-related-count')).toHaveText(othersText(related, id));
+    await expect
+      .poll(() =>
+        drawer
+          .getByTestId('entity-related')
+          .locator('li[data-task-id]')
+          .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-task-id'))),
+      )
+      .toEqual(related.ProcessTasks.map((t) => t.TaskId).filter((x) => x !== id));
+    expect(detailCalls).toHaveLength(1);
+    expect(relatedCalls).toHaveLength(1);
+    for (const r of [...detailCalls, ...relatedCalls])
+      expect((await r.allHeaders())['x-rtc-priority']).toBeUndefined();
+    // Same content element, scrolled where the analyst left it (the click moved focus to the button).
+    const kept = await analystPlaceKept(page);
+    expect({ sameContent: kept.sameContent, scroll: kept.scroll }).toEqual({
+      sameContent: true,
+      scroll: true,
+    });
+  });
+});
