@@ -5,11 +5,11 @@
  * 'background', and the drawer keeps its scroll, focus and text selection. Every expected
  * value is read from the API once live mode is off again.
  */
-import type { Page, Request } from '@playwright/test';
+import type { Locator, Page, Request } from '@playwright/test';
 import { HOSTILE_TASK_IDS, TRIAGE_TASK_IDS } from '../src/server/emulator/index';
 import type { DescribeProcessTasksResponse } from '../src/shared/sophonsoar';
-import { test, expect } from './fixtures';
-import { describe as describeTasks, rows } from './helpers';
+import { test, expect, type ApiClient, type EmulatorAdmin } from './fixtures';
+import { describe as describeTasks, rows, selectTextStart } from './helpers';
 
 /** One auto-refresh period (15 s) plus the time an answer may take under load. */
 const NEXT_REFRESH_MS = 30_000;
@@ -39,148 +39,54 @@ const newestOnEntity = (entity: string) => ({
   PageSize: String(RELATED_PAGE),
 });
 
-test.describe('auto-refresh and the open drawer', () => {
-  test('the drawer refreshes in the list’s tick (background priority): its task and the other tasks on its entity match the API; scroll, focus and selection stay', async ({
-    page,
-    api,
-    emulator,
-  }) => {
-    test.setTimeout(240_000);
-    // A regular task in progress: live mode settles it (the hostile and triage records never change).
-    const fixed = new Set<string>([...Object.values(HOSTILE_TASK_IDS), ...Object.values(TRIAGE_TASK_IDS)]);
-    const inProgress = await describeTasks(api, { TaskStatus: '["11"]', PageNumber: '1', PageSize: '100' });
-    const task = inProgress.ProcessTasks.find(
-      (t: Task) => t.TaskId && !fixed.has(t.TaskId) && t.EntityName && t.SceneName,
-    );
-    expect(task, 'a regular task in progress').toBeTruthy();
-    const id = task!.TaskId!;
+const FIXED_TASK_IDS = new Set<string>([
+  ...Object.values(HOSTILE_TASK_IDS),
+  ...Object.values(TRIAGE_TASK_IDS),
+]);
 
-    await page.goto('/');
-    await expect(rows(page).first()).toBeVisible();
-    await chooseAutoRefresh(page, 'Every 15 s', '15 s');
-    await page.goto(`/tasks/${id}`);
-    const drawer = page.getByRole('dialog');
-    await expect(drawer.getByTestId('drawer-TaskId')).toHaveText(id);
-    await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText('(11)');
-    await expect(drawer.getByTestId('entity-related-count')).toHaveText(
-      othersText(await describeTasks(api, newestOnEntity(task!.EntityName!)), id),
-    );
+/** A regular task in progress with an entity and a scene: live mode settles it (the hostile and triage records never change). */
+async function regularTaskInProgress(api: ApiClient): Promise<Task & { TaskId: string; EntityName: string }> {
+  const inProgress = await describeTasks(api, { TaskStatus: '["11"]', PageNumber: '1', PageSize: '100' });
+  const task = inProgress.ProcessTasks.find(
+    (t: Task) => t.TaskId && !FIXED_TASK_IDS.has(t.TaskId) && t.EntityName && t.SceneName,
+  );
+  expect(task, 'a regular task in progress').toBeTruthy();
+  return task as Task & { TaskId: string; EntityName: string };
+}
 
-    // Every request for this task's detail from now on, with its priority header.
-    const detailCalls: Request[] = [];
-    page.on('request', (r) => {
-      const url = new URL(r.url());
-      if (url.pathname === '/api/DescribeProcessTasks' && url.searchParams.get('TaskId') === id)
-        detailCalls.push(r);
-    });
+/** Live mode until the API says task `id` has settled; then off, so the figures hold still. Returns the settled task. */
+async function settleUpstream(api: ApiClient, emulator: EmulatorAdmin, id: string): Promise<Task> {
+  const byId = async () =>
+    (await describeTasks(api, { TaskId: id, PageNumber: '1', PageSize: '10' })).ProcessTasks[0];
+  await emulator.setLive(true);
+  await expect.poll(async () => (await byId())?.TaskStatus, { timeout: 60_000 }).not.toBe(11);
+  await emulator.setLive(false);
+  return (await byId())!;
+}
 
-    // The drawer scrolled, its TaskId copy button focused, a selection in the scene's text.
-    const body = page.locator('.rtc-drawer .ant-drawer-body');
-    await body.evaluate((el) => (el.scrollTop = 120));
-    await drawer.getByTestId('drawer-TaskId').getByRole('button').focus();
-    await page.evaluate(() => {
-      const w = window as unknown as {
-        __focused: Element;
-        __selected: string;
-        __selNode: Node;
-      };
-      w.__focused = document.activeElement!;
-      const dd = document.querySelector('[data-testid="drawer-SceneName"]')!;
-      const text = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT).nextNode()!;
-      const range = document.createRange();
-      range.setStart(text, 0);
-      range.setEnd(text, Math.min(4, text.textContent!.length));
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      w.__selected = window.getSelection()!.toString();
-      w.__selNode = text;
-    });
-    expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
-
-    // Live mode until the API says the task has settled; then off, so the figures hold still.
-    await emulator.setLive(true);
-    await expect
-      .poll(
-        async () =>
-          (await describeTasks(api, { TaskId: id, PageNumber: '1', PageSize: '10' })).ProcessTasks[0]
-            ?.TaskStatus,
-        { timeout: 60_000 },
-      )
-      .not.toBe(11);
-    await emulator.setLive(false);
-    const settled = (await describeTasks(api, { TaskId: id, PageNumber: '1', PageSize: '10' }))
-      .ProcessTasks[0]!;
-
-    // The next tick shows the settled task and the entity's other tasks as the API has them.
-    await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText(`(${settled.TaskStatus})`, {
-      timeout: 2 * NEXT_REFRESH_MS,
-    });
-    await expect(drawer.getByTestId('entity-related-count')).toHaveText(
-      othersText(await describeTasks(api, newestOnEntity(task!.EntityName!)), id),
-      { timeout: NEXT_REFRESH_MS },
-    );
-    const related = await describeTasks(api, newestOnEntity(task!.EntityName!));
-    await expect
-      .poll(() =>
-        drawer
-          .getByTestId('entity-related')
-          .locator('li[data-task-id]')
-          .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-task-id'))),
-      )
-      .toEqual(related.ProcessTasks.map((t) => t.TaskId).filter((x) => x !== id));
-
-    // Fetched by the tick with priority 'background'; the drawer stayed as the analyst left it.
-    expect(detailCalls.length).toBeGreaterThan(0);
-    for (const r of detailCalls) expect((await r.allHeaders())['x-rtc-priority']).toBe('background');
-    expect(page.url()).toContain(`/tasks/${id}`);
-    const kept = await page.evaluate(() => {
-      const w = window as unknown as {
-        __focused: Element;
-        __selected: string;
-        __selNode: Node;
-      };
-      const sel = window.getSelection();
-      return {
-        focus: document.activeElement === w.__focused,
-        selection: sel?.toString() === w.__selected && sel.anchorNode === w.__selNode,
-        // Not back at the top, and the analyst's place (the focused button) still in view: the
-        // browser's scroll anchoring may move scrollTop by what changed above it, on purpose.
-        scroll: (() => {
-          const body = document.querySelector('.rtc-drawer .ant-drawer-body')!;
-          const view = body.getBoundingClientRect();
-          const place = w.__focused.getBoundingClientRect();
-          return body.scrollTop > 0 && place.top >= view.top && place.bottom <= view.bottom;
-        })(),
-      };
-    });
-    expect(kept).toEqual({ focus: true, selection: true, scroll: true });
-  });
-});
+/** The drawer lists the entity's other tasks as the API's newest page on it has them (`related`), in order. */
+async function expectRelatedTasks(drawer: Locator, related: DescribeProcessTasksResponse, taskId: string) {
+  await expect
+    .poll(() =>
+      drawer
+        .getByTestId('entity-related')
+        .locator('li[data-task-id]')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-task-id'))),
+    )
+    .toEqual(related.ProcessTasks.map((t) => t.TaskId).filter((x) => x !== taskId));
+}
 
 /** Marks the drawer's place (scroll, focus on the TaskId copy button, a selection in `selectIn`). */
 async function markAnalystPlace(page: Page, selectIn: string) {
   const body = page.locator('.rtc-drawer .ant-drawer-body');
   await body.evaluate((el) => (el.scrollTop = 120));
   await page.getByRole('dialog').getByTestId('drawer-TaskId').getByRole('button').focus();
-  await page.evaluate((testId) => {
-    const w = window as unknown as {
-      __focused: Element;
-      __selected: string;
-      __selNode: Node;
-      __body: Element;
-    };
+  await page.evaluate(() => {
+    const w = window as unknown as { __focused: Element; __body: Element };
     w.__focused = document.activeElement!;
     w.__body = document.querySelector('.rtc-drawer .rtc-drawer-body')!;
-    const dd = document.querySelector(`[data-testid="${testId}"]`)!;
-    const text = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT).nextNode()!;
-    const range = document.createRange();
-    range.setStart(text, 0);
-    range.setEnd(text, Math.min(4, text.textContent!.length));
-    window.getSelection()!.removeAllRanges();
-    window.getSelection()!.addRange(range);
-    w.__selected = window.getSelection()!.toString();
-    w.__selNode = text;
-  }, selectIn);
+  });
+  await selectTextStart(page.getByRole('dialog').getByTestId(selectIn));
   expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
 }
 
@@ -206,6 +112,67 @@ async function analystPlaceKept(page: Page) {
     };
   });
 }
+
+test.describe('auto-refresh and the open drawer', () => {
+  test('the drawer refreshes in the list’s tick (background priority): its task and the other tasks on its entity match the API; scroll, focus and selection stay', async ({
+    page,
+    api,
+    emulator,
+  }) => {
+    test.setTimeout(240_000);
+    const task = await regularTaskInProgress(api);
+    const id = task.TaskId;
+
+    await page.goto('/');
+    await expect(rows(page).first()).toBeVisible();
+    await chooseAutoRefresh(page, 'Every 15 s', '15 s');
+    await page.goto(`/tasks/${id}`);
+    const drawer = page.getByRole('dialog');
+    await expect(drawer.getByTestId('drawer-TaskId')).toHaveText(id);
+    await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText('(11)');
+    await expect(drawer.getByTestId('entity-related-count')).toHaveText(
+      othersText(await describeTasks(api, newestOnEntity(task.EntityName)), id),
+    );
+
+    // Every request for this task's detail from now on, with its priority header.
+    const detailCalls: Request[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/DescribeProcessTasks' && url.searchParams.get('TaskId') === id)
+        detailCalls.push(r);
+    });
+
+    // The drawer scrolled, its TaskId copy button focused, a selection in the scene's text.
+    await markAnalystPlace(page, 'drawer-SceneName');
+
+    // Live mode until the API says the task has settled; then off, so the figures hold still.
+    const settled = await settleUpstream(api, emulator, id);
+
+    // The next tick shows the settled task and the entity's other tasks as the API has them.
+    await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText(`(${settled.TaskStatus})`, {
+      timeout: 2 * NEXT_REFRESH_MS,
+    });
+    await expect(drawer.getByTestId('entity-related-count')).toHaveText(
+      othersText(await describeTasks(api, newestOnEntity(task.EntityName)), id),
+      { timeout: NEXT_REFRESH_MS },
+    );
+    const related = await describeTasks(api, newestOnEntity(task.EntityName));
+    await expectRelatedTasks(drawer, related, id);
+
+    // Fetched by the tick with priority 'background'; the drawer stayed as the analyst left it.
+    expect(detailCalls.length).toBeGreaterThan(0);
+    for (const r of detailCalls) expect((await r.allHeaders())['x-rtc-priority']).toBe('background');
+    expect(page.url()).toContain(`/tasks/${id}`);
+    // Not back at the top, and the analyst's place (the focused button) still in view: the
+    // browser's scroll anchoring may move scrollTop by what changed above it, on purpose.
+    expect(await analystPlaceKept(page)).toEqual({
+      sameContent: true,
+      focus: true,
+      selection: true,
+      scroll: true,
+    });
+  });
+});
 
 test.describe('the open drawer follows the screen', () => {
   test('"so far" durations move with the screen’s clock (useNow), in place (no remount: scroll, focus and selection stay)', async ({
@@ -254,13 +221,8 @@ test.describe('the open drawer follows the screen', () => {
     emulator,
   }) => {
     test.setTimeout(180_000);
-    const fixed = new Set<string>([...Object.values(HOSTILE_TASK_IDS), ...Object.values(TRIAGE_TASK_IDS)]);
-    const inProgress = await describeTasks(api, { TaskStatus: '["11"]', PageNumber: '1', PageSize: '100' });
-    const task = inProgress.ProcessTasks.find(
-      (t: Task) => t.TaskId && !fixed.has(t.TaskId) && t.EntityName && t.SceneName,
-    );
-    expect(task, 'a regular task in progress').toBeTruthy();
-    const id = task!.TaskId!;
+    const task = await regularTaskInProgress(api);
+    const id = task.TaskId;
 
     // Auto-refresh is off (the default): only the button refreshes.
     await page.goto(`/tasks/${id}`);
@@ -268,24 +230,13 @@ test.describe('the open drawer follows the screen', () => {
     const drawer = page.getByRole('dialog');
     await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText('(11)');
     await expect(drawer.getByTestId('entity-related-count')).toHaveText(
-      othersText(await describeTasks(api, newestOnEntity(task!.EntityName!)), id),
+      othersText(await describeTasks(api, newestOnEntity(task.EntityName)), id),
     );
     await markAnalystPlace(page, 'drawer-SceneName');
 
-    // The task settles upstream (live mode until the API says so, then off: the figures hold still).
-    await emulator.setLive(true);
-    await expect
-      .poll(
-        async () =>
-          (await describeTasks(api, { TaskId: id, PageNumber: '1', PageSize: '10' })).ProcessTasks[0]
-            ?.TaskStatus,
-        { timeout: 60_000 },
-      )
-      .not.toBe(11);
-    await emulator.setLive(false);
-    const settled = (await describeTasks(api, { TaskId: id, PageNumber: '1', PageSize: '10' }))
-      .ProcessTasks[0]!;
-    const related = await describeTasks(api, newestOnEntity(task!.EntityName!));
+    // The task settles upstream.
+    const settled = await settleUpstream(api, emulator, id);
+    const related = await describeTasks(api, newestOnEntity(task.EntityName));
     // Nothing refreshed the drawer yet.
     await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText('(11)');
 
@@ -295,21 +246,14 @@ test.describe('the open drawer follows the screen', () => {
       const url = new URL(r.url());
       if (url.pathname !== '/api/DescribeProcessTasks') return;
       if (url.searchParams.get('TaskId') === id) detailCalls.push(r);
-      else if (url.searchParams.get('EntityName') === task!.EntityName) relatedCalls.push(r);
+      else if (url.searchParams.get('EntityName') === task.EntityName) relatedCalls.push(r);
     });
     // The drawer covers the toolbar's Refresh (and its mask the rest): the drawer has the same button.
     await expect(page.getByTestId('refresh')).toBeVisible();
     await drawer.getByRole('button', { name: 'Refresh', exact: true }).click();
     await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText(`(${settled.TaskStatus})`);
     await expect(drawer.getByTestId('entity-related-count')).toHaveText(othersText(related, id));
-    await expect
-      .poll(() =>
-        drawer
-          .getByTestId('entity-related')
-          .locator('li[data-task-id]')
-          .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-task-id'))),
-      )
-      .toEqual(related.ProcessTasks.map((t) => t.TaskId).filter((x) => x !== id));
+    await expectRelatedTasks(drawer, related, id);
     expect(detailCalls).toHaveLength(1);
     expect(relatedCalls).toHaveLength(1);
     for (const r of [...detailCalls, ...relatedCalls])
