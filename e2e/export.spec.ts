@@ -277,6 +277,37 @@ test.describe('CSV export', () => {
     await expect(page.getByTestId('total-count')).toHaveText(`${n} tasks`);
   });
 
+  test('hostile error text (ErrTip, ErrMsg) is kept exact and neutralised, raw and for spreadsheets', async ({
+    page,
+    api,
+  }) => {
+    const id = HOSTILE_TASK_IDS.hostileErrorText;
+    const task = (
+      await api.get<DescribeProcessTasksResponse>('DescribeProcessTasks', { TaskId: id, PageSize: '10' })
+    ).body.ProcessTasks[0]!;
+    // A formula start, markup, direction controls, a line of thousands of characters.
+    expect(TRIGGERS).toContain(task.ErrTip![0]);
+    expect(TRIGGERS).toContain(task.ErrMsg![0]);
+    expect(task.ErrTip).toMatch(/<script>[\s\S]*\u202e[\s\S]*\S{4000,}/);
+
+    // Raw: API field names, every character kept, one leading ' before the formula.
+    let dialog = await openExport(page, `/?TaskId=${id}`);
+    await dialog.getByRole('radio', { name: /All fields/ }).check();
+    const raw = readCsv((await runToCompletion(page)).csvPath).records;
+    expect(raw.map((r) => r.TaskId)).toEqual([id]);
+    expect(raw[0]!.ErrTip).toBe("'" + task.ErrTip);
+    expect(raw[0]!.ErrMsg).toBe("'" + task.ErrMsg);
+    expect([strip(raw[0]!.ErrTip!), strip(raw[0]!.ErrMsg!)]).toEqual([task.ErrTip, task.ErrMsg]);
+
+    // For spreadsheets: the error message and tip under their labels, the same way.
+    dialog = await openExport(page, `/?TaskId=${id}`);
+    await dialog.getByRole('radio', { name: /^For spreadsheets/ }).check();
+    const sheet = readCsv((await runToCompletion(page)).csvPath).records;
+    expect(sheet).toHaveLength(1);
+    expect(sheet[0]!['Error tip']).toBe("'" + task.ErrTip);
+    expect(sheet[0]!['Error message']).toBe("'" + task.ErrMsg);
+  });
+
   test('a cell too long for a spreadsheet is named in the notice and the manifest, and written in full', async ({
     page,
     api,

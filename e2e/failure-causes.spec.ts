@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import type { ProcessTask } from '../src/shared/sophonsoar';
 import { STUCK_THRESHOLD_STORAGE_KEY } from '../src/features/process-tasks/hooks/use-stuck-threshold';
 import { FAILURE_SCAN_BOUND_STORAGE_KEY } from '../src/features/process-tasks/model/failure-causes';
+import { HOSTILE_TASK_IDS } from '../src/server/emulator/index';
 import { test, expect, type ApiClient } from './fixtures';
 import { cells, describe, rows } from './helpers';
 
@@ -191,6 +192,85 @@ test.describe('failures by cause', () => {
     await expect(page.getByTestId('search-error-hint')).toContainText('Failures by cause');
     await box.fill('203.0.113.10');
     await expect(page.getByTestId('search-error-hint')).toHaveCount(0);
+  });
+});
+
+/**
+ * A text as the screen must show it: every direction control (U+200E/200F, U+202A–202E,
+ * U+2066–2069) as a visible token ⟨U+XXXX⟩, everything else (markup, formulas) as it is.
+ */
+const shownAsText = (s: string) =>
+  s.replace(
+    /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`,
+  );
+
+test.describe('hostile error text (ErrTip, ErrMsg): markup, a formula, direction controls, a very long line', () => {
+  test('inert visible text in the drawer and in "Failures by cause"; nothing runs, nothing overflows', async ({
+    page,
+    api,
+  }) => {
+    const id = HOSTILE_TASK_IDS.hostileErrorText;
+    const task = (await describe(api, { TaskId: id, PageNumber: '1', PageSize: '10' })).ProcessTasks[0]!;
+    // What the record holds (the API's answer): the test is about these.
+    expect(task.ErrTip!.startsWith('=')).toBe(true);
+    expect(task.ErrTip).toContain('<script>');
+    expect(task.ErrTip).toMatch(/\S{4000,}/);
+    expect(task.ErrMsg).toContain('<svg onload=');
+    expect(task.ErrMsg).toContain('\u202e');
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const noActiveMarkup = () =>
+      page.evaluate(() => ({
+        handlers: document.querySelectorAll('[onerror], [onload]').length,
+        injected: document.querySelectorAll(
+          ['.rtc-drawer', '.rtc-causes-drawer'].map((d) => `${d} script, ${d} img, ${d} b`).join(', '),
+        ).length,
+      }));
+
+    // The drawer: each field as its text, the controls revealed, wrapped within the drawer.
+    await page.goto(`/tasks/${id}`);
+    const drawer = page.getByRole('dialog');
+    for (const f of ['ErrTip', 'ErrMsg'] as const) {
+      const dd = drawer.getByTestId(`drawer-${f}`);
+      await expect(dd).toHaveText(shownAsText(task[f]!));
+      await expect(
+        dd.getByRole('img', { name: 'Invisible character U+202E RIGHT-TO-LEFT OVERRIDE' }),
+      ).toHaveText('⟨U+202E⟩');
+      await expect(dd.getByTestId('invisible-warning')).toBeVisible();
+    }
+    const body = page.locator('.rtc-drawer .ant-drawer-body');
+    expect(await body.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await noActiveMarkup()).toEqual({ handlers: 0, injected: 0 });
+    await drawer.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(drawer).toHaveCount(0);
+
+    // Failures by cause, WAF: the record's group shows its tip and (among the others) its message.
+    const failedWaf = await allTasks(api, { TaskStatus: '["90","91","92"]', YunCode: '["WAF"]' });
+    expect(failedWaf.some((t) => t.TaskId === id)).toBe(true);
+    await page.goto('/?YunCode=WAF');
+    await openBreakdown(page);
+    await expect(page.getByTestId('causes-coverage')).toHaveAttribute('data-complete', 'true');
+    const group = page.locator(`[data-testid="cause-group"][data-code="${task.ErrCode}"]`);
+    await expect(group).toHaveAttribute(
+      'data-count',
+      String(failedWaf.filter((t) => t.ErrCode === task.ErrCode).length),
+    );
+    const others = group.getByTestId('cause-other-messages');
+    if ((await others.count()) > 0) await others.locator('summary').click();
+    for (const f of ['ErrTip', 'ErrMsg'] as const) {
+      const box = group.getByTestId('cause-text').filter({ hasText: shownAsText(task[f]!).slice(0, 40) });
+      await expect(box).toHaveCount(1);
+      await expect(box).toHaveText(shownAsText(task[f]!));
+      // Never wider than its box; the long tip scrolls inside it and takes focus to scroll by keyboard.
+      if (f === 'ErrTip') await expect(box).toHaveAttribute('tabindex', '0');
+      expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    }
+    expect(await noActiveMarkup()).toEqual({ handlers: 0, injected: 0 });
+    expect(dialogs).toEqual([]);
   });
 });
 

@@ -89,3 +89,22 @@ export function wallClock(ms: number, zone: string): { text: string; offset: str
   const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName!.replace('GMT', '');
   return { text: `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`, offset };
 }
+
+/**
+ * Selects the first `chars` characters of the first text in `target` (as an analyst's drag
+ * would), and keeps the selected text and its node in `window.__selected` / `__selNode`
+ * for a later check that the selection survived.
+ */
+export async function selectTextStart(target: Locator, chars = 4): Promise<void> {
+  await target.evaluate((el, n) => {
+    const w = window as unknown as { __selected: string; __selNode: Node };
+    const text = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode()!;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, Math.min(n, text.textContent!.length));
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    w.__selected = window.getSelection()!.toString();
+    w.__selNode = text;
+  }, chars);
+}

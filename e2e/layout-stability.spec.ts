@@ -212,6 +212,60 @@ test.describe('a failed refresh does not push the rows down', () => {
     });
 });
 
+test.describe('the error line of a failed refresh can be closed, and comes back with the next failure', () => {
+  test.use({
+    allowedConsoleErrors: [/Failed to load resource: the server responded with a status of (5\d\d|429)/],
+  });
+  const DISMISS = { en: 'Dismiss this error', 'zh-CN': '关闭此错误提示' } as const;
+
+  for (const locale of LOCALES)
+    test(`1366×768, ${locale}: by keyboard, and nothing on screen moves`, async ({ page, api, emulator }) => {
+      const expected = await describe(api, { PageSize: '20' });
+      await prepare(page, locale, SIZES[0]);
+      await page.goto('/');
+      await waitForLateParts(page, expected.Page.TotalCount);
+
+      await emulator.setFaults({ errorRate: 1 });
+      await page.getByTestId('refresh').click();
+      const error = page.getByTestId('error-state');
+      await expect(error).toBeVisible({ timeout: 30_000 });
+      // The analyst at the foot of the page, where the line floats.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await nextFrame(page);
+      const last = rows(page).last();
+      const place = async () => ({
+        scrollY: await page.evaluate(() => window.scrollY),
+        lastRow: (await last.boundingBox())!.y,
+        firstRow: (await rows(page).first().boundingBox())!.y,
+      });
+      const before = await place();
+
+      // Keyboard: from Retry, Tab reaches the close button, named in the UI's language; Enter closes.
+      const close = error.getByRole('button', { name: DISMISS[locale], exact: true });
+      await error.getByTestId('retry').focus();
+      await page.keyboard.press('Tab');
+      await expect(close).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(error).toHaveCount(0);
+      await nextFrame(page);
+      expect(await place()).toEqual(before);
+      // Focus is not lost to the page: it goes to the table.
+      expect(await page.evaluate(() => document.activeElement?.closest('#task-table') !== null)).toBe(true);
+
+      // The next refresh fails too: the line is back, with its close button.
+      await page.getByTestId('refresh').click();
+      await expect(error).toBeVisible({ timeout: 30_000 });
+      await expect(close).toBeVisible();
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await nextFrame(page);
+      expect(await place()).toEqual(before);
+
+      await emulator.setFaults({ errorRate: 0 });
+      await error.getByTestId('retry').click();
+      await expect(error).toBeHidden({ timeout: 30_000 });
+    });
+});
+
 test.describe('a filter with several values chosen says what they are', () => {
   const CASES = {
     en: { failed: 'Failed (all)', statuses: '2 statuses', products: '2 products' },

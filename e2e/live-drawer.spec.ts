@@ -5,11 +5,11 @@
  * 'background', and the drawer keeps its scroll, focus and text selection. Every expected
  * value is read from the API once live mode is off again.
  */
-import type { Request } from '@playwright/test';
+import type { Locator, Page, Request } from '@playwright/test';
 import { HOSTILE_TASK_IDS, TRIAGE_TASK_IDS } from '../src/server/emulator/index';
 import type { DescribeProcessTasksResponse } from '../src/shared/sophonsoar';
-import { test, expect } from './fixtures';
-import { chooseAutoRefresh, describe as describeTasks, rows } from './helpers';
+import { test, expect, type ApiClient, type EmulatorAdmin } from './fixtures';
+import { chooseAutoRefresh, describe as describeTasks, rows, selectTextStart } from './helpers';
 
 /** One auto-refresh period (15 s) plus the time an answer may take under load. */
 const NEXT_REFRESH_MS = 30_000;
@@ -33,6 +33,80 @@ const newestOnEntity = (entity: string) => ({
   PageSize: String(RELATED_PAGE),
 });
 
+const FIXED_TASK_IDS = new Set<string>([
+  ...Object.values(HOSTILE_TASK_IDS),
+  ...Object.values(TRIAGE_TASK_IDS),
+]);
+
+/** A regular task in progress with an entity and a scene: live mode settles it (the hostile and triage records never change). */
+async function regularTaskInProgress(api: ApiClient): Promise<Task & { TaskId: string; EntityName: string }> {
+  const inProgress = await describeTasks(api, { TaskStatus: '["11"]', PageNumber: '1', PageSize: '100' });
+  const task = inProgress.ProcessTasks.find(
+    (t: Task) => t.TaskId && !FIXED_TASK_IDS.has(t.TaskId) && t.EntityName && t.SceneName,
+  );
+  expect(task, 'a regular task in progress').toBeTruthy();
+  return task as Task & { TaskId: string; EntityName: string };
+}
+
+/** Live mode until the API says task `id` has settled; then off, so the figures hold still. Returns the settled task. */
+async function settleUpstream(api: ApiClient, emulator: EmulatorAdmin, id: string): Promise<Task> {
+  const byId = async () =>
+    (await describeTasks(api, { TaskId: id, PageNumber: '1', PageSize: '10' })).ProcessTasks[0];
+  await emulator.setLive(true);
+  await expect.poll(async () => (await byId())?.TaskStatus, { timeout: 60_000 }).not.toBe(11);
+  await emulator.setLive(false);
+  return (await byId())!;
+}
+
+/** The drawer lists the entity's other tasks as the API's newest page on it has them (`related`), in order. */
+async function expectRelatedTasks(drawer: Locator, related: DescribeProcessTasksResponse, taskId: string) {
+  await expect
+    .poll(() =>
+      drawer
+        .getByTestId('entity-related')
+        .locator('li[data-task-id]')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-task-id'))),
+    )
+    .toEqual(related.ProcessTasks.map((t) => t.TaskId).filter((x) => x !== taskId));
+}
+
+/** Marks the drawer's place (scroll, focus on the TaskId copy button, a selection in `selectIn`). */
+async function markAnalystPlace(page: Page, selectIn: string) {
+  const body = page.locator('.rtc-drawer .ant-drawer-body');
+  await body.evaluate((el) => (el.scrollTop = 120));
+  await page.getByRole('dialog').getByTestId('drawer-TaskId').getByRole('button').focus();
+  await page.evaluate(() => {
+    const w = window as unknown as { __focused: Element; __body: Element };
+    w.__focused = document.activeElement!;
+    w.__body = document.querySelector('.rtc-drawer .rtc-drawer-body')!;
+  });
+  await selectTextStart(page.getByRole('dialog').getByTestId(selectIn));
+  expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+}
+
+/** Whether the drawer is as the analyst left it: same content element, focus, selection, place in view. */
+async function analystPlaceKept(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as {
+      __focused: Element;
+      __selected: string;
+      __selNode: Node;
+      __body: Element;
+    };
+    const sel = window.getSelection();
+    const body = document.querySelector('.rtc-drawer .ant-drawer-body')!;
+    const view = body.getBoundingClientRect();
+    const place = w.__focused.getBoundingClientRect();
+    return {
+      sameContent:
+        document.querySelector('.rtc-drawer .rtc-drawer-body') === w.__body && w.__body.isConnected,
+      focus: document.activeElement === w.__focused,
+      selection: sel?.toString() === w.__selected && sel.anchorNode === w.__selNode,
+      scroll: body.scrollTop > 0 && place.top >= view.top && place.bottom <= view.bottom,
+    };
+  });
+}
+
 test.describe('auto-refresh and the open drawer', () => {
   test('the drawer refreshes in the list’s tick (background priority): its task and the other tasks on its entity match the API; scroll, focus and selection stay', async ({
     page,
@@ -40,14 +114,8 @@ test.describe('auto-refresh and the open drawer', () => {
     emulator,
   }) => {
     test.setTimeout(240_000);
-    // A regular task in progress: live mode settles it (the hostile and triage records never change).
-    const fixed = new Set<string>([...Object.values(HOSTILE_TASK_IDS), ...Object.values(TRIAGE_TASK_IDS)]);
-    const inProgress = await describeTasks(api, { TaskStatus: '["11"]', PageNumber: '1', PageSize: '100' });
-    const task = inProgress.ProcessTasks.find(
-      (t: Task) => t.TaskId && !fixed.has(t.TaskId) && t.EntityName && t.SceneName,
-    );
-    expect(task, 'a regular task in progress').toBeTruthy();
-    const id = task!.TaskId!;
+    const task = await regularTaskInProgress(api);
+    const id = task.TaskId;
 
     await page.goto('/');
     await expect(rows(page).first()).toBeVisible();
@@ -57,7 +125,7 @@ test.describe('auto-refresh and the open drawer', () => {
     await expect(drawer.getByTestId('drawer-TaskId')).toHaveText(id);
     await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText('(11)');
     await expect(drawer.getByTestId('entity-related-count')).toHaveText(
-      othersText(await describeTasks(api, newestOnEntity(task!.EntityName!)), id),
+      othersText(await describeTasks(api, newestOnEntity(task.EntityName)), id),
     );
 
     // Every request for this task's detail from now on, with its priority header.
@@ -69,84 +137,126 @@ test.describe('auto-refresh and the open drawer', () => {
     });
 
     // The drawer scrolled, its TaskId copy button focused, a selection in the scene's text.
-    const body = page.locator('.rtc-drawer .ant-drawer-body');
-    await body.evaluate((el) => (el.scrollTop = 120));
-    await drawer.getByTestId('drawer-TaskId').getByRole('button').focus();
-    await page.evaluate(() => {
-      const w = window as unknown as {
-        __focused: Element;
-        __selected: string;
-        __selNode: Node;
-      };
-      w.__focused = document.activeElement!;
-      const dd = document.querySelector('[data-testid="drawer-SceneName"]')!;
-      const text = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT).nextNode()!;
-      const range = document.createRange();
-      range.setStart(text, 0);
-      range.setEnd(text, Math.min(4, text.textContent!.length));
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      w.__selected = window.getSelection()!.toString();
-      w.__selNode = text;
-    });
-    expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await markAnalystPlace(page, 'drawer-SceneName');
 
     // Live mode until the API says the task has settled; then off, so the figures hold still.
-    await emulator.setLive(true);
-    await expect
-      .poll(
-        async () =>
-          (await describeTasks(api, { TaskId: id, PageNumber: '1', PageSize: '10' })).ProcessTasks[0]
-            ?.TaskStatus,
-        { timeout: 60_000 },
-      )
-      .not.toBe(11);
-    await emulator.setLive(false);
-    const settled = (await describeTasks(api, { TaskId: id, PageNumber: '1', PageSize: '10' }))
-      .ProcessTasks[0]!;
+    const settled = await settleUpstream(api, emulator, id);
 
     // The next tick shows the settled task and the entity's other tasks as the API has them.
     await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText(`(${settled.TaskStatus})`, {
       timeout: 2 * NEXT_REFRESH_MS,
     });
     await expect(drawer.getByTestId('entity-related-count')).toHaveText(
-      othersText(await describeTasks(api, newestOnEntity(task!.EntityName!)), id),
+      othersText(await describeTasks(api, newestOnEntity(task.EntityName)), id),
       { timeout: NEXT_REFRESH_MS },
     );
-    const related = await describeTasks(api, newestOnEntity(task!.EntityName!));
-    await expect
-      .poll(() =>
-        drawer
-          .getByTestId('entity-related')
-          .locator('li[data-task-id]')
-          .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-task-id'))),
-      )
-      .toEqual(related.ProcessTasks.map((t) => t.TaskId).filter((x) => x !== id));
+    const related = await describeTasks(api, newestOnEntity(task.EntityName));
+    await expectRelatedTasks(drawer, related, id);
 
     // Fetched by the tick with priority 'background'; the drawer stayed as the analyst left it.
     expect(detailCalls.length).toBeGreaterThan(0);
     for (const r of detailCalls) expect((await r.allHeaders())['x-rtc-priority']).toBe('background');
     expect(page.url()).toContain(`/tasks/${id}`);
-    const kept = await page.evaluate(() => {
-      const w = window as unknown as {
-        __focused: Element;
-        __selected: string;
-        __selNode: Node;
-      };
-      const sel = window.getSelection();
-      return {
-        focus: document.activeElement === w.__focused,
-        selection: sel?.toString() === w.__selected && sel.anchorNode === w.__selNode,
-        // Not back at the top, and the analyst's place (the focused button) still in view: the
-        // browser's scroll anchoring may move scrollTop by what changed above it, on purpose.
-        scroll: (() => {
-          const body = document.querySelector('.rtc-drawer .ant-drawer-body')!;
-          const view = body.getBoundingClientRect();
-          const place = w.__focused.getBoundingClientRect();
-          return body.scrollTop > 0 && place.top >= view.top && place.bottom <= view.bottom;
-        })(),
-      };
+    // Not back at the top, and the analyst's place (the focused button) still in view: the
+    // browser's scroll anchoring may move scrollTop by what changed above it, on purpose.
+    expect(await analystPlaceKept(page)).toEqual({
+      sameContent: true,
+      focus: true,
+      selection: true,
+      scroll: true,
     });
-    expect(kept).toEqual({ focus: true, selection: true, scroll: true });
+  });
+});
+
+test.describe('the open drawer follows the screen', () => {
+  test('"so far" durations move with the screen’s clock (useNow), in place (no remount: scroll, focus and selection stay)', async ({
+    page,
+    api,
+  }) => {
+    // Tasks whose block is in force (blocked, no RemoveTime): their time blocked counts up to now.
+    const blocked = await describeTasks(api, { TaskStatus: '["21"]', PageNumber: '1', PageSize: '20' });
+    expect(blocked.ProcessTasks.length).toBeGreaterThan(0);
+    await page.addInitScript(() =>
+      localStorage.setItem('rtc.process-tasks.columns.v1', JSON.stringify({ TimeBlocked: true })),
+    );
+    await page.clock.install();
+    await page.goto('/?TaskStatus=21');
+    await expect(rows(page)).toHaveCount(blocked.ProcessTasks.length);
+    const ongoing = page.locator('td[data-column-id="TimeBlocked"] [data-ongoing]');
+    const row = rows(page).filter({ has: ongoing }).first();
+    await expect(row).toBeVisible();
+    const id = (await row.getAttribute('data-task-id'))!;
+    await row.click();
+    const drawer = page.getByRole('dialog');
+    await expect(drawer.getByTestId('drawer-TaskId')).toHaveText(id);
+    const drawerBlocked = drawer.getByTestId('drawer-TimeBlocked').locator('[data-ms]');
+    await expect(drawerBlocked).toHaveAttribute('data-ongoing', 'true');
+    await expect(drawer.getByTestId('entity-related')).toBeVisible();
+    const drawerMs = async () => Number(await drawerBlocked.getAttribute('data-ms'));
+    const opened = await drawerMs();
+    await markAnalystPlace(page, 'drawer-SceneName');
+
+    // 95 s pass: the screen's clock (lib/use-now.ts, every 30 s) has ticked at least 65 s
+    // after the drawer's first reading, so its time blocked counts up by a minute or more
+    // (the server clock's estimate may move it back a few hundred ms), re-rendered in place.
+    await page.clock.runFor(95_000);
+    await expect.poll(drawerMs).toBeGreaterThanOrEqual(opened + 60_000);
+    expect(await analystPlaceKept(page)).toEqual({
+      sameContent: true,
+      focus: true,
+      selection: true,
+      scroll: true,
+    });
+  });
+
+  test('Refresh refreshes the open drawer too: once per click, with the analyst’s priority (not background); the drawer stays in place', async ({
+    page,
+    api,
+    emulator,
+  }) => {
+    test.setTimeout(180_000);
+    const task = await regularTaskInProgress(api);
+    const id = task.TaskId;
+
+    // Auto-refresh is off (the default): only the button refreshes.
+    await page.goto(`/tasks/${id}`);
+    await expect(page.getByTestId('auto-refresh')).toHaveText('Off');
+    const drawer = page.getByRole('dialog');
+    await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText('(11)');
+    await expect(drawer.getByTestId('entity-related-count')).toHaveText(
+      othersText(await describeTasks(api, newestOnEntity(task.EntityName)), id),
+    );
+    await markAnalystPlace(page, 'drawer-SceneName');
+
+    // The task settles upstream.
+    const settled = await settleUpstream(api, emulator, id);
+    const related = await describeTasks(api, newestOnEntity(task.EntityName));
+    // Nothing refreshed the drawer yet.
+    await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText('(11)');
+
+    const detailCalls: Request[] = [];
+    const relatedCalls: Request[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname !== '/api/DescribeProcessTasks') return;
+      if (url.searchParams.get('TaskId') === id) detailCalls.push(r);
+      else if (url.searchParams.get('EntityName') === task.EntityName) relatedCalls.push(r);
+    });
+    // The drawer covers the toolbar's Refresh (and its mask the rest): the drawer has the same button.
+    await expect(page.getByTestId('refresh')).toBeVisible();
+    await drawer.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect(drawer.getByTestId('drawer-TaskStatus')).toContainText(`(${settled.TaskStatus})`);
+    await expect(drawer.getByTestId('entity-related-count')).toHaveText(othersText(related, id));
+    await expectRelatedTasks(drawer, related, id);
+    expect(detailCalls).toHaveLength(1);
+    expect(relatedCalls).toHaveLength(1);
+    for (const r of [...detailCalls, ...relatedCalls])
+      expect((await r.allHeaders())['x-rtc-priority']).toBeUndefined();
+    // Same content element, scrolled where the analyst left it (the click moved focus to the button).
+    const kept = await analystPlaceKept(page);
+    expect({ sameContent: kept.sameContent, scroll: kept.scroll }).toEqual({
+      sameContent: true,
+      scroll: true,
+    });
   });
 });

@@ -11,7 +11,7 @@ import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime.js';
 import type { DescribeProcessTasksResponse } from '../src/shared/sophonsoar';
 import { test, expect } from './fixtures';
-import { chooseAutoRefresh, describe as describeTasks, rows } from './helpers';
+import { chooseAutoRefresh, describe as describeTasks, rows, selectTextStart } from './helpers';
 
 /** One auto-refresh period as chosen in these tests, plus the time an answer may take under load. */
 const PERIOD_MS = 15_000;
@@ -111,25 +111,11 @@ test.describe('live updates', () => {
     // Focus on the third row, a selection in the fifth (its action's text), the elements marked.
     await rows(page).nth(2).focus();
     await page.evaluate(() => {
-      const w = window as unknown as {
-        __rows: Element[];
-        __focused: Element;
-        __selected: string;
-        __selNode: Node;
-      };
+      const w = window as unknown as { __rows: Element[]; __focused: Element };
       w.__rows = [...document.querySelectorAll('tbody tr.rtc-row')];
       w.__focused = document.activeElement!;
-      const cell = w.__rows[4]!.querySelector('td[data-column-id="SceneName"]')!;
-      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-      const text = walker.nextNode()!;
-      const range = document.createRange();
-      range.setStart(text, 0);
-      range.setEnd(text, Math.min(4, text.textContent!.length));
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      w.__selected = window.getSelection()!.toString();
-      w.__selNode = text;
     });
+    await selectTextStart(rows(page).nth(4).locator('td[data-column-id="SceneName"]'));
 
     await emulator.setLive(true);
     const banner = page.getByTestId('new-tasks-banner');

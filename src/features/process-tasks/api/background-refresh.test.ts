@@ -3,10 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   autoRefreshTick,
   onAutoRefreshTick,
+  refreshOpenPanels,
   startAutoRefresh,
   type PageVisibility,
 } from '../hooks/use-auto-refresh';
-import { refreshInBackground } from './background-refresh';
+import { refreshInPlace } from './background-refresh';
 
 const hiddenPage = (hidden: boolean): PageVisibility => ({
   isHidden: () => hidden,
@@ -27,6 +28,18 @@ describe('the open drawer follows auto-refresh ticks', () => {
     expect(drawer).toHaveBeenCalledTimes(1);
   });
 
+  it('a tick asks the panels for priority background; the Refresh button (refreshOpenPanels) for none, once per call', () => {
+    const client = new QueryClient();
+    const drawer = vi.fn();
+    const off = onAutoRefreshTick(drawer);
+    autoRefreshTick(client);
+    expect(drawer).toHaveBeenLastCalledWith('background');
+    refreshOpenPanels(undefined);
+    expect(drawer).toHaveBeenCalledTimes(2);
+    expect(drawer).toHaveBeenLastCalledWith(undefined);
+    off();
+  });
+
   it('no tick while the tab is hidden: the drawer is not refreshed either', () => {
     vi.useFakeTimers();
     const client = new QueryClient();
@@ -44,14 +57,14 @@ describe('the open drawer follows auto-refresh ticks', () => {
   });
 });
 
-describe('refreshInBackground', () => {
+describe('refreshInPlace', () => {
   const key = ['process-tasks', 'detail', 't-1'] as const;
 
   it('fetches with the options given (the background queryFn) and updates the cache under the same key', async () => {
     const client = new QueryClient();
     client.setQueryData(key, { TaskStatus: 11 });
     const background = vi.fn(async () => ({ TaskStatus: 21 }));
-    refreshInBackground(client, { queryKey: key, queryFn: background });
+    refreshInPlace(client, { queryKey: key, queryFn: background });
     await vi.waitFor(() => expect(client.getQueryData(key)).toEqual({ TaskStatus: 21 }));
     expect(background).toHaveBeenCalledTimes(1);
   });
@@ -62,7 +75,7 @@ describe('refreshInBackground', () => {
     const first = vi.fn(() => new Promise<{ TaskStatus: number }>((r) => (resolve = r)));
     void client.fetchQuery({ queryKey: key, queryFn: first });
     const second = vi.fn(async () => ({ TaskStatus: 99 }));
-    refreshInBackground(client, { queryKey: key, queryFn: second });
+    refreshInPlace(client, { queryKey: key, queryFn: second });
     expect(second).not.toHaveBeenCalled();
     resolve({ TaskStatus: 23 });
     await vi.waitFor(() => expect(client.getQueryData(key)).toEqual({ TaskStatus: 23 }));
@@ -74,12 +87,12 @@ describe('refreshInBackground', () => {
     const failing = vi.fn(async () => {
       throw new Error('Throttling');
     });
-    refreshInBackground(client, { queryKey: key, queryFn: failing });
+    refreshInPlace(client, { queryKey: key, queryFn: failing });
     await vi.waitFor(() => expect(client.getQueryState(key)?.status).toBe('error'));
     expect(client.getQueryData(key)).toEqual({ TaskStatus: 11 });
     expect(failing).toHaveBeenCalledTimes(1); // no retry behind the analyst's back
     const disabled = vi.fn(async () => ({}));
-    refreshInBackground(client, { queryKey: ['x'], queryFn: disabled, enabled: false });
+    refreshInPlace(client, { queryKey: ['x'], queryFn: disabled, enabled: false });
     expect(disabled).not.toHaveBeenCalled();
   });
 });

@@ -84,3 +84,27 @@ describe('Recommend', () => {
     expect(html).not.toContain('<script');
   });
 });
+
+describe('the floating line of a failed refresh (keptData)', () => {
+  const error = new ApiRequestError('ServiceUnavailable', 'Try later.', 503, 'REQ-2');
+  const closeButtons = (html: string) => [
+    ...html.matchAll(/<button[^>]*class="[^"]*ant-alert-close-icon[^"]*"[^>]*>/g),
+  ];
+
+  it('with onDismiss has a close button, a real <button> named in the UI language', () => {
+    const html = renderToStaticMarkup(
+      <ErrorState error={error} title="The tasks could not be loaded" keptData onDismiss={() => undefined} />,
+    );
+    const buttons = closeButtons(html);
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0]![0]).toContain('type="button"');
+    expect(buttons[0]![0]).toContain('aria-label="Dismiss this error"');
+  });
+
+  it('without onDismiss (and the full panel) has none', () => {
+    expect(closeButtons(renderToStaticMarkup(<ErrorState error={error} title="x" keptData />))).toHaveLength(
+      0,
+    );
+    expect(closeButtons(renderToStaticMarkup(<ErrorState error={error} title="x" />))).toHaveLength(0);
+  });
+});

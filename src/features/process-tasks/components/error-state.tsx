@@ -104,18 +104,22 @@ function HintEntries({ hints }: { hints: ApiErrorHints }) {
  * What went wrong, in the API's words (Code, Message, RequestId to quote to support), how
  * to fix the account when the upstream said (the RAM action to grant, Recommend), with Retry.
  * With `keptData` (rows of the last answer still on screen) it is one line with the rest
- * behind "Details", for a place that floats over the rows (task-browser.tsx).
+ * behind "Details", for a place that floats over the rows (task-browser.tsx), and with
+ * `onDismiss` a close button (named `error.dismiss`) that calls it.
  */
 export function ErrorState({
   error,
   title,
   onRetry,
   keptData = false,
+  onDismiss,
 }: {
   error: unknown;
   title: string;
   onRetry?: () => void;
   keptData?: boolean;
+  /** With `keptData`: the line's close button calls it (the caller stops showing this error). */
+  onDismiss?: () => void;
 }) {
   const e =
     error instanceof ApiRequestError
@@ -140,6 +144,7 @@ export function ErrorState({
       <Alert
         {...alert}
         className="rtc-error-line"
+        closable={onDismiss ? { 'aria-label': t('error.dismiss'), onClose: onDismiss } : false}
         title={
           <span className="rtc-error-line-text">
             <strong>{title}</strong>{' '}

@@ -1,7 +1,7 @@
 // Loaded on demand (React.lazy) when the analyst opens the breakdown: not on the first screen.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Drawer, InputNumber, Progress } from 'antd';
-import { Fragment, useState, type MouseEvent } from 'react';
+import { Fragment, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { InvisibleWarning, VisibleText } from '../../../components/visible-text';
 import { formatList, formatNumber, t } from '../../../lib/i18n';
@@ -60,17 +60,33 @@ export function CauseCode({ code }: { code: string }) {
 /** Text longer than this may need more lines than its box shows: the box scrolls and takes focus. */
 const SCROLLS_AFTER_CHARS = 100;
 
+/** Whether `el` has more content than it shows (it scrolls), in either direction. */
+const overflows = (el: HTMLElement) => el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth;
+
 /**
  * ErrMsg or ErrTip as inert visible text (markup, formulas and direction controls shown as
- * they are, isolated from the text around them) in a box of at most six lines.
+ * they are, isolated from the text around them) in a box of at most six lines. A box that
+ * scrolls takes focus, so a keyboard can scroll it: first guessed from the text's length,
+ * then measured once laid out and whenever its size changes (a narrow column, a revealed
+ * control's token, a closed <details> opened).
  */
 export function CauseText({ text }: { text: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(text.length > SCROLLS_AFTER_CHARS);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    // Hidden (display: none, a closed <details>), nothing is measured: the guess stands.
+    const measure = () => {
+      if (el.clientHeight > 0) setScrolls(overflows(el));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [text]);
   return (
-    <div
-      className="rtc-cause-text"
-      data-testid="cause-text"
-      tabIndex={text.length > SCROLLS_AFTER_CHARS ? 0 : undefined}
-    >
+    <div ref={ref} className="rtc-cause-text" data-testid="cause-text" tabIndex={scrolls ? 0 : undefined}>
       <VisibleText text={text} multiline />
     </div>
   );

@@ -102,7 +102,16 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
   useEffect(() => (answered ? whenIdle(markFirstScreenShown, 100) : undefined), [answered]);
   const afterFirstRows = useFirstScreenShown();
   const [causesOpen, setCausesOpen] = useState(false);
+  // The floating error line of a failed refresh, closed by the analyst: it stays closed for
+  // that failure (its errorUpdatedAt) and comes back with the next one.
+  const [dismissedErrorAt, setDismissedErrorAt] = useState<number>();
+  const errorDismissed = shown !== undefined && list.errorUpdatedAt === dismissedErrorAt;
 
+  // Refresh (the toolbar's, and the drawer's while it covers the toolbar): the list and the open drawer.
+  const onRefresh = () => {
+    live.showNextAnswer();
+    refresh();
+  };
   const removeFilters = (params: FilterParamName[]) =>
     updateFilters(Object.fromEntries(params.map((p) => [p, undefined])) as Partial<TaskFilters>);
   const visibleColumns = table.getVisibleLeafColumns().map((c) => c.id);
@@ -124,10 +133,7 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           totalCount={totalCount}
           refreshing={list.isFetching && shown !== undefined}
           totalStale={totalStale}
-          onRefresh={() => {
-            live.showNextAnswer();
-            refresh();
-          }}
+          onRefresh={onRefresh}
           live={
             afterFirstRows ? (
               <Suspense fallback={<span className="rtc-auto-refresh-placeholder" />}>
@@ -189,15 +195,30 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
         {list.isError ? (
           // With rows on screen (a failed refresh) the error floats over the page's foot
           // instead of pushing the rows down.
-          <div className={shown !== undefined ? 'rtc-error-float' : undefined}>
-            <Suspense fallback={null}>
-              <ErrorState
-                error={list.error}
-                title={t('error.title')}
-                onRetry={() => void list.refetch()}
-                keptData={shown !== undefined}
-              />
-            </Suspense>
+          // Closed, its place (the room kept below the rows) stays, so nothing moves.
+          <div className={shown !== undefined ? 'rtc-error-float' : undefined} hidden={errorDismissed}>
+            {errorDismissed ? null : (
+              <Suspense fallback={null}>
+                <ErrorState
+                  error={list.error}
+                  title={t('error.title')}
+                  onRetry={() => void list.refetch()}
+                  keptData={shown !== undefined}
+                  onDismiss={
+                    shown !== undefined
+                      ? () => {
+                          setDismissedErrorAt(list.errorUpdatedAt);
+                          // Focus to the table's row in the tab order, without scrolling to it.
+                          (
+                            rowElements().find((r) => r.tabIndex === 0) ??
+                            document.getElementById(TASK_TABLE_ID)
+                          )?.focus({ preventScroll: true });
+                        }
+                      : undefined
+                  }
+                />
+              </Suspense>
+            )}
           </div>
         ) : null}
         {autoRefreshMs > 0 || live.newCount > 0 ? (
@@ -250,6 +271,8 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
         openTaskId={openTaskId}
         pageRows={screenRows}
         view={view}
+        now={now}
+        onRefresh={onRefresh}
         onNavigate={openTask}
         onClose={closeTask}
       />

@@ -22,12 +22,18 @@ export function TaskDrawerHost({
   openTaskId,
   pageRows,
   view,
+  now,
+  onRefresh,
   onNavigate,
   onClose,
 }: {
   openTaskId: string | undefined;
   pageRows: TaskRecord[] | undefined;
   view: TaskListView;
+  /** The screen's clock (epoch ms, the list's `useNow`), so the drawer's durations move with the list's. */
+  now: number;
+  /** The screen's Refresh (the list and the open drawer), also offered in the drawer. */
+  onRefresh: () => void;
   onNavigate: (taskId: string) => void;
   onClose: () => void;
 }) {
@@ -44,6 +50,8 @@ export function TaskDrawerHost({
         taskId={openTaskId}
         pageRows={pageRows}
         view={view}
+        now={now}
+        onRefresh={onRefresh}
         onNavigate={onNavigate}
         onClose={() => {
           onClose();

@@ -1,12 +1,13 @@
 // Loaded on demand (React.lazy): not part of the first screen.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Drawer, Spin } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Space, Spin } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { VisibleText } from '../../../components/visible-text';
 import { t } from '../../../lib/i18n';
 import { revealInvisible } from '../../../lib/invisible-chars';
-import { pastEventTime, serverNow } from '../../../lib/server-clock';
+import { pastEventTime } from '../../../lib/server-clock';
 import { formatDateTimeWithZone, formatRelative, formatUtc } from '../../../lib/time';
 import { useTimeZoneSetting } from '../../../lib/use-time-zone';
 import {
@@ -18,7 +19,7 @@ import {
   type TaskFieldName,
 } from '../../../shared/catalogue';
 import type { TaskRecord } from '../../../shared/responses';
-import { refreshInBackground } from '../api/background-refresh';
+import { refreshInPlace } from '../api/background-refresh';
 import { processTaskQueryOptions } from '../api/get-process-task';
 import { useAutoRefreshTick } from '../hooks/use-auto-refresh';
 import { isFailedStatus, removeTimeLabel, statusLabel, VALUE_LABEL } from '../model/labels';
@@ -229,14 +230,27 @@ export function TaskDrawer({
   taskId,
   pageRows,
   view,
+  now,
+  onRefresh,
   onNavigate,
   onClose,
   onAfterClose,
 }: {
   taskId: string | undefined;
   pageRows: TaskRecord[] | undefined;
+  /**
+   * The screen's one clock (epoch ms on the server's clock, lib/use-now.ts, the list's):
+   * the drawer's ages and "so far" durations move with the list's, re-rendered in
+   * place (nothing remounts: scroll, focus and selection stay).
+   */
+  now: number;
   /** The list view the drawer sits over (for its links). */
   view: TaskListView;
+  /**
+   * The screen's Refresh (the toolbar's, which the open drawer covers): the list, then this
+   * drawer's queries with the analyst's priority (hooks/use-task-list.ts `refresh`).
+   */
+  onRefresh: () => void;
   /** Opens another task in the drawer (previous, next, related). */
   onNavigate: (taskId: string) => void;
   onClose: () => void;
@@ -252,13 +266,13 @@ export function TaskDrawer({
     enabled: shownId !== undefined,
     placeholderData: fromPage,
   });
-  // Auto-refresh refreshes the open task too, in the list's tick (priority 'background').
+  // Auto-refresh (priority 'background') and the Refresh button refresh the open task too,
+  // with the list.
   const queryClient = useQueryClient();
-  useAutoRefreshTick(() => {
-    if (taskId !== undefined) refreshInBackground(queryClient, processTaskQueryOptions(taskId, 'background'));
+  useAutoRefreshTick((priority) => {
+    if (taskId !== undefined) refreshInPlace(queryClient, processTaskQueryOptions(taskId, priority));
   });
   const task = detail.data;
-  const [now] = useState(serverNow);
   const triageProps = { pageRows, view, onNavigate, now };
 
   return (
@@ -274,7 +288,19 @@ export function TaskDrawer({
         <span className="rtc-drawer-title">{t('drawer.title', { id: revealInvisible(shownId ?? '') })}</span>
       }
       closable={{ 'aria-label': t('drawer.close') }}
-      extra={task ? <TaskNoteButton task={task} /> : null}
+      extra={
+        <Space size="small">
+          <Button
+            icon={<ReloadOutlined aria-hidden="true" />}
+            onClick={onRefresh}
+            title={t('drawer.refreshTitle')}
+            data-testid="drawer-refresh"
+          >
+            {t('toolbar.refresh')}
+          </Button>
+          {task ? <TaskNoteButton task={task} /> : null}
+        </Space>
+      }
       data-testid="task-drawer"
       rootClassName="rtc-drawer"
     >

@@ -8,7 +8,7 @@ import { t, tCount, type MessageKey } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/time';
 import { useTimeZoneSetting } from '../../../lib/use-time-zone';
 import type { TaskRecord } from '../../../shared/responses';
-import { refreshInBackground } from '../api/background-refresh';
+import { refreshInPlace } from '../api/background-refresh';
 import { relatedTasksQueryOptions } from '../api/get-process-tasks';
 import { useAutoRefreshTick } from '../hooks/use-auto-refresh';
 import { processTaskCountsQueryOptions, soarRecordsQueryOptions } from '../api/get-triage';
@@ -90,8 +90,8 @@ function RelatedTasks({
   const zone = useTimeZoneSetting();
   const q = useQuery(relatedTasksQueryOptions(filters, RELATED_PAGE));
   const queryClient = useQueryClient();
-  useAutoRefreshTick(() =>
-    refreshInBackground(queryClient, relatedTasksQueryOptions(filters, RELATED_PAGE, 'background')),
+  useAutoRefreshTick((priority) =>
+    refreshInPlace(queryClient, relatedTasksQueryOptions(filters, RELATED_PAGE, priority)),
   );
   if (q.isPending) return <Spin size="small" />;
   // A failed refresh keeps the last answer on screen; the error shows when there is none.
@@ -161,8 +161,8 @@ function ConflictFlags({ conflicts }: { conflicts: Conflict<TaskRecord>[] }) {
 function EntityUuidCount({ uuid }: { uuid: string }) {
   const q = useQuery(processTaskCountsQueryOptions([uuid]));
   const queryClient = useQueryClient();
-  useAutoRefreshTick(() =>
-    refreshInBackground(queryClient, processTaskCountsQueryOptions([uuid], undefined, 'background')),
+  useAutoRefreshTick((priority) =>
+    refreshInPlace(queryClient, processTaskCountsQueryOptions([uuid], undefined, priority)),
   );
   if (q.isPending) return null;
   if (q.isError && q.data === undefined) return <p className="rtc-error-text">{t('triage.countError')}</p>;
@@ -179,11 +179,8 @@ function PlaybookRun({ reqUuid }: { reqUuid: string }) {
   const zone = useTimeZoneSetting();
   const q = useQuery(soarRecordsQueryOptions({ RequestUuid: reqUuid }));
   const queryClient = useQueryClient();
-  useAutoRefreshTick(() =>
-    refreshInBackground(
-      queryClient,
-      soarRecordsQueryOptions({ RequestUuid: reqUuid }, undefined, 'background'),
-    ),
+  useAutoRefreshTick((priority) =>
+    refreshInPlace(queryClient, soarRecordsQueryOptions({ RequestUuid: reqUuid }, undefined, priority)),
   );
   if (q.isPending) return <Spin size="small" />;
   if (q.isError && q.data === undefined)

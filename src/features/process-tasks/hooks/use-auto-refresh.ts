@@ -38,29 +38,44 @@ export function refreshList(queryClient: QueryClient): Promise<void> {
 }
 
 /**
- * What else an auto-refresh tick refreshes: panels outside the list that are open (the
- * task drawer's detail and drill-downs) register here while they are on screen, and each
- * tick calls them right after `refreshList`, so they follow the same timer (and its pause
- * while the tab is hidden). A listener starts its own fetches, with priority 'background'.
+ * The priority a refresh of an open panel is sent with: 'background' for an auto-refresh
+ * tick (nobody asked for it), none (the analyst's own) for the Refresh button.
  */
-const tickListeners = new Set<() => void>();
+export type RefreshPriority = 'background' | undefined;
 
-/** Calls `listener` on every auto-refresh tick until the returned function is called. */
-export function onAutoRefreshTick(listener: () => void): () => void {
+/**
+ * What else a refresh refreshes: panels outside the list that are open (the task
+ * drawer's detail and drill-downs) register here while they are on screen, and each
+ * auto-refresh tick, and each click on Refresh, calls them right after the list's own
+ * refresh, so they follow the same timer (and its pause while the tab is hidden) and the
+ * same button. A listener starts its own fetches, with the priority it is given.
+ */
+const tickListeners = new Set<(priority: RefreshPriority) => void>();
+
+/** Calls `listener` on every refresh (auto-refresh tick or Refresh) until the returned function is called. */
+export function onAutoRefreshTick(listener: (priority: RefreshPriority) => void): () => void {
   tickListeners.add(listener);
   return () => tickListeners.delete(listener);
 }
 
-/** One auto-refresh tick: the list (`refreshList`), then every registered listener. */
-export function autoRefreshTick(queryClient: QueryClient): void {
-  void refreshList(queryClient);
-  for (const listener of [...tickListeners]) listener();
+/** Calls every registered panel with `priority` ('background' for a tick, none for Refresh). */
+export function refreshOpenPanels(priority: RefreshPriority): void {
+  for (const listener of [...tickListeners]) listener(priority);
 }
 
-/** Runs `refresh` on every auto-refresh tick while the calling component is mounted. */
-export function useAutoRefreshTick(refresh: () => void): void {
+/** One auto-refresh tick: the list (`refreshList`), then every registered listener, priority 'background'. */
+export function autoRefreshTick(queryClient: QueryClient): void {
+  void refreshList(queryClient);
+  refreshOpenPanels('background');
+}
+
+/**
+ * Runs `refresh` on every auto-refresh tick (priority 'background') and every click on
+ * Refresh (no priority: the analyst asked) while the calling component is mounted.
+ */
+export function useAutoRefreshTick(refresh: (priority: RefreshPriority) => void): void {
   const onTick = useEffectEvent(refresh);
-  useEffect(() => onAutoRefreshTick(() => onTick()), []);
+  useEffect(() => onAutoRefreshTick((priority) => onTick(priority)), []);
 }
 
 /** What the timer needs of the page: whether it is hidden, and news of a change (injectable for tests). */

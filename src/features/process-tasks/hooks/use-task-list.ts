@@ -6,13 +6,15 @@ import { processTasksQueryOptions } from '../api/get-process-tasks';
 import { processTaskKeys } from '../api/query-keys';
 import { pageInRange, type TaskListView } from '../model/url-state';
 import { correctUrl, currentTaskUrlState } from './task-url-store';
+import { refreshOpenPanels } from './use-auto-refresh';
 
 /**
  * The list's page for `view`: the query, the page to show (the last good one stays on
  * screen when a refetch fails; keepPreviousData only covers loading), its total and
  * whether that total was counted for an earlier view (`totalStale`: the answer for this
- * view is loading or failed), the next page prefetched so "next" is instant, and a
- * refresh of every list.
+ * view is loading or failed), the next page prefetched so "next" is instant, and
+ * `refresh` (the Refresh button): every list, then the open panels (the task drawer,
+ * `refreshOpenPanels`) with the analyst's priority, once per call.
  */
 export function useTaskList(view: TaskListView) {
   const queryClient = useQueryClient();
@@ -56,10 +58,10 @@ export function useTaskList(view: TaskListView) {
     );
   }, [settledTotal, view]);
 
-  const refresh = useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: processTaskKeys.lists() }),
-    [queryClient],
-  );
+  const refresh = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: processTaskKeys.lists() });
+    refreshOpenPanels(undefined);
+  }, [queryClient]);
 
   const totalStale = list.isPlaceholderData || (list.data === undefined && shown !== undefined);
   return { list, shown, totalCount: shown?.Page?.TotalCount, totalStale, refresh };
