@@ -277,6 +277,35 @@ test.describe('live updates', () => {
 });
 
 test.describe('ages against the server clock', () => {
+  test('ages move on with the screen’s clock, without a new answer', async ({ page, api }) => {
+    await page.clock.install();
+    await page.goto('/');
+    const first = rows(page).first();
+    await expect(first).toBeVisible();
+    const id = await first.getAttribute('data-task-id');
+    const task = (await describeTasks(api, PAGE_1)).ProcessTasks.find((t) => t.TaskId === id)!;
+    const age = first.locator('td[data-column-id="ProcessTime"] .rtc-age');
+    await expect(age).toHaveText(dayjs(task.ProcessTime).from(await page.evaluate(() => Date.now())));
+    // What loads after the first rows (the next page's prefetch among it) is done first: an
+    // answer after the jump would correct the page's clock to the server's (lib/server-clock.ts).
+    await page.clock.runFor(5_000);
+    await page.waitForLoadState('networkidle');
+    // The page on screen is not asked again (the next page's prefetch may run meanwhile).
+    let lists = 0;
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/DescribeProcessTasks' && url.searchParams.get('PageNumber') === '1') lists++;
+    });
+    // Forty days on, then one tick of the screen's clock (every 30 s): the ages read from it.
+    const later = (await page.evaluate(() => Date.now())) + 40 * 86_400_000;
+    await page.clock.setSystemTime(later);
+    await page.clock.runFor(31_000);
+    const expected = dayjs(task.ProcessTime).from(later);
+    expect(expected).not.toBe(dayjs(task.ProcessTime).from(later - 40 * 86_400_000));
+    await expect(age).toHaveText(expected);
+    expect(lists, 'no new list request (auto-refresh is off)').toBe(0);
+  });
+
   for (const { name, skewMs } of [
     { name: '10 minutes behind', skewMs: -10 * 60_000 },
     { name: '10 minutes ahead', skewMs: 10 * 60_000 },

@@ -129,6 +129,12 @@ const TaskRows = memo(function TaskRows({
   rowClassName,
 }: {
   rows: Rows;
+  /**
+   * The column definitions, rebuilt when the screen's clock ticks (the cells' ages and
+   * "so far" durations read its `now`) or the keyword changes: a change re-renders the rows
+   * (the row model itself keeps its identity while the data does).
+   */
+  columns: unknown;
   /** The visible column ids, joined: a change re-renders the rows. */
   visibleColumns: string;
   onOpen: (taskId: string) => void;
@@ -238,6 +244,7 @@ export function TaskTable({ table, loading, stale, empty, onOpen, density, rowCl
           ) : (
             <TaskRows
               rows={rows}
+              columns={table.options.columns}
               visibleColumns={table
                 .getVisibleLeafColumns()
                 .map((c) => c.id)
