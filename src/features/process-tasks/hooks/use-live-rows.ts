@@ -68,7 +68,21 @@ export function useLiveRows({
   fallback: ProcessTasksAnswer | undefined;
 }): LiveRows {
   const key = JSON.stringify(view);
-  const [state, setState] = useState<LiveState | undefined>(undefined);
+  // An answer already there at mount (the first page, handed over by the entry chunk) is the
+  // initial state: taking it in by a state update during render would render the whole
+  // screen's owner twice before the first rows.
+  const [state, setState] = useState<LiveState | undefined>(() =>
+    data !== undefined && !isPlaceholder
+      ? {
+          key,
+          updatedAt,
+          latest: data.ProcessTasks,
+          merge: asIs(data.ProcessTasks),
+          generation: 0,
+          showAllFrom: undefined,
+        }
+      : undefined,
+  );
 
   let next = state;
   if (data !== undefined && !isPlaceholder && (state === undefined || updatedAt !== state.updatedAt)) {

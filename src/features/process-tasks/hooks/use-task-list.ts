@@ -20,7 +20,11 @@ export function useTaskList(view: TaskListView) {
   const queryClient = useQueryClient();
   const list = useQuery(processTasksQueryOptions(view));
 
-  const [lastGood, setLastGood] = useState<ProcessTasksAnswer | undefined>(undefined);
+  // Initially the answer already there (the first page, from the entry chunk): no state
+  // update during the first render, which would render the screen's owner twice.
+  const [lastGood, setLastGood] = useState<ProcessTasksAnswer | undefined>(() =>
+    list.data && !list.isPlaceholderData ? list.data : undefined,
+  );
   if (list.data && !list.isPlaceholderData && list.data !== lastGood) setLastGood(list.data);
   const shown = list.data ?? lastGood;
 
