@@ -308,6 +308,26 @@ test.describe('CSV export', () => {
     expect(sheet[0]!['Error message']).toBe("'" + task.ErrMsg);
   });
 
+  test('the completion notice stays through a change of language (it is the only way to the manifest)', async ({
+    page,
+    api,
+  }) => {
+    const id = (await api.get<DescribeProcessTasksResponse>('DescribeProcessTasks', { PageSize: '1' })).body
+      .ProcessTasks[0]!.TaskId!;
+    await openExport(page, `/?TaskId=${id}`);
+    const { notice } = await runToCompletion(page);
+    await page.locator('#ui-language').click();
+    await page.getByRole('option', { name: '简体中文', exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', /^zh/);
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Response Task Console');
+    // Same notice, still usable: its manifest downloads.
+    await expect(notice).toBeVisible();
+    await expect(notice.getByTestId('export-rows')).toHaveText('1 of 1 rows exported');
+    const manifest = page.waitForEvent('download');
+    await notice.getByTestId('export-manifest').click();
+    expect((await manifest).suggestedFilename()).toMatch(/\.json$/);
+  });
+
   test('a cell too long for a spreadsheet is named in the notice and the manifest, and written in full', async ({
     page,
     api,

@@ -260,3 +260,38 @@ test.describe('the open drawer follows the screen', () => {
     });
   });
 });
+
+test.describe('a refresh of the open drawer that fails', () => {
+  test.use({ allowedConsoleErrors: [/status of 503/] });
+
+  test('the drawer says so, keeps the task it shows, and Retry brings it back', async ({ page, api }) => {
+    // A task not on the list's first page: the drawer fetched it by its Task ID.
+    const id = (await describeTasks(api, { PageNumber: '3', PageSize: '20' })).ProcessTasks[0]!.TaskId!;
+    await page.goto(`/tasks/${id}`);
+    const drawer = page.getByRole('dialog');
+    await expect(drawer.getByTestId('drawer-TaskId')).toContainText(id);
+    const notOnPage = drawer.getByText('This task is not on the current page of the list', { exact: false });
+    await expect(notOnPage).toBeVisible();
+    let failing = true;
+    await page.route(/\/api\/DescribeProcessTasks\?/, (route) =>
+      failing && new URL(route.request().url()).searchParams.get('TaskId') === id
+        ? route.fulfill({
+            status: 503,
+            contentType: 'application/json',
+            body: JSON.stringify({ RequestId: 'E2E-503', Code: 'ServiceUnavailable', Message: 'Try later.' }),
+          })
+        : route.continue(),
+    );
+    await drawer.getByRole('button', { name: 'Refresh', exact: true }).click();
+    const error = drawer.getByTestId('error-state');
+    await expect(error).toContainText('The task could not be refreshed');
+    await expect(error.getByTestId('error-code')).toHaveText('ServiceUnavailable');
+    // What it showed stays, with the line saying where it came from.
+    await expect(drawer.getByTestId('drawer-TaskId')).toContainText(id);
+    await expect(notOnPage).toBeVisible();
+    failing = false;
+    await error.getByRole('button', { name: 'Retry' }).click();
+    await expect(error).toHaveCount(0);
+    await expect(drawer.getByTestId('drawer-TaskId')).toContainText(id);
+  });
+});

@@ -9,16 +9,6 @@ import { useFirstScreenShown } from '../lib/first-screen';
 
 // antd Select loads after the first rows; the labels and the controls' places show at once.
 const HeaderSettings = lazy(() => import('./header-settings').then((m) => ({ default: m.HeaderSettings })));
-const FeedbackHost = lazy(() => import('./feedback-host').then((m) => ({ default: m.FeedbackHost })));
-
-/** antd's message and notification (components/feedback.ts), once the first rows are painted. */
-function DeferredFeedbackHost() {
-  return useFirstScreenShown() ? (
-    <Suspense fallback={null}>
-      <FeedbackHost />
-    </Suspense>
-  ) : null;
-}
 
 /** Language, theme and zone selects once the first rows are painted; labels and places until then. */
 function DeferredHeaderSettings() {
@@ -41,7 +31,6 @@ export function App() {
     <ThemeVars>
       <div className="rtc-app">
         <SkipToTable />
-        <DeferredFeedbackHost />
         <DemoBanner />
         <header className="rtc-header">
           <div className="rtc-header-left">

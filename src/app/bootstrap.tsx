@@ -9,6 +9,7 @@ import { restoreLocaleSetting } from './locale-setting';
 import { restoreThemeSetting } from './theme-setting';
 import { restoreTimeZoneSetting } from './time-zone-setting';
 import { AppProviders } from './providers';
+import { PageBoundary } from '../components/load-failure';
 import './app.css';
 
 /** performance.mark set when the app's React root is about to render. */
@@ -43,7 +44,9 @@ export function bootstrap(container: HTMLElement): void {
     createRoot(container).render(
       <StrictMode>
         <AppProviders queryClient={queryClient}>
-          <App />
+          <PageBoundary>
+            <App />
+          </PageBoundary>
         </AppProviders>
       </StrictMode>,
     );

@@ -1,6 +1,15 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { ConfigProvider, theme, type ThemeConfig } from 'antd';
-import { Fragment, useLayoutEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  Fragment,
+  lazy,
+  Suspense,
+  useLayoutEffect,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import { useFirstScreenShown } from '../lib/first-screen';
 import { getLocale, subscribeLocale } from '../lib/i18n';
 import { createQueryClient } from '../lib/query-client';
 import { antdLocaleFor } from './locale-setting';
@@ -45,8 +54,24 @@ const APP_THEMES: Record<ResolvedTheme, ThemeConfig> = {
   },
 };
 
+const FeedbackHost = lazy(() => import('./feedback-host').then((m) => ({ default: m.FeedbackHost })));
+
 /**
- * antd renders (ConfigProvider + App for message/notification), TanStack Query owns server
+ * antd's message and notification (components/feedback.ts), once the first rows are painted.
+ * Outside the tree a language change remounts: a notice on screen (an export's, which stays
+ * until closed) survives the switch.
+ */
+function DeferredFeedbackHost() {
+  return useFirstScreenShown() ? (
+    <Suspense fallback={null}>
+      <FeedbackHost />
+    </Suspense>
+  ) : null;
+}
+
+/**
+ * antd renders (ConfigProvider; message and notification from a host loaded after the first
+ * rows, components/feedback.ts), TanStack Query owns server
  * state. The UI locale and theme come from their settings (app/locale-setting.ts,
  * app/theme-setting.ts): a locale change remounts the tree below (every string is read
  * at render; the query cache and the URL keep the data and the view).
@@ -74,6 +99,7 @@ export function AppProviders({
         // No space inserted between two Chinese characters on buttons ("紧凑", not "紧 凑").
         button={{ autoInsertSpace: false }}
       >
+        <DeferredFeedbackHost />
         <Fragment key={locale}>{children}</Fragment>
       </ConfigProvider>
     </QueryClientProvider>

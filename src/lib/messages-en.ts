@@ -180,6 +180,10 @@ export const messagesEn = {
   'error.message': 'Message',
   'error.requestId': 'Request ID',
   'error.retry': 'Retry',
+  'failure.pageTitle': 'Part of the page could not be loaded',
+  'failure.pageBody':
+    'The server may be unreachable, or the console was updated since this page was opened. Reload the page to go on: the link keeps your filters.',
+  'failure.reload': 'Reload the page',
   'error.details': 'Details',
   'error.keptData': 'The last results are still shown.',
   'error.dismiss': 'Dismiss this error',
@@ -207,6 +211,7 @@ export const messagesEn = {
   'drawer.close': 'Close',
   'drawer.refreshTitle': 'Refresh the list and this task',
   'drawer.errorTitle': 'The task could not be loaded',
+  'drawer.refreshFailed': 'The task could not be refreshed',
   'drawer.failedTitle': 'This task failed: {status}',
   'drawer.section.summary': 'Summary',
   'drawer.section.ids': 'Identifiers',

@@ -180,6 +180,10 @@ export const messagesZh = {
   'error.message': '信息',
   'error.requestId': '请求ID',
   'error.retry': '重试',
+  'failure.pageTitle': '页面的一部分无法加载',
+  'failure.pageBody':
+    '服务器可能无法访问，或此页面打开后控制台已更新。请重新加载页面继续：链接保留了您的筛选条件。',
+  'failure.reload': '重新加载页面',
   'error.details': '详情',
   'error.keptData': '仍显示上次的结果。',
   'error.dismiss': '关闭此错误提示',
@@ -206,6 +210,7 @@ export const messagesZh = {
   'drawer.close': '关闭',
   'drawer.refreshTitle': '刷新列表和此任务',
   'drawer.errorTitle': '无法加载该任务',
+  'drawer.refreshFailed': '无法刷新该任务',
   'drawer.failedTitle': '此任务失败：{status}',
   'drawer.section.summary': '概要',
   'drawer.section.ids': '标识',

@@ -24,6 +24,8 @@ import { NewTasksBanner } from './new-tasks-banner';
 import { TaskDrawerHost } from './task-drawer-host';
 import { TaskTable } from './task-table';
 import { TaskToolbar } from './task-toolbar';
+import { PartBoundary } from '../../../components/load-failure';
+import { PlainButton } from '../../../components/plain-button';
 
 // What shows only now and then (link notices, an error, an empty page; antd Alert and
 // Empty with them) loads when it is needed: the first rows do not wait for it.
@@ -101,6 +103,12 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
   const answered = shown !== undefined || list.isError;
   useEffect(() => (answered ? whenIdle(markFirstScreenShown, 100) : undefined), [answered]);
   const afterFirstRows = useFirstScreenShown();
+  // The error line's code, fetched once the first rows are painted: a failed refresh is
+  // when the server may be unreachable, too late to fetch it then. (If this fetch fails,
+  // the line's own boundary shows a plain line when it is needed.)
+  useEffect(() => {
+    if (afterFirstRows) import('./error-state').catch(() => undefined);
+  }, [afterFirstRows]);
   const [causesOpen, setCausesOpen] = useState(false);
   // The floating error line of a failed refresh, closed by the analyst: it stays closed for
   // that failure (its errorUpdatedAt) and comes back with the next one.
@@ -198,26 +206,39 @@ export function TaskBrowser({ exportSlot }: { exportSlot?: (props: ExportSlotPro
           // Closed, its place (the room kept below the rows) stays, so nothing moves.
           <div className={shown !== undefined ? 'rtc-error-float' : undefined} hidden={errorDismissed}>
             {errorDismissed ? null : (
-              <Suspense fallback={null}>
-                <ErrorState
-                  error={list.error}
-                  title={t('error.title')}
-                  onRetry={() => void list.refetch()}
-                  keptData={shown !== undefined}
-                  onDismiss={
-                    shown !== undefined
-                      ? () => {
-                          setDismissedErrorAt(list.errorUpdatedAt);
-                          // Focus to the table's row in the tab order, without scrolling to it.
-                          (
-                            rowElements().find((r) => r.tabIndex === 0) ??
-                            document.getElementById(TASK_TABLE_ID)
-                          )?.focus({ preventScroll: true });
-                        }
-                      : undefined
-                  }
-                />
-              </Suspense>
+              <PartBoundary
+                resetKey={list.errorUpdatedAt}
+                fallback={
+                  <div className="rtc-error-line-plain" role="alert" data-testid="error-state-plain">
+                    <strong>{t('error.title')}</strong>{' '}
+                    {list.error instanceof Error ? list.error.message : String(list.error)}{' '}
+                    <PlainButton size="small" onClick={() => void list.refetch()} data-testid="retry">
+                      {t('error.retry')}
+                    </PlainButton>
+                  </div>
+                }
+              >
+                <Suspense fallback={null}>
+                  <ErrorState
+                    error={list.error}
+                    title={t('error.title')}
+                    onRetry={() => void list.refetch()}
+                    keptData={shown !== undefined}
+                    onDismiss={
+                      shown !== undefined
+                        ? () => {
+                            setDismissedErrorAt(list.errorUpdatedAt);
+                            // Focus to the table's row in the tab order, without scrolling to it.
+                            (
+                              rowElements().find((r) => r.tabIndex === 0) ??
+                              document.getElementById(TASK_TABLE_ID)
+                            )?.focus({ preventScroll: true });
+                          }
+                        : undefined
+                    }
+                  />
+                </Suspense>
+              </PartBoundary>
             )}
           </div>
         ) : null}

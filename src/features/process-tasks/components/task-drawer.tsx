@@ -290,14 +290,14 @@ export function TaskDrawer({
       closable={{ 'aria-label': t('drawer.close') }}
       extra={
         <Space size="small">
+          {/* Icon only: the title (the Task ID) keeps the room and breaks only between words. */}
           <Button
             icon={<ReloadOutlined aria-hidden="true" />}
             onClick={onRefresh}
+            aria-label={t('toolbar.refresh')}
             title={t('drawer.refreshTitle')}
             data-testid="drawer-refresh"
-          >
-            {t('toolbar.refresh')}
-          </Button>
+          />
           {task ? <TaskNoteButton task={task} /> : null}
         </Space>
       }
@@ -306,7 +306,16 @@ export function TaskDrawer({
     >
       {task ? (
         <>
-          {!fromPage && detail.isSuccess ? <p className="rtc-muted">{t('drawer.notOnPage')}</p> : null}
+          {detail.isError ? (
+            // A refresh failed: the task shown is the last one fetched, and the drawer says so.
+            <ErrorState
+              error={detail.error}
+              title={t('drawer.refreshFailed')}
+              onRetry={() => void detail.refetch()}
+              keptData
+            />
+          ) : null}
+          {!fromPage ? <p className="rtc-muted">{t('drawer.notOnPage')}</p> : null}
           <Suspense fallback={null}>
             <TaskTriage part="head" {...triageProps} task={task} />
           </Suspense>
