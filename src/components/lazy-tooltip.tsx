@@ -4,6 +4,7 @@ import { cloneElement, useState, type MouseEvent, type ReactElement } from 'reac
 type Child = ReactElement<{
   onMouseEnter?: (e: MouseEvent<HTMLElement>) => void;
   onMouseLeave?: (e: MouseEvent<HTMLElement>) => void;
+  onMouseDown?: (e: MouseEvent<HTMLElement>) => void;
 }>;
 
 type AntdTooltip = typeof import('antd').Tooltip;
@@ -76,8 +77,14 @@ export function LazyTooltip({
         {children}
       </Tooltip>
     );
-  const { onMouseEnter, onMouseLeave } = children.props;
+  const { onMouseEnter, onMouseLeave, onMouseDown } = children.props;
   return cloneElement(children, {
+    // A press acts on the element (a copy button takes focus): mounting the tooltip now
+    // would remount it and drop that focus, so the pending hover is dropped instead.
+    onMouseDown: (e: MouseEvent<HTMLElement>) => {
+      onMouseDown?.(e);
+      cancelHover();
+    },
     onMouseEnter: (e: MouseEvent<HTMLElement>) => {
       onMouseEnter?.(e);
       startHover(() => setMounted(true), mouseEnterDelay * 1000);
