@@ -292,7 +292,7 @@ test.describe('ages against the server clock', () => {
     await page.waitForLoadState('networkidle');
     // The page on screen is not asked again (the next page's prefetch and the summary strip's
     // counts, PageSize 1, may run meanwhile).
-    let lists = 0;
+    const lists: string[] = [];
     page.on('request', (r) => {
       const url = new URL(r.url());
       const q = url.searchParams;
@@ -301,7 +301,7 @@ test.describe('ages against the server clock', () => {
         q.get('PageNumber') === '1' &&
         q.get('PageSize') === '20'
       )
-        lists++;
+        lists.push(url.search);
     });
     // Forty days on, then one tick of the screen's clock (every 30 s): the ages read from it.
     const later = (await page.evaluate(() => Date.now())) + 40 * 86_400_000;
